@@ -1,0 +1,118 @@
+package uk.jtai.response.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Working days and working hours in the partnership's zone (Europe/London): weekends, England and
+ * Wales bank holidays and local closure days are not working days. The one place that decides when a
+ * "day N, 17:00" deadline falls.
+ */
+@Component
+public class WorkingCalendar {
+
+  private final BankHolidaySource bankHolidays;
+  private final ZoneId zone;
+  private final Map<LocalDate, String> closures;
+  private final LocalTime workStart;
+  private final LocalTime workEnd;
+
+  public WorkingCalendar(BankHolidaySource bankHolidays, CalendarProperties properties) {
+    this.bankHolidays = bankHolidays;
+    this.zone = properties.zone();
+    this.closures = properties.extraClosureDays().stream()
+        .collect(Collectors.toUnmodifiableMap(CalendarProperties.ClosureDay::date, CalendarProperties.ClosureDay::title));
+    this.workStart = properties.workingHours().start();
+    this.workEnd = properties.workingHours().end();
+    if (!workStart.isBefore(workEnd)) {
+      throw new IllegalArgumentException("jtai.calendar.working-hours: start must be before end");
+    }
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Why the date is not a working day ("Saturday", "Good Friday (bank holiday)"...), or empty when it is one. */
+  public Optional<String> whyNotWorking(LocalDate date) {
+    DayOfWeek day = date.getDayOfWeek();
+    if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
+      return Optional.of(day == DayOfWeek.SATURDAY ? "Saturday" : "Sunday");
+    }
+    Optional<String> holiday = bankHolidays.current().holidayOn(date);
+    if (holiday.isPresent()) {
+      return Optional.of(holiday.get() + " (bank holiday)");
+    }
+    return Optional.ofNullable(closures.get(date)).map(title -> title + " (local closure day)");
+  }
+
+  public boolean isWorkingDay(LocalDate date) {
+    return whyNotWorking(date).isEmpty();
+  }
+
+  public LocalDate nextWorkingDay(LocalDate date) {
+    LocalDate next = date.plusDays(1);
+    while (!isWorkingDay(next)) {
+      next = next.plusDays(1);
+    }
+    return next;
+  }
+
+  /** Working day {@code n}, counting {@code dayOne} (a working day) as day 1. */
+  public LocalDate workingDay(LocalDate dayOne, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("working days are counted from 1, not " + n);
+    }
+    if (!isWorkingDay(dayOne)) {
+      throw new IllegalArgumentException(dayOne + " is not a working day: " + whyNotWorking(dayOne).orElseThrow());
+    }
+    LocalDate day = dayOne;
+    for (int i = 1; i < n; i++) {
+      day = nextWorkingDay(day);
+    }
+    return day;
+  }
+
+  /** The instant of local time {@code time} on working day {@code n} (summer time handled by the zone rules). */
+  public ZonedDateTime at(LocalDate dayOne, int n, LocalTime time) {
+    return ZonedDateTime.of(workingDay(dayOne, n), time, zone);
+  }
+
+  /**
+   * {@code amount} of working time after {@code from}: time counts only inside working hours on working
+   * days, so two hours asked for at 16:00 end at 10:00 on the next working day.
+   */
+  public Instant addWorkingTime(Instant from, Duration amount) {
+    if (amount.isNegative()) {
+      throw new IllegalArgumentException("working time cannot be negative: " + amount);
+    }
+    LocalDateTime cursor = startOfWorkAtOrAfter(LocalDateTime.ofInstant(from, zone));
+    Duration remaining = amount;
+    while (true) {
+      Duration leftToday = Duration.between(cursor.toLocalTime(), workEnd);
+      if (remaining.compareTo(leftToday) <= 0) {
+        return cursor.plus(remaining).atZone(zone).toInstant();
+      }
+      remaining = remaining.minus(leftToday);
+      cursor = LocalDateTime.of(nextWorkingDay(cursor.toLocalDate()), workStart);
+    }
+  }
+
+  private LocalDateTime startOfWorkAtOrAfter(LocalDateTime local) {
+    LocalDate date = local.toLocalDate();
+    if (!isWorkingDay(date) || !local.toLocalTime().isBefore(workEnd)) {
+      return LocalDateTime.of(nextWorkingDay(date), workStart);
+    }
+    return local.toLocalTime().isBefore(workStart) ? LocalDateTime.of(date, workStart) : local;
+  }
+}

@@ -1,0 +1,120 @@
+package uk.jtai.response.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WorkingCalendarTest {
+
+  private final WorkingCalendar calendar = CalendarFixtures.calendar();
+
+  static Stream<LocalDate> checkedBankHolidays() {
+    return Stream.of("2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31",
+        "2026-12-25", "2026-12-28", "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31",
+        "2027-08-30", "2027-12-27", "2027-12-28").map(LocalDate::parse);
+  }
+
+  @ParameterizedTest
+  @MethodSource("checkedBankHolidays")
+  void bankHolidaysOfTheGovUkFeedAreNotWorkingDays(LocalDate holiday) {
+    assertThat(calendar.isWorkingDay(holiday)).isFalse();
+    assertThat(calendar.whyNotWorking(holiday)).get().asString().endsWith("(bank holiday)");
+  }
+
+  @Test
+  void weekendsAreNotWorkingDaysAndSayWhy() {
+    assertThat(calendar.whyNotWorking(LocalDate.parse("2027-05-29"))).contains("Saturday");
+    assertThat(calendar.whyNotWorking(LocalDate.parse("2027-05-30"))).contains("Sunday");
+    assertThat(calendar.whyNotWorking(LocalDate.parse("2027-05-28"))).isEmpty();
+  }
+
+  @Test
+  void goodFridayIsNamed() {
+    assertThat(calendar.whyNotWorking(LocalDate.parse("2026-04-03"))).contains("Good Friday (bank holiday)");
+  }
+
+  @Test
+  void dayOneIsTheNotificationDayAndDayNSkipsWeekendsAndBankHolidays() {
+    LocalDate monday = LocalDate.parse("2026-03-30");
+    assertThat(calendar.workingDay(monday, 1)).isEqualTo(monday);
+    assertThat(calendar.workingDay(monday, 4)).isEqualTo(LocalDate.parse("2026-04-02"));
+    // Good Friday 3 April and Easter Monday 6 April are skipped.
+    assertThat(calendar.workingDay(monday, 5)).isEqualTo(LocalDate.parse("2026-04-07"));
+    assertThat(calendar.workingDay(monday, 9)).isEqualTo(LocalDate.parse("2026-04-13"));
+  }
+
+  @Test
+  void notifiedOnMonday30March2026TheAuditReportIsDueMonday13AprilAt17InSummerTime() {
+    assertThat(calendar.at(LocalDate.parse("2026-03-30"), 9, LocalTime.of(17, 0)).toOffsetDateTime())
+        .isEqualTo(OffsetDateTime.parse("2026-04-13T17:00+01:00"));
+  }
+
+  @Test
+  void notifiedOnMonday23March2026TheAuditReportIsDueThursday2AprilAt17AfterTheClocksChange() {
+    assertThat(calendar.at(LocalDate.parse("2026-03-23"), 9, LocalTime.of(17, 0)).toOffsetDateTime())
+        .isEqualTo(OffsetDateTime.parse("2026-04-02T17:00+01:00"));
+    // Day 1 itself is still in Greenwich Mean Time.
+    assertThat(calendar.at(LocalDate.parse("2026-03-23"), 1, LocalTime.of(17, 0)).toOffsetDateTime())
+        .isEqualTo(OffsetDateTime.parse("2026-03-23T17:00Z"));
+  }
+
+  @Test
+  void dayOneMustBeAWorkingDay() {
+    assertThatThrownBy(() -> calendar.workingDay(LocalDate.parse("2026-04-03"), 1))
+        .hasMessageContaining("Good Friday");
+  }
+
+  @Test
+  void aYearTheDataDoesNotCoverFailsLoudlySayingWhatToUpdate() {
+    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.parse("2029-01-02")))
+        .isInstanceOf(CalendarDataMissingException.class)
+        .hasMessageContaining("2029")
+        .hasMessageContaining("bank-holidays-england-and-wales.json")
+        .hasMessageContaining("https://www.gov.uk/bank-holidays.json");
+    assertThatThrownBy(() -> calendar.workingDay(LocalDate.parse("2028-12-20"), 10))
+        .isInstanceOf(CalendarDataMissingException.class);
+  }
+
+  @Test
+  void localClosureDaysFromConfigurationAreNotWorkingDays() {
+    WorkingCalendar withClosure = CalendarFixtures.calendar(
+        List.of(new CalendarProperties.ClosureDay(LocalDate.parse("2027-06-07"), "Council closure day")));
+    assertThat(withClosure.whyNotWorking(LocalDate.parse("2027-06-07"))).contains("Council closure day (local closure day)");
+    assertThat(withClosure.workingDay(LocalDate.parse("2027-06-04"), 2)).isEqualTo(LocalDate.parse("2027-06-08"));
+  }
+
+  @Test
+  void workingTimeThatCrosses17ContinuesTheNextWorkingMorning() {
+    Instant fourPm = OffsetDateTime.parse("2027-05-26T16:00+01:00").toInstant();
+    assertThat(calendar.addWorkingTime(fourPm, Duration.ofHours(2)))
+        .isEqualTo(OffsetDateTime.parse("2027-05-27T10:00+01:00").toInstant());
+  }
+
+  @Test
+  void workingTimeThatCrossesAWeekendAndABankHolidayContinuesOnTheNextWorkingDay() {
+    Instant fridayAfternoon = OffsetDateTime.parse("2027-05-28T16:30+01:00").toInstant();
+    // Saturday, Sunday and the Spring bank holiday (31 May) are skipped.
+    assertThat(calendar.addWorkingTime(fridayAfternoon, Duration.ofHours(2)))
+        .isEqualTo(OffsetDateTime.parse("2027-06-01T10:30+01:00").toInstant());
+  }
+
+  @Test
+  void workingTimeAskedForOutsideWorkingHoursStartsAtTheNextOpening() {
+    Instant earlyMorning = OffsetDateTime.parse("2027-05-26T07:00+01:00").toInstant();
+    assertThat(calendar.addWorkingTime(earlyMorning, Duration.ofHours(2)))
+        .isEqualTo(OffsetDateTime.parse("2027-05-26T11:00+01:00").toInstant());
+    Instant evening = OffsetDateTime.parse("2027-05-26T18:00+01:00").toInstant();
+    assertThat(calendar.addWorkingTime(evening, Duration.ofMinutes(30)))
+        .isEqualTo(OffsetDateTime.parse("2027-05-27T09:30+01:00").toInstant());
+  }
+}
