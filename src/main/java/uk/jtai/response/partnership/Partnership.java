@@ -1,0 +1,76 @@
+package uk.jtai.response.partnership;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The configured partnership, with lookups by agency id. */
+@Component("partnership")
+public class Partnership {
+
+  private final PartnershipProperties properties;
+  private final Map<String, Agency> agencies = new LinkedHashMap<>();
+
+  public Partnership(PartnershipProperties properties) {
+    this.properties = properties;
+    for (Agency agency : properties.agencies()) {
+      if (agencies.put(agency.id(), agency) != null) {
+        throw new IllegalStateException("jtai.partnership.agencies: agency id '" + agency.id() + "' appears twice");
+      }
+    }
+    if (agencies.values().stream().noneMatch(Agency::statutory)) {
+      throw new IllegalStateException("jtai.partnership.agencies: at least one agency must be a statutory partner");
+    }
+  }
+
+  public String name() {
+    return properties.name();
+  }
+
+  public String shortName() {
+    return properties.shortName();
+  }
+
+  public Contact businessUnit() {
+    return properties.businessUnit();
+  }
+
+  public Contact dcs() {
+    return properties.dcs();
+  }
+
+  public Contact laim() {
+    return properties.laim();
+  }
+
+  public Contact independentScrutineer() {
+    return properties.independentScrutineer();
+  }
+
+  public String venue() {
+    return properties.venue();
+  }
+
+  public List<Agency> agencies() {
+    return List.copyOf(agencies.values());
+  }
+
+  public List<Agency> statutoryPartners() {
+    return agencies.values().stream().filter(Agency::statutory).toList();
+  }
+
+  public Optional<Agency> find(String agencyId) {
+    return Optional.ofNullable(agencies.get(agencyId));
+  }
+
+  public Agency agency(String agencyId) {
+    return find(agencyId).orElseThrow(() -> new IllegalArgumentException("unknown agency '" + agencyId + "'"));
+  }
+
+  /** For models and templates: the agency's short name ("Police"). */
+  public String agencyName(String agencyId) {
+    return agency(agencyId).shortName();
+  }
+}

@@ -1,0 +1,22 @@
+package uk.jtai.response.partnership;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code jtai.partnership}: the partnership running the service (York by default: partnership/york.yaml). */
+@Validated
+@ConfigurationProperties("jtai.partnership")
+public record PartnershipProperties(
+    @NotBlank String name,
+    @NotBlank String shortName,
+    @Valid @NotNull Contact businessUnit,
+    @Valid @NotNull Contact dcs,
+    @Valid @NotNull Contact laim,
+    @Valid @NotNull Contact independentScrutineer,
+    @NotBlank String venue,
+    @Valid @NotEmpty List<Agency> agencies) {}

@@ -1,0 +1,55 @@
+package uk.jtai.response.partnership;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JTAI theme ("deep dive"), read from one file in {@code themes/}: which agencies take part, how many
+ * children the inspectors select, the Annex A lists and the deadlines. Adding a theme is adding a file.
+ */
+public record Theme(
+    @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id,
+    @NotBlank String name,
+    @NotBlank String framework,
+    @NotEmpty List<@NotBlank String> agencies,
+    @Valid @NotNull Selection selection,
+    @Valid @NotEmpty List<AnnexAItem> annexA,
+    @NotEmpty List<@NotBlank String> fieldworkMeetingTypes,
+    @Valid @NotEmpty List<MilestoneDefinition> milestones) {
+
+  /** How many children the inspectors select, first from the Annex A lists, then for audit. */
+  public record Selection(@Valid @NotNull Range first, @Valid @NotNull Range audit) {}
+
+  public record Range(@Min(1) int min, @Min(1) int max) {
+    public boolean contains(int n) {
+      return n >= min && n <= max;
+    }
+
+    @Override
+    public String toString() {
+      return min == max ? Integer.toString(min) : min + " to " + max;
+    }
+  }
+
+  /** One item the local authority submits as Annex A (a child-level list or a report). */
+  public record AnnexAItem(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String title) {}
+
+  /** A deadline as the guidance states it: working day N (day 1 = notification day) at a local time. */
+  public record MilestoneDefinition(
+      @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]*") String name,
+      @Min(1) @Max(300) int day,
+      @NotNull LocalTime time,
+      @NotBlank String title) {}
+
+  public Optional<MilestoneDefinition> milestone(String name) {
+    return milestones.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+}

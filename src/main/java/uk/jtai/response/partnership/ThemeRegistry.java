@@ -1,0 +1,130 @@
+package uk.jtai.response.partnership;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The themes the service knows: every {@code classpath:themes/*.yaml} plus any under
+ * {@code jtai.themes.extra-location}. A theme file that is wrong stops start-up, naming the file and field.
+ */
+@Component
+public class ThemeRegistry {
+
+  private final Map<String, Theme> themes = new TreeMap<>();
+
+  public ThemeRegistry(
+      Partnership partnership,
+      Validator validator,
+      @Value("${jtai.themes.extra-location:}") String extraLocation) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .findAndRegisterModules()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:themes/*.yaml")));
+    if (!extraLocation.isBlank()) {
+      files.addAll(List.of(resolver.getResources(extraLocation)));
+    }
+    for (Resource file : files) {
+      Theme theme = read(yaml, file);
+      check(theme, file, validator, partnership);
+      if (themes.put(theme.id(), theme) != null) {
+        throw new InvalidThemeException(file, "id", "theme '" + theme.id() + "' is defined twice");
+      }
+    }
+    if (themes.isEmpty()) {
+      throw new IllegalStateException("No theme files found under classpath:themes/");
+    }
+  }
+
+  private static Theme read(ObjectMapper yaml, Resource file) {
+    try (InputStream in = file.getInputStream()) {
+      return yaml.readValue(in, Theme.class);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      String field = e.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(file)");
+      throw new InvalidThemeException(file, field, e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidThemeException(file, "(file)", e.getMessage());
+    }
+  }
+
+  private static void check(Theme theme, Resource file, Validator validator, Partnership partnership) {
+    Set<ConstraintViolation<Theme>> violations = validator.validate(theme);
+    if (!violations.isEmpty()) {
+      ConstraintViolation<Theme> first = violations.stream()
+          .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
+      throw new InvalidThemeException(file, first.getPropertyPath().toString(), first.getMessage());
+    }
+    for (String agency : theme.agencies()) {
+      if (partnership.find(agency).isEmpty()) {
+        throw new InvalidThemeException(file, "agencies", "agency '" + agency + "' is not in the partnership "
+            + "(known: " + partnership.agencies().stream().map(Agency::id).toList() + ")");
+      }
+    }
+    for (Agency statutory : partnership.statutoryPartners()) {
+      if (!theme.agencies().contains(statutory.id())) {
+        throw new InvalidThemeException(file, "agencies", "statutory partner '" + statutory.id() + "' must take part");
+      }
+    }
+    checkRange(file, "selection.first", theme.selection().first());
+    checkRange(file, "selection.audit", theme.selection().audit());
+    if (theme.selection().audit().max() > theme.selection().first().min()) {
+      throw new InvalidThemeException(file, "selection.audit", "cannot select more children for audit than the first selection holds");
+    }
+    unique(file, "annex-a", theme.annexA().stream().map(Theme.AnnexAItem::id).toList());
+    unique(file, "milestones", theme.milestones().stream().map(Theme.MilestoneDefinition::name).toList());
+  }
+
+  private static void checkRange(Resource file, String field, Theme.Range range) {
+    if (range.min() > range.max()) {
+      throw new InvalidThemeException(file, field, "min " + range.min() + " is more than max " + range.max());
+    }
+  }
+
+  private static void unique(Resource file, String field, Collection<String> ids) {
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      if (!seen.add(id)) {
+        throw new InvalidThemeException(file, field, "'" + id + "' appears twice");
+      }
+    }
+  }
+
+  public Optional<Theme> find(String id) {
+    return Optional.ofNullable(themes.get(id));
+  }
+
+  public Theme theme(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("unknown theme '" + id + "'"));
+  }
+
+  public Collection<Theme> all() {
+    return themes.values();
+  }
+
+  public Set<String> ids() {
+    return themes.keySet();
+  }
+}
