@@ -1,0 +1,72 @@
+package uk.jtai.response.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import uk.jtai.response.deployment.ModelDeployer;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.security.AdminProperties;
+import uk.jtai.response.security.DemoUsers;
+import uk.jtai.response.security.IdentitySetup;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import uk.jtai.response.tasks.SubmissionErrorsUnwrapped;
+import uk.jtai.response.tasks.TaskCreated;
+import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.tasks.TaskFormGuard;
+
+/** How the product configures the Camunda engine the starter builds. */
+@Configuration
+public class EngineConfiguration {
+
+  /** Server-side form checks on every user task; ids the product's groups and users may take. */
+  @Bean
+  @Order(1)
+  ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> created) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new TaskFormGuard(forms, created));
+        configuration.setCustomPostBPMNParseListeners(listeners);
+        configuration.setCustomPostCommandInterceptorsTxRequired(withUnwrapping(configuration.getCustomPostCommandInterceptorsTxRequired()));
+        // Group ids follow the roles (business-unit, police-senior); demo user ids read police.lead.
+        configuration.setGroupResourceWhitelistPattern("[a-z0-9][a-z0-9-]*");
+        configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
+        // Structured variables (lists of answers) are JSON, never Java serialisation.
+        configuration.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
+      }
+    };
+  }
+
+  private static List<CommandInterceptor> withUnwrapping(List<CommandInterceptor> interceptors) {
+    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    all.add(new SubmissionErrorsUnwrapped());
+    return all;
+  }
+
+  /** After the engine is built: the models and forms, then users, groups, authorizations and filters. */
+  @Bean
+  @Order(2)
+  ProcessEnginePlugin jtaiEngineContent(ThemeRegistry themes, Partnership partnership, AdminProperties admin,
+                                        Optional<DemoUsers> demo) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void postProcessEngineBuild(ProcessEngine engine) {
+        new IdentitySetup(partnership, admin, demo).apply(engine);
+        new ModelDeployer(themes).deploy(engine);
+      }
+    };
+  }
+}

@@ -1,0 +1,172 @@
+package uk.jtai.response.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.jtai.response.inspection.InspectionService;
+import uk.jtai.response.partnership.Partnership;
+
+/**
+ * Makes the engine's users, groups, authorizations and Tasklist filters what the product needs, at
+ * every start (idempotent): the partnership's groups; the first administrator from the environment
+ * (start-up fails without one, so Admin's setup page never applies); least-privilege grants per group;
+ * a Tasklist filter per group; and, in profile demo only, one user per role.
+ */
+public class IdentitySetup {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+  private final Partnership partnership;
+  private final AdminProperties admin;
+  private final Optional<DemoUsers> demo;
+
+  public IdentitySetup(Partnership partnership, AdminProperties admin, Optional<DemoUsers> demo) {
+    this.partnership = partnership;
+    this.admin = admin;
+    this.demo = demo;
+  }
+
+  public void apply(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Map<String, String> groups = Roles.groups(partnership);
+
+    ensureGroup(identity, Roles.ADMIN, "Administrators", Groups.GROUP_TYPE_SYSTEM);
+    groups.forEach((id, name) -> ensureGroup(identity, id, name, Groups.GROUP_TYPE_WORKFLOW));
+    ensureAdministrator(identity);
+
+    for (Resources resource : Resources.values()) {
+      grant(authorizations, Roles.ADMIN, resource, ANY, Permissions.ALL);
+    }
+    for (String group : groups.keySet()) {
+      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // Tasklist shows the diagram of a task's process; the definitions hold no inspection data.
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    }
+    for (String coordinator : Roles.COORDINATORS) {
+      grant(authorizations, coordinator, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(authorizations, coordinator, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK);
+      grant(authorizations, coordinator, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    }
+    for (String starter : Roles.STARTERS) {
+      grant(authorizations, starter, Resources.PROCESS_DEFINITION, InspectionService.PROCESS_KEY,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(authorizations, starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+    groups.forEach((id, name) -> ensureGroupFilter(engine.getFilterService(), authorizations, engine, id, name));
+
+    demo.ifPresent(users -> seedDemoUsers(identity, users));
+  }
+
+  private void ensureAdministrator(IdentityService identity) {
+    if (admin.isSet()) {
+      if (identity.createUserQuery().userId(admin.userId()).count() == 0) {
+        User user = identity.newUser(admin.userId());
+        user.setFirstName("JTAI");
+        user.setLastName("Administrator");
+        user.setPassword(admin.password());
+        identity.saveUser(user);
+        log.info("Administrator '{}' created from the environment", admin.userId());
+      }
+      ensureMembership(identity, admin.userId(), Roles.ADMIN);
+    } else if (identity.createUserQuery().memberOfGroup(Roles.ADMIN).count() == 0) {
+      throw new IllegalStateException("No administrator exists and none is configured. Set JTAI_ADMIN_USER and "
+          + "JTAI_ADMIN_PASSWORD (jtai.admin.user-id / jtai.admin.password) for the first start; the demo profile "
+          + "(./mvnw spring-boot:run) sets them for you.");
+    }
+  }
+
+  private void seedDemoUsers(IdentityService identity, DemoUsers demo) {
+    for (DemoUsers.DemoUser demoUser : demo.users()) {
+      if (identity.createUserQuery().userId(demoUser.id()).count() == 0) {
+        User user = identity.newUser(demoUser.id());
+        user.setFirstName(demoUser.firstName());
+        user.setLastName(demoUser.lastName());
+        user.setEmail(demoUser.email());
+        user.setPassword(demo.password());
+        identity.saveUser(user);
+      }
+      demoUser.groups().forEach(group -> ensureMembership(identity, demoUser.id(), group));
+    }
+    log.warn("Demo users are active (profile demo): never run this profile in production");
+  }
+
+  private static void ensureGroup(IdentityService identity, String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  private static void ensureMembership(IdentityService identity, String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  /** Adds the permissions to the group's grant on the resource, creating the grant if it is missing. */
+  static void grant(AuthorizationService service, String group, Resource resource, String resourceId,
+                    Permission... permissions) {
+    Authorization authorization = service.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (authorization == null) {
+      authorization = service.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      service.saveAuthorization(authorization);
+    }
+  }
+
+  /** "<Group> tasks": the group's open tasks, claimed or not, readable by that group only. */
+  private static void ensureGroupFilter(FilterService filters, AuthorizationService authorizations,
+                                        ProcessEngine engine, String group, String groupName) {
+    String name = groupName + " tasks";
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      TaskQuery query = engine.getTaskService().createTaskQuery().taskCandidateGroup(group).includeAssignedTasks();
+      filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+          "description", "Open tasks for the " + groupName,
+          "priority", Roles.COORDINATORS.contains(group) ? 0 : 10,
+          "refresh", true,
+          "variables", List.of(Map.of("name", "reference", "label", "Inspection"))));
+      filters.saveFilter(filter);
+    }
+    grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+}

@@ -1,0 +1,203 @@
+package uk.jtai.response.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+import uk.jtai.response.calendar.EngineTime;
+
+/**
+ * What a form submitted, read field by field with the checks the server makes whatever client sent it
+ * (Tasklist, the REST API or a script). Every problem is collected; {@link #verdict()} refuses the
+ * submission with all of them at once.
+ */
+public final class Submission {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Function<String, Object> values;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  /** A submission to a task or start form: the variables as the engine sees them. */
+  public Submission(VariableScope scope) {
+    this(scope::getVariable);
+  }
+
+  /** A submission from elsewhere (e.g. a JSON request to the product API). */
+  public Submission(Function<String, Object> values) {
+    this.values = values;
+  }
+
+  public void reject(String field, String reason) {
+    errors.add(new FieldError(field, reason));
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  /** Refuses the submission if anything was rejected. */
+  public void verdict() {
+    if (!errors.isEmpty()) {
+      throw new SubmissionRejectedException(errors);
+    }
+  }
+
+  private Object raw(String field) {
+    try {
+      return values.apply(field);
+    } catch (ProcessEngineException unreadable) {
+      reject(field, "cannot be read (for a list, send JSON of type Json)");
+      return null;
+    }
+  }
+
+  /** Required text, trimmed, at most {@code maxLength} characters; null when rejected. */
+  public String text(String field, int maxLength) {
+    Optional<String> value = optionalText(field, maxLength);
+    if (value.isEmpty() && errors.stream().noneMatch(e -> e.field().equals(field))) {
+      reject(field, "is required");
+    }
+    return value.orElse(null);
+  }
+
+  public Optional<String> optionalText(String field, int maxLength) {
+    Object value = raw(field);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String s)) {
+      reject(field, "must be text");
+      return Optional.empty();
+    }
+    String trimmed = s.strip();
+    if (trimmed.length() > maxLength) {
+      reject(field, "must be at most " + maxLength + " characters");
+      return Optional.empty();
+    }
+    return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
+  }
+
+  /** A yes/no field; absent counts as no. */
+  public boolean flag(String field) {
+    Object value = raw(field);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(s);
+    }
+    reject(field, "must be true or false");
+    return false;
+  }
+
+  public void requireTrue(String field, String reason) {
+    if (!flag(field) && errors.stream().noneMatch(e -> e.field().equals(field))) {
+      reject(field, reason);
+    }
+  }
+
+  /** Required choice among {@code allowed}; null when rejected. */
+  public String choice(String field, Collection<String> allowed) {
+    String value = text(field, 200);
+    if (value != null && !allowed.contains(value)) {
+      reject(field, "must be one of " + String.join(", ", allowed));
+      return null;
+    }
+    return value;
+  }
+
+  /**
+   * A required date and time: an ISO-8601 instant with offset, a local date-time (read in {@code zone}),
+   * or a Date; null when rejected.
+   */
+  public Instant dateTime(String field, ZoneId zone) {
+    Object value = raw(field);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      reject(field, "is required");
+      return null;
+    }
+    return parseDateTime(field, value, zone);
+  }
+
+  /**
+   * A required date and time of something that has happened since {@code since} (a local date): not
+   * before that day, and not in the future (engine clock); null when rejected.
+   */
+  public Instant happenedSince(String field, ZoneId zone, LocalDate since, String sinceWhat) {
+    Instant when = dateTime(field, zone);
+    if (when == null) {
+      return null;
+    }
+    if (when.atZone(zone).toLocalDate().isBefore(since)) {
+      reject(field, "is before " + sinceWhat + " (" + since + ")");
+      return null;
+    }
+    if (when.isAfter(EngineTime.now().plusSeconds(60))) {
+      reject(field, "is in the future");
+      return null;
+    }
+    return when;
+  }
+
+  public Instant parseDateTime(String field, Object value, ZoneId zone) {
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof String s) {
+      try {
+        return OffsetDateTime.parse(s.strip()).toInstant();
+      } catch (DateTimeParseException notOffset) {
+        try {
+          return LocalDateTime.parse(s.strip()).atZone(zone).toInstant();
+        } catch (DateTimeParseException notLocal) {
+          reject(field, "must be a date and time such as 2027-05-24T09:10:00+01:00");
+          return null;
+        }
+      }
+    }
+    reject(field, "must be a date and time");
+    return null;
+  }
+
+  /** A structured field (a Camunda Forms dynamic list or group) as JSON; null when absent or rejected. */
+  public JsonNode json(String field) {
+    Object value = raw(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (value instanceof SpinJsonNode spin) {
+        return JSON.readTree(spin.toString());
+      }
+      if (value instanceof String s) {
+        return JSON.readTree(s);
+      }
+      if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+        return JSON.valueToTree(value);
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      reject(field, "is not readable JSON");
+      return null;
+    }
+    reject(field, "must be a list");
+    return null;
+  }
+}

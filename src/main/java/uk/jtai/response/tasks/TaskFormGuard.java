@@ -1,0 +1,68 @@
+package uk.jtai.response.tasks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Adds the server-side check of its form to every user task as the task's first complete listener. A
+ * user task whose form has no {@link TaskForm} cannot be deployed: no form goes unchecked.
+ */
+public class TaskFormGuard extends AbstractBpmnParseListener {
+
+  private final ObjectProvider<TaskForm> formBeans;
+  private final ObjectProvider<TaskCreated> createdBeans;
+  private Map<String, TaskForm> forms;
+  private List<TaskCreated> onCreate;
+
+  /** Resolved lazily: the beans may need engine services, which exist only after the engine is built. */
+  public TaskFormGuard(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> onCreate) {
+    this.formBeans = forms;
+    this.createdBeans = onCreate;
+  }
+
+  private synchronized void resolve() {
+    if (forms == null) {
+      forms = formBeans.orderedStream().collect(Collectors.toMap(TaskForm::formId, Function.identity()));
+      onCreate = createdBeans.orderedStream().toList();
+    }
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    resolve();
+    TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+    Expression formRef = definition.getCamundaFormDefinitionKey();
+    if (formRef == null) {
+      throw new IllegalStateException("User task '" + activity.getId() + "' has no camunda:formRef");
+    }
+    TaskForm form = forms.get(formRef.getExpressionText());
+    if (form == null) {
+      throw new IllegalStateException("User task '" + activity.getId() + "' uses form '" + formRef.getExpressionText()
+          + "', which has no server-side check (a TaskForm bean)");
+    }
+    onCreate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
+    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check(form));
+  }
+
+  private record Check(TaskForm form) implements TaskListener {
+    @Override
+    public void notify(DelegateTask task) {
+      Submission submission = new Submission(task);
+      form.check(task, submission);
+      submission.verdict();
+      form.record(task);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package uk.jtai.response.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.UrlResource;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.support.ProcessTestSupport;
+
+class ModelDeploymentTest extends ProcessTestSupport {
+
+  @Autowired ThemeRegistry themes;
+
+  private static Set<String> filesIn(String folder) throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of(folder))) {
+      return files.filter(Files::isRegularFile).map(p -> folder + "/" + Path.of(folder).relativize(p).toString().replace('\\', '/'))
+          .collect(java.util.stream.Collectors.toSet());
+    }
+  }
+
+  @Test
+  void everyModelAndEveryFormIsDeployedUnderItsStableName() throws IOException {
+    Deployment latest = repository.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+        .orderByDeploymentTime().desc().list().get(0);
+    Set<String> deployed = new HashSet<>(repository.getDeploymentResourceNames(latest.getId()));
+    Set<String> expected = new HashSet<>(filesIn("bpmn"));
+    expected.addAll(filesIn("forms"));
+    assertThat(deployed).isEqualTo(expected);
+  }
+
+  @Test
+  void deployingUnchangedModelsAgainCreatesNoNewVersion() {
+    long deployments = repository.createDeploymentQuery().count();
+    long definitions = repository.createProcessDefinitionQuery().count();
+    new ModelDeployer(themes).deploy(engine);
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
+  }
+
+  @Test
+  void resourceNamesAreTheSameFromTheJarAndFromClasses() throws IOException {
+    assertThat(ModelDeployer.stableName(new UrlResource(
+        "jar:file:/opt/jtai/jtai-response.jar!/BOOT-INF/classes!/bpmn/annex-a.bpmn"))).isEqualTo("bpmn/annex-a.bpmn");
+    assertThat(ModelDeployer.stableName(new UrlResource("file:/work/main/target/classes/forms/submit-annex-a.form")))
+        .isEqualTo("forms/submit-annex-a.form");
+  }
+
+  @Test
+  void theStartFormOffersEveryThemeTheServiceKnows() throws IOException {
+    String form = new String(new ModelDeployer(themes).withThemeOptions(Files.readAllBytes(Path.of("forms/start-inspection.form"))));
+    for (Theme theme : themes.all()) {
+      assertThat(form).contains("\"value\" : \"" + theme.id() + "\"").contains(theme.name());
+    }
+  }
+
+  @Test
+  void everyMilestoneAModelRefersToIsInEveryTheme() throws IOException {
+    Pattern due = Pattern.compile("schedule\\.due\\(execution, '([A-Z0-9_]+)'\\)|name=\"milestone\">([A-Z0-9_]+)<");
+    Set<String> referred = new HashSet<>();
+    for (String model : filesIn("bpmn")) {
+      Matcher matcher = due.matcher(Files.readString(Path.of(model)));
+      while (matcher.find()) {
+        referred.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+      }
+    }
+    assertThat(referred).isNotEmpty();
+    for (Theme theme : themes.all()) {
+      List<String> names = theme.milestones().stream().map(Theme.MilestoneDefinition::name).toList();
+      assertThat(names).as(theme.id()).containsAll(referred);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package uk.jtai.response.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.support.Http;
+import uk.jtai.response.support.ProcessTestSupport;
+import uk.jtai.response.support.TestUsers;
+
+/** Camunda authorization is on: each group sees and completes only its own tasks, in Tasklist or over REST. */
+class AuthorizationTest extends ProcessTestSupport {
+
+  @LocalServerPort int port;
+  private Http police;
+  private String reference;
+
+  @BeforeEach
+  void inspectionWithAgencyTasks() {
+    TestUsers.ensure(engine.getIdentityService(), "auth-police", "police");
+    TestUsers.ensure(engine.getIdentityService(), "auth-health", "health");
+    police = Http.as(port, "auth-police", TestUsers.PASSWORD);
+    reference = newReference();
+    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+  }
+
+  @Test
+  void aPoliceUserSeesOnlyPoliceTasks() throws Exception {
+    String body = police.get("/engine-rest/task?processInstanceBusinessKey=" + reference).body();
+    List<?> visible = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, List.class);
+    assertThat(visible).hasSize(2); // confirm lead contact, and the fieldwork meetings
+    assertThat(body).contains("(Police)").doesNotContain("(Health)").doesNotContain("Annex A");
+    assertThat(police.get("/engine-rest/task?candidateGroup=health&processInstanceBusinessKey=" + reference).body())
+        .isEqualTo("[]");
+  }
+
+  @Test
+  void aPoliceUserCannotReadClaimOrCompleteAHealthTask() {
+    Task health = agencyTask(reference, "Task_ConfirmLeadContact", "health");
+    assertThat(police.get("/engine-rest/task/" + health.getId()).statusCode()).isEqualTo(404);
+    assertThat(police.get("/engine-rest/task/" + health.getId() + "/variables").statusCode()).isEqualTo(403);
+    assertThat(police.post("/engine-rest/task/" + health.getId() + "/claim", "{\"userId\":\"auth-police\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(police.post("/engine-rest/task/" + health.getId() + "/complete",
+        "{\"variables\":{\"confirmedContact\":{\"value\":\"lead\"},\"contactName\":{\"value\":\"x\"},\"briefed\":{\"value\":true}}}")
+        .statusCode()).isEqualTo(403);
+    assertThat(agencyTask(reference, "Task_ConfirmLeadContact", "health")).as("still open").isNotNull();
+  }
+
+  @Test
+  void aPoliceUserClaimsAndCompletesItsOwnTaskOverRest() {
+    Task own = agencyTask(reference, "Task_ConfirmLeadContact", "police");
+    assertThat(police.post("/engine-rest/task/" + own.getId() + "/claim", "{\"userId\":\"auth-police\"}").statusCode())
+        .isEqualTo(204);
+    assertThat(police.post("/engine-rest/task/" + own.getId() + "/complete",
+        "{\"variables\":{\"confirmedContact\":{\"value\":\"lead\"},\"contactName\":{\"value\":\"Inspector Lead\"},\"briefed\":{\"value\":true}}}")
+        .statusCode()).isEqualTo(204);
+    assertThat(agencyTask(reference, "Task_ConfirmLeadContact", "police")).isNull();
+  }
+
+  @Test
+  void aBadSubmissionOverRestIs400WithTheFieldAndTheTaskStaysOpen() {
+    Task own = agencyTask(reference, "Task_ConfirmLeadContact", "police");
+    var response = police.post("/engine-rest/task/" + own.getId() + "/complete",
+        "{\"variables\":{\"confirmedContact\":{\"value\":\"lead\"},\"briefed\":{\"value\":false}}}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("contactName: is required").contains("briefed: confirm that the contact is available");
+    assertThat(agencyTask(reference, "Task_ConfirmLeadContact", "police")).isNotNull();
+  }
+
+  @Test
+  void expressionsInTaskQueriesAreRefused() {
+    String expression = URLEncoder.encode("${currentUser()}", StandardCharsets.UTF_8);
+    var response = police.get("/engine-rest/task?assigneeExpression=" + expression);
+    assertThat(response.statusCode()).isIn(400, 403);
+    assertThat(response.body()).containsIgnoringCase("expression");
+  }
+
+  @Test
+  void theAdminSetupPageCannotCreateAnAdministrator() {
+    var response = Http.anonymous(port).post("/camunda/api/admin/setup/default/user/create",
+        "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"X\",\"email\":\"i@x.example\"},"
+            + "\"credentials\":{\"password\":\"intruder-password\"}}");
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
+  }
+
+  @Test
+  void onlyCoordinatorsOpenCockpitAndOnlyAdministratorsOpenAdmin() {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    assertThat(authorizations.isUserAuthorized("auth-police", List.of("police"), Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isTrue();
+    assertThat(authorizations.isUserAuthorized("auth-police", List.of("police"), Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
+    assertThat(authorizations.isUserAuthorized("auth-police", List.of("police"), Permissions.ACCESS, Resources.APPLICATION, "admin")).isFalse();
+    assertThat(authorizations.isUserAuthorized("x", List.of("business-unit"), Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isTrue();
+    assertThat(authorizations.isUserAuthorized("x", List.of("business-unit"), Permissions.ACCESS, Resources.APPLICATION, "admin")).isFalse();
+    assertThat(authorizations.isUserAuthorized("test-admin", List.of("camunda-admin"), Permissions.ACCESS, Resources.APPLICATION, "admin")).isTrue();
+  }
+}

@@ -1,0 +1,69 @@
+package uk.jtai.response.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.jtai.response.JtaiResponseApplication;
+
+/** Secure by default: no administrator, no start; demo users only in the demo profile. */
+class StartupTest {
+
+  /** Arguments, not default properties: they must win over application.yaml's database. */
+  private static String[] args(String database, String... properties) {
+    List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+        "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--jtai.mail.sender.enabled=false"));
+    for (String property : properties) {
+      args.add("--" + property);
+    }
+    return args.toArray(String[]::new);
+  }
+
+  private static SpringApplicationBuilder app() {
+    return new SpringApplicationBuilder(JtaiResponseApplication.class);
+  }
+
+  @Test
+  void withoutAnAdministratorTheServiceRefusesToStartAndSaysWhatToSet() {
+    assertThatThrownBy(() -> app().run(args("startup-no-admin")).close())
+        .rootCause().hasMessageContaining("JTAI_ADMIN_USER").hasMessageContaining("JTAI_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void theAdministratorComesFromTheEnvironmentAndNoOtherUserExists() {
+    try (ConfigurableApplicationContext context = app().run(args("startup-admin",
+        "jtai.admin.user-id=chief", "jtai.admin.password=a-long-secret"))) {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      assertThat(engine.getIdentityService().createUserQuery().list()).extracting(u -> u.getId()).containsExactly("chief");
+      assertThat(engine.getIdentityService().checkPassword("chief", "a-long-secret")).isTrue();
+      assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theDemoProfileSeedsOneUserPerRoleAndAFilterPerGroup() {
+    try (ConfigurableApplicationContext context = app().profiles("demo").run(args("startup-demo"))) {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      for (String user : List.of("bu", "laim", "dcs", "scrutineer", "police.lead", "police.deputy", "police.senior",
+          "health.lead", "probation.lead", "yjs.lead", "education.lead", "admin")) {
+        assertThat(engine.getIdentityService().checkPassword(user, "jtai-demo")).as(user).isTrue();
+      }
+      assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("la-senior").singleResult().getId())
+          .isEqualTo("dcs");
+      Filter police = engine.getFilterService().createFilterQuery().filterName("Police lead contact and deputies tasks")
+          .singleResult();
+      assertThat(police).isNotNull();
+      assertThat(engine.getAuthorizationService().isUserAuthorized("police.lead", List.of("police"), Permissions.READ,
+          Resources.FILTER, police.getId())).isTrue();
+      assertThat(engine.getAuthorizationService().isUserAuthorized("health.lead", List.of("health"), Permissions.READ,
+          Resources.FILTER, police.getId())).isFalse();
+    }
+  }
+}
