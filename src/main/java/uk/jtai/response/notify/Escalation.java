@@ -1,0 +1,85 @@
+package uk.jtai.response.notify;
+
+import java.util.Comparator;
+import java.util.Objects;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.Schedule;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Partnership;
+
+/**
+ * A missed deadline, as bean {@code escalate}: e-mails the roles the model names that a task is still
+ * open, with a link to it. The model says, next to the timer, which task, which milestone and whom to
+ * tell (input parameters {@code overdueTask}, {@code milestone}, {@code notify}); the task stays open.
+ */
+@Component("escalate")
+public class Escalation implements JavaDelegate {
+
+  private final Outbox outbox;
+  private final Recipients recipients;
+  private final Partnership partnership;
+  private final Schedule schedule;
+  private final WorkingCalendar calendar;
+  private final TaskLinks links;
+  private final TaskService tasks;
+
+  public Escalation(Outbox outbox, Recipients recipients, Partnership partnership, Schedule schedule,
+                    WorkingCalendar calendar, TaskLinks links, @Lazy TaskService tasks) {
+    this.outbox = outbox;
+    this.recipients = recipients;
+    this.partnership = partnership;
+    this.schedule = schedule;
+    this.calendar = calendar;
+    this.links = links;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String overdueTask = (String) execution.getVariableLocal("overdueTask");
+    String milestone = (String) execution.getVariableLocal("milestone");
+    String notify = (String) execution.getVariableLocal("notify");
+    Objects.requireNonNull(overdueTask, "input parameter overdueTask");
+    Objects.requireNonNull(milestone, "input parameter milestone");
+    Objects.requireNonNull(notify, "input parameter notify");
+
+    String reference = InspectionVariables.REFERENCE.get(execution);
+    Agency agency = InspectionVariables.AGENCY.find(execution).map(partnership::agency).orElse(null);
+    Task task = openTask(execution, overdueTask, agency);
+    if (task == null) {
+      return; // completed in the same instant the timer fired: nothing is overdue
+    }
+    Mail mail = Mail.about(reference, "task-overdue")
+        .to(recipients.resolve(notify, agency))
+        .task(task.getName(), links.task(task.getId()))
+        .due(schedule.dueInstant(reference, milestone), calendar.zone(), milestoneTitle(reference, milestone))
+        .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
+        .once("overdue:" + execution.getActivityInstanceId());
+    if (agency != null) {
+      mail.agency(agency.shortName());
+    }
+    outbox.enqueue(mail);
+  }
+
+  private String milestoneTitle(String reference, String milestone) {
+    return schedule.milestoneTitle(reference, milestone);
+  }
+
+  /** The still-open task the timer watched: same process instance, same activity, same agency. */
+  private Task openTask(DelegateExecution execution, String activityId, Agency agency) {
+    return Context.getCommandContext().runWithoutAuthorization(() ->
+        tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(activityId).list()
+            .stream()
+            .filter(t -> agency == null || agency.id().equals(tasks.getVariable(t.getId(), InspectionVariables.AGENCY.name())))
+            .min(Comparator.comparing(Task::getCreateTime))
+            .orElse(null));
+  }
+}

@@ -1,0 +1,116 @@
+package uk.jtai.response.notify;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import uk.jtai.response.partnership.Contact;
+
+/**
+ * One e-mail to write to the outbox: a template and the facts it may show. The setters are the whole
+ * vocabulary of an e-mail (inspection reference, agency, task, deadline, link); there is deliberately
+ * no way to put a child's identifier or case details in one: e-mails link to the authenticated task.
+ */
+public final class Mail {
+
+  private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM", Locale.UK);
+
+  private final String template;
+  private final String reference;
+  private final List<String> to = new ArrayList<>();
+  private final Map<String, Object> model = new LinkedHashMap<>();
+  private String dedupKey;
+
+  private Mail(String template, String reference) {
+    this.template = template;
+    this.reference = reference;
+    model.put("reference", reference);
+  }
+
+  /** An e-mail about inspection {@code reference}, rendered from {@code mail/<template>.txt}. */
+  public static Mail about(String reference, String template) {
+    return new Mail(template, reference);
+  }
+
+  public Mail to(Contact contact) {
+    if (!to.contains(contact.email())) {
+      to.add(contact.email());
+    }
+    return this;
+  }
+
+  public Mail to(List<Contact> contacts) {
+    contacts.forEach(this::to);
+    return this;
+  }
+
+  public Mail theme(String themeName) {
+    model.put("theme", themeName);
+    return this;
+  }
+
+  public Mail agency(String agencyName) {
+    model.put("agency", agencyName);
+    return this;
+  }
+
+  public Mail task(String taskName, String link) {
+    model.put("task", taskName);
+    model.put("link", link);
+    return this;
+  }
+
+  public Mail link(String link) {
+    model.put("link", link);
+    return this;
+  }
+
+  /** The deadline, shown as local time in words ("17:00 on Thursday 3 June"). */
+  public Mail due(Instant due, ZoneId zone, String what) {
+    model.put("due", SPOKEN.format(due.atZone(zone)));
+    model.put("dueWhat", what);
+    return this;
+  }
+
+  public Mail partnership(String name, String businessUnit, String businessUnitEmail) {
+    model.put("partnership", name);
+    model.put("businessUnit", businessUnit);
+    model.put("businessUnitEmail", businessUnitEmail);
+    return this;
+  }
+
+  /** Makes the e-mail idempotent: a second enqueue with the same key is ignored. */
+  public Mail once(String key) {
+    this.dedupKey = key;
+    return this;
+  }
+
+  public String template() {
+    return template;
+  }
+
+  public String reference() {
+    return reference;
+  }
+
+  public List<String> recipients() {
+    return List.copyOf(to);
+  }
+
+  public Map<String, Object> model() {
+    return Map.copyOf(model);
+  }
+
+  public String dedupKey() {
+    return dedupKey;
+  }
+
+  /** "17:00 on Thursday 3 June" in the zone given. */
+  public static String spokenTime(Instant instant, ZoneId zone) {
+    return SPOKEN.format(instant.atZone(zone));
+  }
+}

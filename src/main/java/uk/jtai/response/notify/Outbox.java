@@ -1,0 +1,31 @@
+package uk.jtai.response.notify;
+
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+
+/**
+ * The one way the product sends e-mail: {@link #enqueue} renders the message and writes it to the
+ * outbox in the caller's transaction (a process step that rolls back leaves no e-mail behind);
+ * {@link OutboxSender} delivers it later.
+ */
+@Component
+public class Outbox {
+
+  private final OutboxRepository repository;
+  private final MailTemplates templates;
+
+  public Outbox(OutboxRepository repository, MailTemplates templates) {
+    this.repository = repository;
+    this.templates = templates;
+  }
+
+  public void enqueue(Mail mail) {
+    if (mail.recipients().isEmpty()) {
+      throw new IllegalArgumentException("e-mail " + mail.template() + " has no recipient");
+    }
+    if (mail.dedupKey() != null && repository.hasKey(mail.dedupKey())) {
+      return;
+    }
+    repository.insert(mail, templates.render(mail.template(), mail.model()), EngineTime.now());
+  }
+}

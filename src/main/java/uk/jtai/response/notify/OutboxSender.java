@@ -1,0 +1,89 @@
+package uk.jtai.response.notify;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+
+/**
+ * Delivers due outbox messages, oldest first. Each message is claimed by one node before it is sent and
+ * marked sent straight after; a failed attempt is retried with back-off, and after the configured number
+ * of attempts the message stays in the outbox as FAILED with its error (see README, "E-mail").
+ */
+@Component
+public class OutboxSender {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+  private final OutboxRepository repository;
+  private final JavaMailSender mailSender;
+  private final MailProperties properties;
+  private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
+  public OutboxSender(OutboxRepository repository, JavaMailSender mailSender, MailProperties properties) {
+    this.repository = repository;
+    this.mailSender = mailSender;
+    this.properties = properties;
+  }
+
+  /** Sends what is due now; returns how many messages were delivered. */
+  public int sendDue() {
+    int sent = 0;
+    for (long id : repository.due(EngineTime.now(), properties.batchSize())) {
+      Instant now = EngineTime.now();
+      if (!repository.claim(id, node, now, now.plus(properties.claimTimeout()))) {
+        continue;
+      }
+      OutboxRepository.OutboxMessage message = repository.load(id);
+      try {
+        mailSender.send(mime(message));
+        repository.markSent(id, node, EngineTime.now());
+        sent++;
+        log.info("E-mail #{} ({}) sent for {}", id, message.template(), message.reference());
+      } catch (MailException | MessagingException e) {
+        int attempts = message.attempts() + 1;
+        boolean giveUp = attempts >= properties.maxAttempts();
+        String error = describe(e);
+        repository.markAttemptFailed(id, node, error, EngineTime.now().plus(properties.retryAfter(attempts)), giveUp);
+        if (giveUp) {
+          log.error("E-mail #{} ({}) for {} failed {} times and is left in the outbox as FAILED: {}",
+              id, message.template(), message.reference(), attempts, error);
+        } else {
+          log.warn("E-mail #{} ({}) for {} not sent (attempt {}), will retry: {}",
+              id, message.template(), message.reference(), attempts, error);
+        }
+      }
+    }
+    return sent;
+  }
+
+  private MimeMessage mime(OutboxRepository.OutboxMessage message) throws MessagingException {
+    MimeMessage mime = mailSender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+    helper.setFrom(properties.from());
+    helper.setTo(message.recipients().toArray(String[]::new));
+    helper.setSubject(message.subject());
+    helper.setText(message.body(), false);
+    mime.setHeader("X-JTAI-Outbox-Id", Long.toString(message.id()));
+    return mime;
+  }
+
+  /** The error's kind and message, never the e-mail's content. */
+  private static String describe(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = e.getClass().getSimpleName() + ": " + root.getClass().getSimpleName()
+        + (root.getMessage() != null ? " " + root.getMessage() : "");
+    return text.length() > 1900 ? text.substring(0, 1900) : text;
+  }
+}
