@@ -1,0 +1,106 @@
+package uk.jtai.response.annexa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.Spin;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/submit-annex-a.form: for each Annex A item of the theme, the local authority confirms it was
+ * uploaded to the inspectors' secure portal (and says where: a reference, never the data) or gives a
+ * rationale. Exactly the theme's items, each answered one way or the other.
+ */
+@Component
+public class AnnexAForm implements TaskForm {
+
+  static final String SUBMITTED = "annexASubmitted";
+
+  private final Inspections inspections;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public AnnexAForm(Inspections inspections) {
+    this.inspections = inspections;
+  }
+
+  @Override
+  public String formId() {
+    return "submit-annex-a";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    JsonNode rows = submission.json(AnnexA.ROWS);
+    if (rows == null) {
+      if (!submission.hasErrors()) {
+        submission.reject(AnnexA.ROWS, "is required: one answer per Annex A list");
+      }
+      return;
+    }
+    if (!rows.isArray()) {
+      submission.reject(AnnexA.ROWS, "must be a list");
+      return;
+    }
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (Theme.AnnexAItem item : inspections.theme(task).annexA()) {
+      expected.put(item.id(), item.title());
+    }
+    Map<String, JsonNode> answered = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String id = row.path("id").asText("");
+      String field = AnnexA.ROWS + "[" + i + "]";
+      if (!expected.containsKey(id)) {
+        submission.reject(field + ".id", "'" + id + "' is not an Annex A list of this theme");
+      } else if (answered.put(id, row) != null) {
+        submission.reject(field + ".id", "'" + expected.get(id) + "' is answered twice");
+      }
+    }
+    expected.forEach((id, title) -> {
+      if (!answered.containsKey(id)) {
+        submission.reject(AnnexA.ROWS, "'" + title + "' is not answered");
+      }
+    });
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String title = expected.getOrDefault(row.path("id").asText(""), "row " + (i + 1));
+      String field = AnnexA.ROWS + "[" + i + "]";
+      boolean uploaded = row.path("uploaded").asBoolean(false);
+      String where = row.path("portalReference").asText("").strip();
+      String rationale = row.path("rationale").asText("").strip();
+      if (uploaded && where.isEmpty()) {
+        submission.reject(field + ".portalReference", "'" + title + "': say where on the inspectors' portal it was uploaded");
+      } else if (!uploaded && rationale.isEmpty()) {
+        submission.reject(field + ".rationale", "'" + title + "': not uploaded, so give the rationale");
+      }
+      if (where.length() > 300) {
+        submission.reject(field + ".portalReference", "'" + title + "': at most 300 characters (a reference, not the data)");
+      }
+      if (rationale.length() > 2000) {
+        submission.reject(field + ".rationale", "'" + title + "': at most 2000 characters");
+      }
+    }
+  }
+
+  /** Keeps a clean summary on the Annex A process: per item, uploaded where or why not. */
+  @Override
+  public void record(DelegateTask task) {
+    JsonNode rows = new Submission(task).json(AnnexA.ROWS);
+    ArrayNode summary = json.createArrayNode();
+    for (JsonNode row : rows) {
+      boolean uploaded = row.path("uploaded").asBoolean(false);
+      summary.addObject().put("id", row.path("id").asText())
+          .put("uploaded", uploaded)
+          .put(uploaded ? "portalReference" : "rationale",
+              row.path(uploaded ? "portalReference" : "rationale").asText().strip());
+    }
+    task.getExecution().getProcessInstance().setVariable(SUBMITTED, Spin.JSON(summary.toString()));
+  }
+}

@@ -1,0 +1,70 @@
+package uk.jtai.response.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.jtai.response.calendar.InspectionSchedule;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.InspectionService;
+import uk.jtai.response.security.Roles;
+
+/** {@code /api/inspections}: start an inspection and read its schedule. */
+@RestController
+@RequestMapping("/api/inspections")
+public class InspectionController {
+
+  private final InspectionService inspections;
+  private final CurrentUser user;
+  private final ZoneId zone;
+
+  public InspectionController(InspectionService inspections, CurrentUser user, WorkingCalendar calendar) {
+    this.inspections = inspections;
+    this.user = user;
+    this.zone = calendar.zone();
+  }
+
+  public record StartRequest(String reference, String theme, String notifiedAt) {}
+
+  public record MilestoneView(String name, String title, int workingDay, String due) {}
+
+  public record ScheduleView(String reference, String theme, String notifiedAt, List<MilestoneView> milestones) {}
+
+  @PostMapping
+  public ResponseEntity<ScheduleView> start(@RequestBody StartRequest request) {
+    user.requireAnyGroup(List.of(Roles.DCS, Roles.BUSINESS_UNIT), "start an inspection");
+    InspectionSchedule schedule = inspections.start(request.reference(), request.theme(), request.notifiedAt());
+    return ResponseEntity.created(URI.create("/api/inspections/" + schedule.reference())).body(view(schedule));
+  }
+
+  /** The inspection: its reference, theme, notification and schedule. */
+  @GetMapping("/{reference}")
+  public ScheduleView inspection(@PathVariable String reference) {
+    return schedule(reference);
+  }
+
+  @GetMapping("/{reference}/schedule")
+  public ScheduleView schedule(@PathVariable String reference) {
+    return inspections.schedule(reference).map(this::view)
+        .orElseThrow(() -> new ApiExceptionHandler.NotFoundException("No inspection with reference " + reference));
+  }
+
+  private ScheduleView view(InspectionSchedule schedule) {
+    return new ScheduleView(schedule.reference(), schedule.theme(), local(schedule.notifiedAt()),
+        schedule.milestones().stream()
+            .map(m -> new MilestoneView(m.name(), m.title(), m.workingDay(), local(m.due())))
+            .toList());
+  }
+
+  private String local(Instant instant) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+  }
+}

@@ -1,0 +1,87 @@
+package uk.jtai.response.fieldworkmeetings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.Schedule;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/give-fieldwork-meetings.form: an agency gives the lead inspector the multi-agency meetings in
+ * the fieldwork week relevant to the theme (MAPPA, MARAC, MACEM, panels; guidance 11), or says it has
+ * none. Each meeting must fall in the fieldwork week of this inspection's schedule.
+ */
+@Component
+public class FieldworkMeetingsForm implements TaskForm {
+
+  static final String MEETINGS = "meetings";
+
+  private final Inspections inspections;
+  private final Schedule schedule;
+  private final WorkingCalendar calendar;
+
+  public FieldworkMeetingsForm(Inspections inspections, Schedule schedule, WorkingCalendar calendar) {
+    this.inspections = inspections;
+    this.schedule = schedule;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public String formId() {
+    return "give-fieldwork-meetings";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    boolean none = submission.flag("noMeetings");
+    JsonNode meetings = submission.json(MEETINGS);
+    int count = meetings != null && meetings.isArray() ? meetings.size() : 0;
+    if (meetings != null && !meetings.isArray()) {
+      submission.reject(MEETINGS, "must be a list");
+    }
+    if (none && count > 0) {
+      submission.reject("noMeetings", "you listed meetings and also said there are none");
+    } else if (!none && count == 0) {
+      submission.reject(MEETINGS, "list the meetings, or tick that there are none in the fieldwork week");
+    }
+    submission.requireTrue("sentToLeadInspector", "confirm the details were given to the lead inspector");
+    if (count == 0) {
+      return;
+    }
+    String reference = InspectionVariables.REFERENCE.get(task);
+    LocalDate first = schedule.dueInstant(reference, "FIELDWORK_START").atZone(calendar.zone()).toLocalDate();
+    LocalDate last = schedule.dueInstant(reference, "FINDINGS").atZone(calendar.zone()).toLocalDate();
+    List<String> types = inspections.theme(task).fieldworkMeetingTypes();
+    for (int i = 0; i < count; i++) {
+      JsonNode meeting = meetings.get(i);
+      String field = MEETINGS + "[" + i + "]";
+      String type = meeting.path("type").asText("");
+      if (!types.contains(type)) {
+        submission.reject(field + ".type", "must be one of " + String.join(", ", types));
+      }
+      String when = meeting.path("when").asText("");
+      Instant at = when.isBlank() ? null : submission.parseDateTime(field + ".when", when, calendar.zone());
+      if (when.isBlank()) {
+        submission.reject(field + ".when", "is required");
+      } else if (at != null) {
+        LocalDate day = at.atZone(calendar.zone()).toLocalDate();
+        if (day.isBefore(first) || day.isAfter(last)) {
+          submission.reject(field + ".when", "must be in the fieldwork week (" + first + " to " + last + ")");
+        }
+      }
+      String where = meeting.path("where").asText("").strip();
+      if (where.isEmpty()) {
+        submission.reject(field + ".where", "is required (venue, or 'virtual')");
+      } else if (where.length() > 200) {
+        submission.reject(field + ".where", "must be at most 200 characters");
+      }
+    }
+  }
+}

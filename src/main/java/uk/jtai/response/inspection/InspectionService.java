@@ -1,0 +1,68 @@
+package uk.jtai.response.inspection;
+
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import uk.jtai.response.calendar.InspectionSchedule;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.tasks.Submission;
+
+/** Starting an inspection and reading its schedule, for the product API. */
+@Service
+public class InspectionService {
+
+  public static final String PROCESS_KEY = "jtai-inspection";
+
+  private final RuntimeService runtime;
+  private final NotificationCheck check;
+  private final ScheduleRepository schedules;
+
+  public InspectionService(RuntimeService runtime, NotificationCheck check, ScheduleRepository schedules) {
+    this.runtime = runtime;
+    this.check = check;
+    this.schedules = schedules;
+  }
+
+  /**
+   * Starts jtai-inspection for a notification, as the authenticated user (the engine checks they may).
+   *
+   * @throws uk.jtai.response.tasks.SubmissionRejectedException for a bad notification (nothing stored)
+   * @throws InspectionExistsException when the reference is taken
+   */
+  public InspectionSchedule start(String reference, String theme, String notifiedAt) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put(NotificationCheck.REFERENCE, reference);
+    values.put(NotificationCheck.THEME, theme);
+    values.put(NotificationCheck.NOTIFIED_AT, notifiedAt);
+    Submission submission = new Submission(values::get);
+    NewInspection inspection = check.check(submission).orElse(null);
+    submission.verdict();
+    if (schedules.exists(inspection.reference())) {
+      throw new InspectionExistsException(inspection.reference());
+    }
+    try {
+      ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
+          .businessKey(inspection.reference())
+          .setVariables(values)
+          .execute();
+      return schedules.find(inspection.reference()).orElseThrow(() -> new IllegalStateException(
+          "inspection " + inspection.reference() + " started (" + instance.getId() + ") without a schedule"));
+    } catch (DuplicateKeyException e) {
+      throw new InspectionExistsException(inspection.reference());
+    }
+  }
+
+  public Optional<InspectionSchedule> schedule(String reference) {
+    return schedules.find(reference);
+  }
+
+  /** Another inspection already runs under the reference. */
+  public static class InspectionExistsException extends RuntimeException {
+    public InspectionExistsException(String reference) {
+      super("An inspection with reference " + reference + " already exists");
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package uk.jtai.response.inspection;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.partnership.ThemeRegistry;
+
+/**
+ * What the models ask about the running inspection, as bean {@code inspections}; e.g. a step done by
+ * every agency of the theme is a multi-instance over {@code ${inspections.agencies(execution)}}.
+ */
+@Component("inspections")
+public class Inspections {
+
+  private final ThemeRegistry themes;
+  private final Partnership partnership;
+
+  public Inspections(ThemeRegistry themes, Partnership partnership) {
+    this.themes = themes;
+    this.partnership = partnership;
+  }
+
+  public Theme theme(VariableScope scope) {
+    return themes.theme(InspectionVariables.THEME.get(scope));
+  }
+
+  /** Day 1: the local date the lead inspector notified the DCS. */
+  public LocalDate notificationDay(VariableScope scope) {
+    return OffsetDateTime.parse(InspectionVariables.NOTIFIED_AT.get(scope)).toLocalDate();
+  }
+
+  /** The ids of the agencies taking part in this inspection's theme, in the theme file's order. */
+  public List<String> agencies(VariableScope scope) {
+    return theme(scope).agencies();
+  }
+
+  /** The agencies taking part, by name, for people: "Local Authority, Police, Health, ...". */
+  public String agencyNames(VariableScope scope) {
+    return String.join(", ", agencies(scope).stream().map(partnership::agencyName).toList());
+  }
+}

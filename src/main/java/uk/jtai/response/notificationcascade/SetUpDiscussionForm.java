@@ -1,0 +1,41 @@
+package uk.jtai.response.notificationcascade;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/record-set-up-discussion.form: LAIM records the set-up discussion with the lead inspector, all
+ * statutory partners and senior leaders (day 1 or day 2), where the Annex A request is made and the
+ * arrangements for issues of concern are discussed (guidance 11 and 14).
+ */
+@Component
+public class SetUpDiscussionForm implements TaskForm {
+
+  private final WorkingCalendar calendar;
+  private final Inspections inspections;
+
+  public SetUpDiscussionForm(WorkingCalendar calendar, Inspections inspections) {
+    this.calendar = calendar;
+    this.inspections = inspections;
+  }
+
+  @Override
+  public String formId() {
+    return "record-set-up-discussion";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    submission.happenedSince("setUpDiscussionAt", calendar.zone(), inspections.notificationDay(task),
+        "the day the inspection was notified");
+    submission.requireTrue("statutoryPartnersAttended", "confirm that all statutory partners were represented");
+    submission.requireTrue("annexARequestReceived", "confirm that the inspectorates made the Annex A request");
+    submission.requireTrue("concernsArrangementsAgreed",
+        "confirm that the arrangements for recording issues of concern were discussed");
+    submission.optionalText("setUpDiscussionNotes", 2000);
+  }
+}

@@ -1,0 +1,128 @@
+package uk.jtai.response.annexa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import uk.jtai.response.support.ProcessTestSupport;
+
+/** bpmn/annex-a.bpmn: the Local Authority's Annex A by 17:00 on day 2 (guidance 9.1 and 11). */
+class AnnexAProcessTest extends ProcessTestSupport {
+
+  static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** The rows the task offers, answered: every list uploaded except the last, which has a rationale. */
+  ArrayNode answered(Task task) throws Exception {
+    ArrayNode rows = (ArrayNode) json.readTree(tasks.getVariable(task.getId(), "annexALists").toString());
+    for (int i = 0; i < rows.size(); i++) {
+      ObjectNode row = (ObjectNode) rows.get(i);
+      if (i < rows.size() - 1) {
+        row.put("uploaded", true).put("portalReference", "Portal / Annex A / " + row.get("id").asText());
+      } else {
+        row.put("uploaded", false).put("rationale", "No multi-agency audits were completed in the period.");
+      }
+    }
+    return rows;
+  }
+
+  static Map<String, Object> rows(ArrayNode rows) {
+    return Map.of("annexALists", SpinValues.jsonValue(rows.toString()).create());
+  }
+
+  @Test
+  void theLocalAuthorityListsTheThemesAnnexAAndSubmitsThemOnTime() throws Exception {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    ProcessInstance annexA = calledProcess(reference, "annex-a");
+    Task submit = task(reference, "Task_SubmitAnnexA");
+    assertThat(submit).isNotNull();
+    assertThat(tasks.createTaskQuery().taskId(submit.getId()).taskCandidateGroup("la").count()).isEqualTo(1);
+    assertThat(submit.getDueDate().toInstant()).isEqualTo(instant("2027-05-25T17:00:00+01:00"));
+    ArrayNode offered = (ArrayNode) json.readTree(tasks.getVariable(submit.getId(), "annexALists").toString());
+    assertThat(offered).extracting(row -> row.get("id").asText())
+        .containsExactly("contacts", "early-help", "referrals", "section-47", "not-in-education", "multi-agency-audits");
+
+    moveClockTo("2027-05-25T15:00:00+01:00");
+    complete(submit, rows(answered(submit)));
+
+    assertThat(annexA).isEnded().hasNotPassed("Task_EscalateAnnexA");
+    String summary = history.createHistoricVariableInstanceQuery().processInstanceId(annexA.getId())
+        .variableName("annexASubmitted").singleResult().getValue().toString();
+    assertThat(json.readTree(summary).get(0).get("portalReference").asText()).isEqualTo("Portal / Annex A / contacts");
+    assertThat(json.readTree(summary).get(5).get("rationale").asText()).contains("No multi-agency audits");
+  }
+
+  @Test
+  void seriousYouthViolenceAsksForItsOwnLists() throws Exception {
+    String reference = newReference();
+    startInspection(reference, "serious-youth-violence", NOTIFIED);
+    Task submit = task(reference, "Task_SubmitAnnexA");
+    ArrayNode offered = (ArrayNode) json.readTree(tasks.getVariable(submit.getId(), "annexALists").toString());
+    assertThat(offered).extracting(row -> row.get("id").asText())
+        .containsExactly("referrals", "section-47", "not-in-education", "multi-agency-audits");
+    assertThat(offered.get(2).get("title").asText()).contains("of school age");
+  }
+
+  @Test
+  void annexANotSubmittedBy17OnDay2IsEscalatedToTheDcsAndTheBusinessUnit() throws Exception {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-05-25T17:00:01+01:00");
+    fireDueTimers(reference);
+
+    Task submit = task(reference, "Task_SubmitAnnexA");
+    assertThat(submit).as("the task stays open").isNotNull();
+    List<Map<String, Object>> escalations = outbox(reference, "task-overdue").stream()
+        .filter(row -> ((String) row.get("subject")).contains("Annex A")).toList();
+    assertThat(escalations).hasSize(1);
+    assertThat(escalations.get(0).get("recipients")).isEqualTo("dcs@york.example,cyscp@york.gov.uk");
+    assertThat((String) escalations.get(0).get("body")).contains("17:00 on Tuesday 25 May");
+
+    complete(submit, rows(answered(submit)));
+    assertThat(calledProcess(reference, "annex-a")).isNull();
+  }
+
+  @Test
+  void aListNeitherUploadedNorExplainedIsRefusedNamingTheListAndNothingIsKept() throws Exception {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    Task submit = task(reference, "Task_SubmitAnnexA");
+    ArrayNode rows = answered(submit);
+    ((ObjectNode) rows.get(3)).put("portalReference", " ");
+    ((ObjectNode) rows.get(5)).put("rationale", "");
+
+    assertThatThrownBy(() -> tasks.complete(submit.getId(), rows(rows)))
+        .hasMessageContaining("annexALists[3].portalReference: 'All section 47 enquiries")
+        .hasMessageContaining("annexALists[5].rationale: 'List of multi-agency audits completed in the last 6 months': not uploaded, so give the rationale");
+    assertThat(task(reference, "Task_SubmitAnnexA")).isNotNull();
+    assertThat(runtime.getVariable(calledProcess(reference, "annex-a").getId(), "annexASubmitted")).isNull();
+  }
+
+  @Test
+  void listsThatAreNotTheThemesOrMissingAreRefused() throws Exception {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    Task submit = task(reference, "Task_SubmitAnnexA");
+    ArrayNode rows = answered(submit);
+    rows.remove(0);
+    ((ObjectNode) rows.get(0)).put("id", "made-up-list");
+
+    assertThatThrownBy(() -> tasks.complete(submit.getId(), rows(rows)))
+        .hasMessageContaining("'made-up-list' is not an Annex A list of this theme")
+        .hasMessageContaining("'All contacts in the 6 months before the inspection")
+        .hasMessageContaining("is not answered");
+    assertThatThrownBy(() -> tasks.complete(submit.getId(), Map.of()))
+        .hasMessageContaining("not uploaded, so give the rationale");
+    assertThat(task(reference, "Task_SubmitAnnexA")).isNotNull();
+  }
+}
