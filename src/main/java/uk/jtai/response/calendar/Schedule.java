@@ -2,6 +2,7 @@ package uk.jtai.response.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,9 +29,18 @@ public class Schedule {
     return Date.from(dueInstant(referenceOf(scope), milestone));
   }
 
-  /** Working time after now (engine clock), for deadlines relative to a step, e.g. "within two working hours". */
-  public Date workingTimeFromNow(String amount) {
-    return Date.from(calendar.addWorkingTime(EngineTime.now(), Duration.parse(amount)));
+  /**
+   * Sets a deadline relative to now (engine clock) in working time, e.g. "within two working hours" of
+   * a step, as a milestone of the inspection's schedule: models then refer to it by name like any other.
+   */
+  public Milestone startWindow(String reference, String milestone, String title, Duration window) {
+    Instant due = calendar.addWorkingTime(EngineTime.now(), window);
+    InspectionSchedule schedule = repository.find(reference).orElseThrow(
+        () -> new IllegalStateException("no schedule for inspection " + reference));
+    LocalDate dayOne = schedule.notifiedAt().atZone(calendar.zone()).toLocalDate();
+    Milestone set = new Milestone(milestone, calendar.dayNumber(dayOne, due.atZone(calendar.zone()).toLocalDate()), due, title);
+    repository.putMilestone(reference, set);
+    return set;
   }
 
   public Instant dueInstant(String reference, String milestone) {

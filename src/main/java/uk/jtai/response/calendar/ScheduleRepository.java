@@ -37,6 +37,13 @@ public class ScheduleRepository {
             .toList());
   }
 
+  /** Adds (or replaces) one milestone of a running inspection, e.g. a deadline relative to a step. */
+  public void putMilestone(String reference, Milestone milestone) {
+    jdbc.update("delete from jtai_milestone where reference = ? and name = ?", reference, milestone.name());
+    jdbc.update("insert into jtai_milestone (reference, name, working_day, due, title) values (?, ?, ?, ?, ?)",
+        reference, milestone.name(), milestone.workingDay(), utc(milestone.due()), milestone.title());
+  }
+
   public Optional<InspectionSchedule> find(String reference) {
     List<Object[]> head = jdbc.query("select theme, notified_at from jtai_inspection where reference = ?",
         (rs, i) -> new Object[] {rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class))}, reference);

@@ -83,6 +83,20 @@ public class WorkingCalendar {
     return day;
   }
 
+  /** Which working day {@code date} is, counting {@code dayOne} as day 1 (a non-working date counts as the day before it). */
+  public int dayNumber(LocalDate dayOne, LocalDate date) {
+    if (date.isBefore(dayOne)) {
+      throw new IllegalArgumentException(date + " is before day 1 (" + dayOne + ")");
+    }
+    int n = 1;
+    for (LocalDate day = dayOne.plusDays(1); !day.isAfter(date); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The instant of local time {@code time} on working day {@code n} (summer time handled by the zone rules). */
   public ZonedDateTime at(LocalDate dayOne, int n, LocalTime time) {
     return ZonedDateTime.of(workingDay(dayOne, n), time, zone);

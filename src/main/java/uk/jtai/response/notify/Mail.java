@@ -64,6 +64,18 @@ public final class Mail {
     return this;
   }
 
+  /** How many children a step concerns (a count, never which children). */
+  public Mail count(int children) {
+    model.put("count", children);
+    return this;
+  }
+
+  /** A secure location from the partnership's configuration (where templates or documents are). */
+  public Mail location(String configuredLocation) {
+    model.put("location", configuredLocation);
+    return this;
+  }
+
   public Mail link(String link) {
     model.put("link", link);
     return this;

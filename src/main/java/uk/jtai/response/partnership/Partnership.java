@@ -53,6 +53,15 @@ public class Partnership {
     return properties.venue();
   }
 
+  public PartnershipProperties.ChildReference childReference() {
+    return properties.childReference();
+  }
+
+  /** Where the Multi-Agency Audit Tool and Chronology templates are (a secure location, named). */
+  public String auditToolLocation() {
+    return properties.auditToolLocation();
+  }
+
   public List<Agency> agencies() {
     return List.copyOf(agencies.values());
   }

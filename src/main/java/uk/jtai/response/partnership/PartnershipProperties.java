@@ -19,4 +19,10 @@ public record PartnershipProperties(
     @Valid @NotNull Contact laim,
     @Valid @NotNull Contact independentScrutineer,
     @NotBlank String venue,
-    @Valid @NotEmpty List<Agency> agencies) {}
+    @Valid @NotNull ChildReference childReference,
+    @NotBlank String auditToolLocation,
+    @Valid @NotEmpty List<Agency> agencies) {
+
+  /** What a child's reference on the partnership's case system looks like (York: a MOSAIC number). */
+  public record ChildReference(@NotBlank String label, @NotBlank String pattern, @NotBlank String description) {}
+}

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,18 @@ public record Theme(
     @Valid @NotNull Selection selection,
     @Valid @NotEmpty List<AnnexAItem> annexA,
     @NotEmpty List<@NotBlank String> fieldworkMeetingTypes,
+    @Valid @NotNull KnownToAgency knownToAgency,
     @Valid @NotEmpty List<MilestoneDefinition> milestones) {
+
+  /**
+   * The Yes/No sheet each agency returns for the first selection (guidance 9.3 and 9.4): whether each
+   * child is known to the agency, the framework's further questions, and how long agencies have, in
+   * working time from the moment the selection is recorded.
+   */
+  public record KnownToAgency(@NotNull Duration window, @Valid @NotNull List<Question> questions) {}
+
+  /** A Yes/No question asked about each selected child. */
+  public record Question(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String text) {}
 
   /** How many children the inspectors select, first from the Annex A lists, then for audit. */
   public record Selection(@Valid @NotNull Range first, @Valid @NotNull Range audit) {}

@@ -94,6 +94,13 @@ public class ThemeRegistry {
       throw new InvalidThemeException(file, "selection.audit", "cannot select more children for audit than the first selection holds");
     }
     unique(file, "annex-a", theme.annexA().stream().map(Theme.AnnexAItem::id).toList());
+    unique(file, "known-to-agency.questions", theme.knownToAgency().questions().stream().map(Theme.Question::id).toList());
+    if (theme.knownToAgency().questions().stream().anyMatch(q -> q.id().equals("known"))) {
+      throw new InvalidThemeException(file, "known-to-agency.questions", "'known' is asked always; do not list it");
+    }
+    if (theme.knownToAgency().window().isNegative() || theme.knownToAgency().window().isZero()) {
+      throw new InvalidThemeException(file, "known-to-agency.window", "must be a positive duration such as PT2H");
+    }
     unique(file, "milestones", theme.milestones().stream().map(Theme.MilestoneDefinition::name).toList());
   }
 

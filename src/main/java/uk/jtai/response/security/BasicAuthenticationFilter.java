@@ -1,16 +1,65 @@
 package uk.jtai.response.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
  * HTTP Basic against Camunda's users for the REST API and the product API: sets the engine's
  * authentication for the request, so engine authorization applies; anonymous calls get 401. Unlike
- * Camunda's filter it leaves no path open (not even the engine list).
+ * Camunda's filter it leaves no path open (not even the engine list). A product API download
+ * (GET {@code /api/...}) also accepts the session of a user signed in to Tasklist, so a link in a task
+ * form works; changes always need HTTP Basic, so a session cannot be used for cross-site requests.
  */
 public class BasicAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+
+  static final String ENGINE = "default";
 
   @Override
   protected boolean requiresEngineAuthentication(String requestUrl) {
     return true;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest http = (HttpServletRequest) request;
+    UserAuthentication session = sessionUser(http);
+    if (session == null) {
+      super.doFilter(request, response, chain);
+      return;
+    }
+    ProcessEngine engine = EngineUtil.lookupProcessEngine(ENGINE);
+    try {
+      engine.getIdentityService().setAuthentication(session.getIdentityId(), session.getGroupIds(), session.getTenantIds());
+      chain.doFilter(request, response);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** The Tasklist user of a GET to the product API without credentials, or null. */
+  private static UserAuthentication sessionUser(HttpServletRequest request) {
+    boolean download = "GET".equals(request.getMethod())
+        && request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        && request.getHeader("Authorization") == null;
+    HttpSession session = download ? request.getSession(false) : null;
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
+    return authentication instanceof UserAuthentication user ? user : null;
   }
 }

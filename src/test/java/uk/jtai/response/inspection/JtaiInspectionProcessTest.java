@@ -25,10 +25,11 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
 
     assertThat(inspection).isStarted().hasBusinessKey(reference).isWaitingAt(
         "Activity_NotificationCascade", "Activity_AnnexA", "Activity_FieldworkMeetings");
+    assertThat(calledProcess(reference, "child-selection")).as("after Annex A").isNull();
     assertThat(runtime.getVariable(inspection.getId(), "themeName")).isEqualTo("Children who are victims of domestic abuse");
     assertThat(runtime.getVariable(inspection.getId(), "notifiedAt")).isEqualTo(NOTIFIED);
     assertThat(jdbc.queryForObject("select count(*) from jtai_milestone where reference = ?", Integer.class, reference))
-        .isEqualTo(18);
+        .as("the theme's milestones; relative ones are added as their step starts").isEqualTo(19);
     assertThat(jdbc.queryForObject("select process_instance_id from jtai_inspection where reference = ?", String.class, reference))
         .isEqualTo(inspection.getId());
     for (String stage : List.of("notification-cascade", "annex-a", "fieldwork-meetings")) {
@@ -64,7 +65,7 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void daysOneAndTwoRunToTheEndOfTheStage() {
+  void week1RunsToItsEndOnceTheChildrenAreSelectedForAudit() {
     String reference = newReference();
     ProcessInstance inspection = startInspection(reference, "serious-youth-violence", NOTIFIED);
 
@@ -83,13 +84,14 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
         + "{\"id\":\"section-47\",\"uploaded\":true,\"portalReference\":\"Portal/2\"},"
         + "{\"id\":\"not-in-education\",\"uploaded\":true,\"portalReference\":\"Portal/3\"},"
         + "{\"id\":\"multi-agency-audits\",\"uploaded\":true,\"portalReference\":\"Portal/4\"}]").create()));
+    runChildSelection(reference, uk.jtai.response.support.ChildData.references(30, 25), 5);
     assertThat(openTasks(reference, "Task_GiveFieldworkMeetings")).hasSize(6);
     for (Task meetings : openTasks(reference, "Task_GiveFieldworkMeetings")) {
       complete(meetings, Map.of("noMeetings", true, "sentToLeadInspector", true));
     }
 
-    assertThat(inspection).isEnded().hasPassed("Event_Days1To2Complete");
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(4);
+    assertThat(inspection).isEnded().hasPassed("Activity_ChildSelection", "Event_Week1Complete");
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(5);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).unfinished().count())
         .as("every stage has ended").isZero();
     assertThat(outbox(reference, "task-overdue")).isEmpty();

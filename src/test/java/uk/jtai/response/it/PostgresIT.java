@@ -37,7 +37,7 @@ import uk.jtai.response.support.TestUsers;
 /**
  * The service on real PostgreSQL with the postgres profile and the same variables docker-compose.yml
  * sets, a real SMTP server, the job executor and the outbox poller running: it starts, deploys, runs
- * days 1 to 2 over HTTP as the people who do them (an escalation included), restarts, and then the
+ * week 1 (days 1 to 5) over HTTP as the people who do them (an escalation included), restarts, and then the
  * packaged jar starts on the same database, and neither restart creates a new process-definition version.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -87,13 +87,13 @@ class PostgresIT {
 
   @Test
   @Order(1)
-  void theServiceStartsOnPostgresDeploysAndRunsDaysOneAndTwo() throws Exception {
+  void theServiceStartsOnPostgresDeploysAndRunsWeekOne() throws Exception {
     try (ConfigurableApplicationContext app = startFromClasses()) {
       definitionsAfterFirstStart = definitions();
-      assertThat(definitionsAfterFirstStart).isEqualTo(4);
+      assertThat(definitionsAfterFirstStart).isEqualTo(5);
       assertThat(deployments()).isEqualTo(1);
       assertThat(database.count("select count(*) from act_ge_bytearray b join act_re_deployment d on b.deployment_id_ = d.id_ "
-          + "where b.name_ like 'forms/%.form'")).isEqualTo(7);
+          + "where b.name_ like 'forms/%.form'")).isEqualTo(12);
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       IdentityService identity = app.getBean(org.camunda.bpm.engine.ProcessEngine.class).getIdentityService();
@@ -149,8 +149,44 @@ class PostgresIT {
         complete(Http.as(port, "it-" + agency, TestUsers.PASSWORD), "Task_GiveFieldworkMeetings",
             Map.of("noMeetings", true, "sentToLeadInspector", true));
       }
+
+      // Days 3 to 5: the 20, every agency's Yes/No sheet (as Tasklist submits it), the 6, the audit tool.
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-26T09:00:00Z")));
+      Http laim = Http.as(port, "it-laim", TestUsers.PASSWORD);
+      List<String> twenty = uk.jtai.response.support.ChildData.references(90, 20);
+      complete(laim, "Task_RecordFirstSelection", Map.of("firstSelectionEntry", String.join("\n", twenty)));
+      for (String agency : List.of("la", "police", "health", "probation", "education")) {
+        Http user = Http.as(port, "it-" + agency, TestUsers.PASSWORD);
+        String id = taskId(user, "Task_ReturnKnownToAgency");
+        JsonNode sheet = json.readTree(json.readTree(user.get("/engine-rest/task/" + id
+            + "/variables/knownToAgencyAnswers?deserializeValue=false").body()).get("value").asText());
+        sheet.forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("answer", "no"));
+        HttpResponse<String> answered = user.post("/engine-rest/task/" + id + "/submit-form",
+            "{\"variables\":{\"knownToAgencyAnswers\":{\"type\":\"Json\",\"value\":" + json.writeValueAsString(sheet.toString()) + "}}}");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        String view = laim.get("/engine-rest/task/" + taskId(laim, "Task_ForwardReturns")
+            + "/variables/knownToAgencyReturns?deserializeValue=false").body();
+        return !view.contains("Not returned");
+      });
+      HttpResponse<String> sheet = laim.get("/api/inspections/" + REFERENCE + "/known-to-agency.csv");
+      assertThat(sheet.statusCode()).isEqualTo(200);
+      assertThat(sheet.body().lines()).hasSize(21);
+      complete(laim, "Task_ForwardReturns", Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T10:00:00+01:00"));
+      complete(laim, "Task_RecordAuditSelection", Map.of("auditSelectionEntry", String.join("\n", twenty.subList(0, 6))));
+      complete(bu, "Task_SendAuditTool", Map.of("auditToolAvailable", true));
+      await().atMost(Duration.ofSeconds(30)).until(() -> subjects().stream().filter(s -> s.contains("Audit Tool")).count() == 10); // 5 agencies, lead and deputy
+
       await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
-          "select count(*) from act_hi_procinst where business_key_ = '" + REFERENCE + "' and end_time_ is not null") == 4);
+          "select count(*) from act_hi_procinst where business_key_ = '" + REFERENCE + "' and end_time_ is not null") == 5);
+      assertThat(received()).allSatisfy(message -> assertThat(twenty).noneMatch(child -> {
+        try {
+          return (message.getSubject() + message.getContent()).contains(child);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
       await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
           "select count(*) from jtai_outbox where status <> 'SENT'") == 0);
     } finally {

@@ -85,6 +85,34 @@ public abstract class ProcessTestSupport {
     return forms.submitStartForm(definitionId, values);
   }
 
+  /** Days 1 to 2 done as far as the child selection needs: the Local Authority's Annex A is submitted. */
+  protected void submitAnnexA(String reference) {
+    Task annexA = task(reference, "Task_SubmitAnnexA");
+    String rows = tasks.getVariable(annexA.getId(), "annexALists").toString()
+        .replace("\"uploaded\":false", "\"uploaded\":true")
+        .replace("\"portalReference\":\"\"", "\"portalReference\":\"Inspectors' portal\"");
+    complete(annexA, Map.of("annexALists", org.camunda.spin.plugin.variable.SpinValues.jsonValue(rows).create()));
+  }
+
+  /**
+   * The child-selection stage done on time: the first selection recorded, every agency answering No
+   * throughout, the returns forwarded, the first {@code auditCount} selected for audit, the tool sent.
+   */
+  protected void runChildSelection(String reference, List<String> children, int auditCount) {
+    complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", String.join("\n", children)));
+    for (Task answer : openTasks(reference, "Task_ReturnKnownToAgency")) {
+      String rows = tasks.getVariable(answer.getId(), "knownToAgencyAnswers").toString()
+          .replace("\"answer\":\"\"", "\"answer\":\"no\"");
+      complete(answer, Map.of("knownToAgencyAnswers", org.camunda.spin.plugin.variable.SpinValues.jsonValue(rows).create()));
+    }
+    fireDueTimers(reference);
+    complete(task(reference, "Task_ForwardReturns"), Map.of("returnsSentToInspectors", true,
+        "returnsSentAt", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString()));
+    complete(task(reference, "Task_RecordAuditSelection"),
+        Map.of("auditSelectionEntry", String.join("\n", children.subList(0, auditCount))));
+    complete(task(reference, "Task_SendAuditTool"), Map.of("auditToolAvailable", true));
+  }
+
   protected ProcessInstance calledProcess(String reference, String processKey) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey(processKey).singleResult();

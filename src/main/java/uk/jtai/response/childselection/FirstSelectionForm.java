@@ -1,0 +1,57 @@
+package uk.jtai.response.childselection;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.Schedule;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/record-first-selection.form: LAIM records the children the inspectors selected from the Annex A
+ * lists (guidance 9.2: 20 on day 3; serious youth violence: 20 to 30 on day 4). Recording it starts
+ * every agency's known-to-agency return, due within the theme's window of working time.
+ */
+@Component
+public class FirstSelectionForm implements TaskForm {
+
+  private final Inspections inspections;
+  private final ChildReferences childReferences;
+  private final SelectedChildren selected;
+  private final Schedule schedule;
+
+  public FirstSelectionForm(Inspections inspections, ChildReferences childReferences, SelectedChildren selected,
+                            Schedule schedule) {
+    this.inspections = inspections;
+    this.childReferences = childReferences;
+    this.selected = selected;
+    this.schedule = schedule;
+  }
+
+  @Override
+  public String formId() {
+    return "record-first-selection";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    childReferences.read(submission, ChildSelectionVariables.FIRST_SELECTION_ENTRY,
+        inspections.theme(task).selection().first(), null);
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    Theme theme = inspections.theme(task);
+    Submission again = new Submission(task);
+    List<String> children = childReferences.read(again, ChildSelectionVariables.FIRST_SELECTION_ENTRY,
+        theme.selection().first(), null);
+    String reference = InspectionVariables.REFERENCE.get(task);
+    selected.recordFirstSelection(reference, children);
+    ChildSelectionVariables.FIRST_SELECTION_COUNT.set(task, children.size());
+    schedule.startWindow(reference, ChildSelectionVariables.KNOWN_TO_AGENCY_DUE,
+        "Every agency has said which of the selected children are known to it", theme.knownToAgency().window());
+  }
+}

@@ -1,0 +1,150 @@
+package uk.jtai.response.childselection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.Theme;
+
+/**
+ * Bean {@code knownToAgency}: the Yes/No sheet of the first selection. Each agency's task shows one row
+ * per child and question; LAIM's forwarding task shows children by agencies with the gaps marked, kept
+ * current as returns arrive ({@link #refresh}); {@link #table} is the full sheet for the download.
+ */
+@Component("knownToAgency")
+public class KnownToAgency {
+
+  public static final String KNOWN = "known";
+  static final String FORWARD_TASK = "Task_ForwardReturns";
+  static final String NOT_RETURNED = "Not returned";
+
+  private final Inspections inspections;
+  private final SelectedChildren selected;
+  private final KnownToAgencyReturns returns;
+  private final Partnership partnership;
+  private final ChildReferences childReferences;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public KnownToAgency(Inspections inspections, SelectedChildren selected, KnownToAgencyReturns returns,
+                       Partnership partnership, ChildReferences childReferences, @Lazy TaskService tasks,
+                       @Lazy RuntimeService runtime) {
+    this.inspections = inspections;
+    this.selected = selected;
+    this.returns = returns;
+    this.partnership = partnership;
+    this.childReferences = childReferences;
+    this.tasks = tasks;
+    this.runtime = runtime;
+  }
+
+  /** "known" then the theme's questions: (id, text). */
+  public List<Theme.Question> questions(Theme theme) {
+    List<Theme.Question> questions = new ArrayList<>();
+    questions.add(new Theme.Question(KNOWN, "Is this child known to your agency?"));
+    questions.addAll(theme.knownToAgency().questions());
+    return questions;
+  }
+
+  /** An agency's empty sheet: one row per child and question, in the inspectors' order. */
+  public SpinJsonNode rows(VariableScope scope) {
+    String reference = InspectionVariables.REFERENCE.get(scope);
+    ArrayNode rows = json.createArrayNode();
+    List<String> children = selected.firstSelection(reference);
+    List<Theme.Question> questions = questions(inspections.theme(scope));
+    for (int c = 0; c < children.size(); c++) {
+      for (Theme.Question question : questions) {
+        rows.addObject().put("child", children.get(c)).put("childNumber", c + 1)
+            .put("questionId", question.id()).put("question", question.text()).put("answer", "");
+      }
+    }
+    return Spin.JSON(rows.toString());
+  }
+
+  /** LAIM's view: per child, whether each agency knows the child ("Not returned" where it has not said). */
+  public SpinJsonNode combined(VariableScope scope) {
+    String reference = InspectionVariables.REFERENCE.get(scope);
+    Map<String, Map<String, Map<String, String>>> byAgency = returns.byAgency(reference);
+    ArrayNode rows = json.createArrayNode();
+    for (String child : selected.firstSelection(reference)) {
+      ObjectNode row = rows.addObject().put("child", child);
+      for (String agency : inspections.agencies(scope)) {
+        Map<String, Map<String, String>> agencyReturn = byAgency.get(agency);
+        row.put(agency, agencyReturn == null ? NOT_RETURNED : words(agencyReturn.getOrDefault(child, Map.of()).get(KNOWN)));
+      }
+    }
+    return Spin.JSON(rows.toString());
+  }
+
+  /** The columns of LAIM's view: the child, then one per agency of the theme. */
+  public SpinJsonNode columns(VariableScope scope) {
+    ArrayNode columns = json.createArrayNode();
+    columns.addObject().put("key", "child").put("label", childReferences.label());
+    for (String agency : inspections.agencies(scope)) {
+      columns.addObject().put("key", agency).put("label", partnership.agencyName(agency));
+    }
+    return Spin.JSON(columns.toString());
+  }
+
+  /** Where LAIM downloads the full sheet (authenticated; LAIM and the Business Unit only). */
+  public String downloadLink(VariableScope scope) {
+    return "/api/inspections/" + InspectionVariables.REFERENCE.get(scope) + "/known-to-agency.csv";
+  }
+
+  /**
+   * After an agency's return: brings LAIM's open forwarding task up to date. Runs as its own job after
+   * each return (asynchronous, exclusive), so returns arriving together never conflict.
+   */
+  public void refresh(DelegateExecution execution) {
+    List<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(FORWARD_TASK).list());
+    for (Task task : open) {
+      runtime.setVariableLocal(task.getExecutionId(), ChildSelectionVariables.COMBINED_RETURNS, combined(execution));
+    }
+  }
+
+  /** The full sheet: header, then one line per child with every agency's answer to every question. */
+  public List<List<String>> table(String reference, Theme theme) {
+    Map<String, Map<String, Map<String, String>>> byAgency = returns.byAgency(reference);
+    List<Theme.Question> questions = questions(theme);
+    List<List<String>> table = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of(childReferences.label()));
+    for (String agency : theme.agencies()) {
+      for (Theme.Question question : questions) {
+        header.add(partnership.agencyName(agency) + ": " + question.text());
+      }
+    }
+    table.add(header);
+    for (String child : selected.firstSelection(reference)) {
+      List<String> line = new ArrayList<>(List.of(child));
+      for (String agency : theme.agencies()) {
+        Map<String, Map<String, String>> agencyReturn = byAgency.get(agency);
+        for (Theme.Question question : questions) {
+          line.add(agencyReturn == null ? NOT_RETURNED : words(agencyReturn.getOrDefault(child, Map.of()).get(question.id())));
+        }
+      }
+      table.add(line);
+    }
+    return table;
+  }
+
+  private static String words(String answer) {
+    return "yes".equals(answer) ? "Yes" : "no".equals(answer) ? "No" : NOT_RETURNED;
+  }
+}

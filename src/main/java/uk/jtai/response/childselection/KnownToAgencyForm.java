@@ -1,0 +1,110 @@
+package uk.jtai.response.childselection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/known-to-agency.form: an agency says, for each child of the first selection, whether the child
+ * is known to it and answers the theme's questions (guidance 9.3 and 9.4). Exactly one Yes or No per
+ * child and question, for the selected children only; the return is recorded at once.
+ */
+@Component
+public class KnownToAgencyForm implements TaskForm {
+
+  private static final String ROWS = ChildSelectionVariables.KNOWN_TO_AGENCY_ROWS;
+
+  private final Inspections inspections;
+  private final SelectedChildren selected;
+  private final KnownToAgency knownToAgency;
+  private final KnownToAgencyReturns returns;
+
+  public KnownToAgencyForm(Inspections inspections, SelectedChildren selected, KnownToAgency knownToAgency,
+                           KnownToAgencyReturns returns) {
+    this.inspections = inspections;
+    this.selected = selected;
+    this.knownToAgency = knownToAgency;
+    this.returns = returns;
+  }
+
+  @Override
+  public String formId() {
+    return "known-to-agency";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    answers(task, submission);
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    List<KnownToAgencyReturns.Answer> answers = answers(task, new Submission(task));
+    returns.record(InspectionVariables.REFERENCE.get(task), InspectionVariables.AGENCY.get(task), answers,
+        Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());
+  }
+
+  /** The answers, or null with the problems recorded; rows are named by position, never by child. */
+  private List<KnownToAgencyReturns.Answer> answers(DelegateTask task, Submission submission) {
+    JsonNode rows = submission.json(ROWS);
+    if (rows == null || !rows.isArray()) {
+      if (!submission.hasErrors()) {
+        submission.reject(ROWS, "is required: a Yes or No for every child and question");
+      }
+      return null;
+    }
+    List<String> children = selected.firstSelection(InspectionVariables.REFERENCE.get(task));
+    List<Theme.Question> questions = knownToAgency.questions(inspections.theme(task));
+    Set<String> expected = new HashSet<>();
+    for (String child : children) {
+      for (Theme.Question question : questions) {
+        expected.add(child + "|" + question.id());
+      }
+    }
+    Set<String> answered = new HashSet<>();
+    List<KnownToAgencyReturns.Answer> answers = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String field = ROWS + "[" + i + "]";
+      String child = row.path("child").asText("");
+      String question = row.path("questionId").asText("");
+      String key = child + "|" + question;
+      if (!children.contains(child)) {
+        submission.reject(field + ".child", "row " + (i + 1) + " is not about a child of the inspectors' selection");
+      } else if (!expected.contains(key)) {
+        submission.reject(field + ".questionId", "row " + (i + 1) + " is not one of this theme's questions");
+      } else if (!answered.add(key)) {
+        submission.reject(field, "row " + (i + 1) + " answers a question already answered for that child");
+      } else {
+        String answer = row.path("answer").asText("").strip().toLowerCase(java.util.Locale.UK);
+        if (!answer.equals("yes") && !answer.equals("no")) {
+          submission.reject(field + ".answer", "row " + (i + 1) + " (child " + (children.indexOf(child) + 1)
+              + "): answer Yes or No");
+        } else {
+          answers.add(new KnownToAgencyReturns.Answer(child, question, answer));
+        }
+      }
+    }
+    int missing = 0;
+    for (String key : expected) {
+      if (!answered.contains(key)) {
+        missing++;
+      }
+    }
+    if (missing > 0) {
+      submission.reject(ROWS, missing + " of " + expected.size() + " questions are not answered");
+    }
+    return submission.hasErrors() ? null : answers;
+  }
+}

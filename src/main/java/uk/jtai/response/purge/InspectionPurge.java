@@ -1,0 +1,69 @@
+package uk.jtai.response.purge;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.childselection.KnownToAgencyReturns;
+import uk.jtai.response.childselection.SelectedChildren;
+
+/**
+ * Removes an inspection's child-level data once it is closed or cancelled: any of its processes still
+ * running, every variable of its processes in runtime and history (where form answers and child lists
+ * live), and the product's child-level tables. What stays is the audit trail without child data: which
+ * steps ran, who completed them and when, the schedule and the e-mails' outbox (which never held child
+ * data). Each step runs in its own transaction; running it again is harmless.
+ */
+@Component
+public class InspectionPurge {
+
+  private static final Logger log = LoggerFactory.getLogger(InspectionPurge.class);
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final SelectedChildren selected;
+  private final KnownToAgencyReturns returns;
+  private final JdbcTemplate jdbc;
+
+  public InspectionPurge(@Lazy RuntimeService runtime, @Lazy HistoryService history, SelectedChildren selected,
+                         KnownToAgencyReturns returns, JdbcTemplate jdbc) {
+    this.runtime = runtime;
+    this.history = history;
+    this.selected = selected;
+    this.returns = returns;
+    this.jdbc = jdbc;
+  }
+
+  public void purge(String reference, String reason) {
+    List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstancesIfExists(running, reason, true, true, false);
+    }
+    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(reference).list()) {
+      history.deleteHistoricVariableInstancesByProcessInstanceId(instance.getId());
+    }
+    returns.delete(reference);
+    selected.delete(reference);
+    jdbc.update("update jtai_inspection set purged_at = ? where reference = ?",
+        EngineTime.now().atOffset(ZoneOffset.UTC), reference);
+    log.info("Child-level data of inspection {} purged ({})", reference, reason);
+  }
+
+  /** Inspections whose main process has ended and whose child-level data is still held. */
+  public List<String> closedAndNotPurged() {
+    return jdbc.queryForList("select i.reference from jtai_inspection i where i.purged_at is null "
+        + "and exists (select 1 from act_hi_procinst p where p.id_ = i.process_instance_id and p.end_time_ is not null)",
+        String.class);
+  }
+
+}

@@ -1,0 +1,337 @@
+package uk.jtai.response.childselection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.support.ChildData;
+import uk.jtai.response.support.Http;
+import uk.jtai.response.support.ProcessTestSupport;
+import uk.jtai.response.support.TestUsers;
+
+/** bpmn/child-selection.bpmn: the 20 (or 20 to 30), the known-to-agency returns, the 6, the audit tool. */
+class ChildSelectionProcessTest extends ProcessTestSupport {
+
+  static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
+  static final List<String> DA_AGENCIES = List.of("la", "police", "health", "probation", "education");
+
+  @LocalServerPort int port;
+  @Autowired SelectedChildren selected;
+  @Autowired KnownToAgencyReturns returns;
+  @Autowired ScheduleRepository schedules;
+  private final ObjectMapper json = new ObjectMapper();
+  private Http laim;
+
+  @BeforeEach
+  void users() {
+    TestUsers.ensure(engine.getIdentityService(), "cs-laim", "laim");
+    TestUsers.ensure(engine.getIdentityService(), "cs-bu", "business-unit");
+    TestUsers.ensure(engine.getIdentityService(), "cs-police", "police");
+    TestUsers.ensure(engine.getIdentityService(), "cs-yjs", "yjs");
+    laim = Http.as(port, "cs-laim", TestUsers.PASSWORD);
+  }
+
+  private String atChildSelection(String theme) {
+    String reference = newReference();
+    startInspection(reference, theme, NOTIFIED);
+    moveClockTo("2027-05-25T12:00:00+01:00");
+    submitAnnexA(reference);
+    assertThat(task(reference, "Task_RecordFirstSelection")).isNotNull();
+    return reference;
+  }
+
+  private void recordFirstSelection(String reference, List<String> children, String at) {
+    moveClockTo(at);
+    complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", ChildData.lines(children)));
+  }
+
+  /** The agency's sheet answered: known Yes for the first child, everything else No. */
+  private Map<String, Object> answered(Task task) throws Exception {
+    return Map.of("knownToAgencyAnswers", SpinValues.jsonValue(answeredRows(task).toString()).create());
+  }
+
+  private ArrayNode answeredRows(Task task) throws Exception {
+    ArrayNode rows = (ArrayNode) json.readTree(tasks.getVariable(task.getId(), "knownToAgencyAnswers").toString());
+    String firstChild = rows.get(0).get("child").asText();
+    for (JsonNode row : rows) {
+      boolean yes = row.get("child").asText().equals(firstChild) && row.get("questionId").asText().equals("known");
+      ((ObjectNode) row).put("answer", yes ? "yes" : "no");
+    }
+    return rows;
+  }
+
+  private void answer(String reference, String agency) throws Exception {
+    Task task = agencyTask(reference, "Task_ReturnKnownToAgency", agency);
+    complete(task, answered(task));
+    fireDueTimers(reference); // the asynchronous step that shows the return in LAIM's task
+  }
+
+  private JsonNode laimView(String reference) throws Exception {
+    Task forward = task(reference, "Task_ForwardReturns");
+    return json.readTree(tasks.getVariable(forward.getId(), "knownToAgencyReturns").toString());
+  }
+
+  private void selectForAuditAndSendTool(String reference, List<String> audit) {
+    moveClockTo("2027-05-28T10:00:00+01:00");
+    complete(task(reference, "Task_ForwardReturns"),
+        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-27T16:00:00+01:00"));
+    complete(task(reference, "Task_RecordAuditSelection"), Map.of("auditSelectionEntry", ChildData.lines(audit)));
+    complete(task(reference, "Task_SendAuditTool"), Map.of("auditToolAvailable", true));
+  }
+
+  @Test
+  void theTwentyAreRecordedEveryAgencyAnswersTheSixAreChosenAndTheAuditToolGoesOut() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    List<String> twenty = ChildData.references(1, 20);
+    recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
+
+    assertThat(selected.firstSelection(reference)).isEqualTo(twenty);
+    assertThat(schedules.due(reference, "KNOWN_TO_AGENCY_DUE")).contains(instant("2027-05-26T12:00:00+01:00"));
+    for (String agency : DA_AGENCIES) {
+      Task task = agencyTask(reference, "Task_ReturnKnownToAgency", agency);
+      assertThat(task).as(agency).isNotNull();
+      assertThat(task.getDueDate().toInstant()).isEqualTo(instant("2027-05-26T12:00:00+01:00"));
+    }
+    assertThat(json.readTree(tasks.getVariable(agencyTask(reference, "Task_ReturnKnownToAgency", "police").getId(),
+        "knownToAgencyAnswers").toString())).hasSize(20 * 5);
+    assertThat(outbox(reference, "agency-task")).hasSize(5);
+    assertThat(laimView(reference)).hasSize(20).allSatisfy(row -> assertThat(row.get("police").asText()).isEqualTo("Not returned"));
+
+    answer(reference, "police");
+    JsonNode view = laimView(reference);
+    assertThat(view.get(0).get("police").asText()).isEqualTo("Yes");
+    assertThat(view.get(1).get("police").asText()).isEqualTo("No");
+    assertThat(view.get(0).get("health").asText()).isEqualTo("Not returned");
+    assertThat(returns.byAgency(reference)).containsOnlyKeys("police");
+
+    for (String agency : List.of("la", "health", "probation", "education")) {
+      answer(reference, agency);
+    }
+    assertThat(laimView(reference)).allSatisfy(row -> assertThat(row.toString()).doesNotContain("Not returned"));
+
+    List<String> six = List.of(twenty.get(4), twenty.get(0), twenty.get(11), twenty.get(7), twenty.get(19), twenty.get(2));
+    selectForAuditAndSendTool(reference, six);
+
+    assertThat(selected.auditSelection(reference)).isEqualTo(six);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("child-selection").finished().count()).isEqualTo(1);
+    List<Map<String, Object>> notices = outbox(reference, "audit-tool-available");
+    assertThat(notices).hasSize(5);
+    assertThat((String) notices.get(0).get("body")).contains("6 children").contains("CYSCP JTAI shared folder")
+        .contains("12:00 on Tuesday 1 June");
+    assertThat(outbox(reference, "task-overdue")).isEmpty();
+  }
+
+  @Test
+  void anAgencyLateWithItsReturnIsEscalatedAndDoesNotHoldTheOthers() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    List<String> twenty = ChildData.references(2, 20);
+    recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
+    for (String agency : List.of("la", "police", "health", "education")) {
+      answer(reference, agency);
+    }
+    moveClockTo("2027-05-26T12:00:01+01:00");
+    fireDueTimers(reference);
+
+    List<Map<String, Object>> escalations = outbox(reference, "task-overdue");
+    assertThat(escalations).hasSize(1);
+    assertThat(escalations.get(0).get("recipients"))
+        .isEqualTo("probation.lead@york.example,probation.deputy@york.example,cyscp@york.gov.uk");
+    assertThat(agencyTask(reference, "Task_ReturnKnownToAgency", "probation")).as("stays open").isNotNull();
+    assertThat(laimView(reference).get(0).get("probation").asText()).isEqualTo("Not returned");
+
+    selectForAuditAndSendTool(reference, twenty.subList(0, 6));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("child-selection").count()).as("the stage ends without the late return").isZero();
+    assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).isEmpty();
+  }
+
+  @Test
+  void theTwoHourWindowThatCrosses17ContinuesTheNextWorkingMorning() {
+    String reference = atChildSelection("domestic-abuse");
+    recordFirstSelection(reference, ChildData.references(3, 20), "2027-05-26T16:00:00+01:00");
+    assertThat(agencyTask(reference, "Task_ReturnKnownToAgency", "police").getDueDate().toInstant())
+        .isEqualTo(instant("2027-05-27T10:00:00+01:00"));
+  }
+
+  @Test
+  void theTwoHourWindowThatCrossesAWeekendAndABankHolidayContinuesOnTheNextWorkingDay() {
+    String reference = atChildSelection("serious-youth-violence");
+    recordFirstSelection(reference, ChildData.references(4, 25), "2027-05-28T16:30:00+01:00");
+    // Saturday, Sunday and the Spring bank holiday (Monday 31 May) are skipped.
+    assertThat(agencyTask(reference, "Task_ReturnKnownToAgency", "yjs").getDueDate().toInstant())
+        .isEqualTo(instant("2027-06-01T10:30:00+01:00"));
+  }
+
+  private HttpResponse<String> completeOverRest(Task task, String variableName, String value) throws Exception {
+    return laim.post("/engine-rest/task/" + task.getId() + "/complete",
+        json.writeValueAsString(Map.of("variables", Map.of(variableName, Map.of("value", value)))));
+  }
+
+  @Test
+  void aWrongCountDuplicatesOrMalformedReferencesAreRefusedOverRestAndNothingIsRecorded() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    Task record = task(reference, "Task_RecordFirstSelection");
+    List<String> nineteen = ChildData.references(5, 19);
+
+    HttpResponse<String> tooFew = completeOverRest(record, "firstSelectionEntry", ChildData.lines(nineteen));
+    assertThat(tooFew.statusCode()).isEqualTo(400);
+    assertThat(tooFew.body()).contains("the inspectors select 20 children; 19 were entered");
+
+    List<String> withDuplicate = new java.util.ArrayList<>(nineteen);
+    withDuplicate.add(nineteen.get(2));
+    HttpResponse<String> duplicate = completeOverRest(record, "firstSelectionEntry", ChildData.lines(withDuplicate));
+    assertThat(duplicate.statusCode()).isEqualTo(400);
+    assertThat(duplicate.body()).contains("entry 20 repeats entry 3").doesNotContain(nineteen.get(2));
+
+    List<String> malformed = new java.util.ArrayList<>(nineteen);
+    malformed.add("AB-123");
+    HttpResponse<String> bad = completeOverRest(record, "firstSelectionEntry", ChildData.lines(malformed));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("entry 20 is not a MOSAIC number, 4 to 10 digits");
+
+    assertThat(task(reference, "Task_RecordFirstSelection")).as("stays open").isNotNull();
+    assertThat(selected.firstSelection(reference)).isEmpty();
+    assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).isEmpty();
+  }
+
+  @Test
+  void aReturnThatMissesAChildAddsAnotherOrAnswersNeitherYesNorNoIsRefused() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    recordFirstSelection(reference, ChildData.references(6, 20), "2027-05-26T10:00:00+01:00");
+    Task police = agencyTask(reference, "Task_ReturnKnownToAgency", "police");
+    ArrayNode rows = answeredRows(police);
+    rows.remove(0);
+    ((ObjectNode) rows.get(0)).put("child", "9999999999");
+    ((ObjectNode) rows.get(1)).put("answer", "maybe");
+
+    assertThatThrownBy(() -> tasks.complete(police.getId(),
+        Map.of("knownToAgencyAnswers", SpinValues.jsonValue(rows.toString()).create())))
+        .hasMessageContaining("row 1 is not about a child of the inspectors' selection")
+        .hasMessageContaining("row 2 (child 1): answer Yes or No")
+        .hasMessageContaining("of 100 questions are not answered");
+    assertThat(returns.byAgency(reference)).isEmpty();
+    assertThat(agencyTask(reference, "Task_ReturnKnownToAgency", "police")).isNotNull();
+  }
+
+  @Test
+  void theAuditSelectionMustComeFromTheFirstSelectionWithoutDuplicates() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    List<String> twenty = ChildData.references(7, 20);
+    recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
+    complete(task(reference, "Task_ForwardReturns"),
+        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T10:00:00+01:00"));
+    Task audit = task(reference, "Task_RecordAuditSelection");
+    assertThat((String) tasks.getVariable(audit.getId(), "firstSelectionList")).startsWith("1. " + twenty.get(0));
+
+    List<String> notFromTheTwenty = List.of(twenty.get(0), twenty.get(1), twenty.get(2), twenty.get(3), twenty.get(4), "9870000001");
+    HttpResponse<String> outside = completeOverRest(audit, "auditSelectionEntry", ChildData.lines(notFromTheTwenty));
+    assertThat(outside.statusCode()).isEqualTo(400);
+    assertThat(outside.body()).contains("entry 6 is not one of the children of the first selection");
+
+    HttpResponse<String> five = completeOverRest(audit, "auditSelectionEntry", ChildData.lines(twenty.subList(0, 5)));
+    assertThat(five.body()).contains("the inspectors select 6 children; 5 were entered");
+
+    List<String> repeated = List.of(twenty.get(0), twenty.get(1), twenty.get(2), twenty.get(3), twenty.get(4), twenty.get(0));
+    assertThat(completeOverRest(audit, "auditSelectionEntry", ChildData.lines(repeated)).body())
+        .contains("entry 6 repeats entry 1");
+
+    assertThat(selected.auditSelection(reference)).isEmpty();
+    assertThat(task(reference, "Task_RecordAuditSelection")).isNotNull();
+  }
+
+  @Test
+  void seriousYouthViolenceTakes20To30ThenFiveToSeven() throws Exception {
+    String reference = atChildSelection("serious-youth-violence");
+    Task record = task(reference, "Task_RecordFirstSelection");
+    assertThat(completeOverRest(record, "firstSelectionEntry", ChildData.lines(ChildData.references(8, 31))).body())
+        .contains("the inspectors select 20 to 30 children; 31 were entered");
+    List<String> thirty = ChildData.references(8, 30);
+    recordFirstSelection(reference, thirty, "2027-05-27T10:00:00+01:00");
+    assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).hasSize(6);
+
+    complete(task(reference, "Task_ForwardReturns"),
+        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-27T10:00:00+01:00"));
+    Task audit = task(reference, "Task_RecordAuditSelection");
+    assertThat(completeOverRest(audit, "auditSelectionEntry", ChildData.lines(thirty.subList(0, 8))).body())
+        .contains("the inspectors select 5 to 7 children; 8 were entered");
+    complete(audit, Map.of("auditSelectionEntry", ChildData.lines(thirty.subList(10, 17))));
+    assertThat(selected.auditSelection(reference)).hasSize(7);
+  }
+
+  @Test
+  void lateSelectionsAndALateAuditToolAreEscalatedToTheDcsAndTheBusinessUnit() {
+    String reference = atChildSelection("domestic-abuse");
+    moveClockTo("2027-05-26T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("Record the children the inspectors selected"))
+        .singleElement().satisfies(row -> assertThat(row.get("recipients")).isEqualTo("dcs@york.example,cyscp@york.gov.uk"));
+
+    List<String> twenty = ChildData.references(9, 20);
+    recordFirstSelection(reference, twenty, "2027-05-26T17:30:00+01:00");
+    complete(task(reference, "Task_ForwardReturns"),
+        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T17:30:00+01:00"));
+    moveClockTo("2027-05-28T11:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("selected for audit"))
+        .singleElement().satisfies(row -> assertThat(row.get("recipients")).isEqualTo("dcs@york.example,cyscp@york.gov.uk"));
+
+    complete(task(reference, "Task_RecordAuditSelection"), Map.of("auditSelectionEntry", ChildData.lines(twenty.subList(0, 6))));
+    moveClockTo("2027-05-28T13:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("Audit Tool"))
+        .hasSize(1);
+    assertThat(task(reference, "Task_SendAuditTool")).as("stays open").isNotNull();
+  }
+
+  @Test
+  void onlyLaimAndTheBusinessUnitDownloadTheReturnsAndAgenciesOutsideTheThemeCannotReadTheSelection() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    List<String> twenty = ChildData.references(10, 20);
+    recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
+    answer(reference, "police");
+
+    HttpResponse<String> csv = laim.get("/api/inspections/" + reference + "/known-to-agency.csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+    assertThat(csv.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines).hasSize(21);
+    assertThat(lines.get(0)).contains("MOSAIC number").contains("Police: Is this child known to your agency?");
+    assertThat(lines.get(1)).startsWith(twenty.get(0) + ",").contains("Yes").contains("Not returned");
+    assertThat(Http.as(port, "cs-bu", TestUsers.PASSWORD).get("/api/inspections/" + reference + "/known-to-agency.csv")
+        .statusCode()).isEqualTo(200);
+    Http police = Http.as(port, "cs-police", TestUsers.PASSWORD);
+    assertThat(police.get("/api/inspections/" + reference + "/known-to-agency.csv").statusCode()).isEqualTo(403);
+    assertThat(Http.anonymous(port).get("/api/inspections/" + reference + "/known-to-agency.csv").statusCode()).isEqualTo(401);
+
+    // The Youth Justice Service is not an agency of the domestic abuse theme: it has no task and no way in.
+    Http yjs = Http.as(port, "cs-yjs", TestUsers.PASSWORD);
+    ProcessInstance stage = calledProcess(reference, "child-selection");
+    assertThat(yjs.get("/engine-rest/task?processInstanceBusinessKey=" + reference).body()).isEqualTo("[]");
+    assertThat(yjs.get("/engine-rest/process-instance/" + stage.getId() + "/variables").statusCode()).isEqualTo(403);
+    assertThat(yjs.get("/engine-rest/variable-instance?processInstanceIdIn=" + stage.getId()).body()).isEqualTo("[]");
+    assertThat(yjs.get("/engine-rest/history/variable-instance?processInstanceId=" + stage.getId()).body()).isEqualTo("[]");
+    String everythingYjsCanSee = yjs.get("/engine-rest/variable-instance").body() + yjs.get("/engine-rest/task").body();
+    assertThat(twenty).noneMatch(everythingYjsCanSee::contains);
+
+    // The police, an agency of the theme, see the children on their own task only.
+    Task policeTask = agencyTask(reference, "Task_ReturnKnownToAgency", "health");
+    assertThat(police.get("/engine-rest/task/" + policeTask.getId() + "/variables").statusCode()).isEqualTo(403);
+  }
+}
