@@ -34,9 +34,12 @@ public class Schedule {
    * a step, as a milestone of the inspection's schedule: models then refer to it by name like any other.
    */
   public Milestone startWindow(String reference, String milestone, String title, Duration window) {
-    Instant due = calendar.addWorkingTime(EngineTime.now(), window);
     InspectionSchedule schedule = repository.find(reference).orElseThrow(
         () -> new IllegalStateException("no schedule for inspection " + reference));
+    // Never before the notification: an inspection recorded ahead of its day 1 (a rehearsal, say)
+    // starts its windows on day 1.
+    Instant from = EngineTime.now().isAfter(schedule.notifiedAt()) ? EngineTime.now() : schedule.notifiedAt();
+    Instant due = calendar.addWorkingTime(from, window);
     LocalDate dayOne = schedule.notifiedAt().atZone(calendar.zone()).toLocalDate();
     Milestone set = new Milestone(milestone, calendar.dayNumber(dayOne, due.atZone(calendar.zone()).toLocalDate()), due, title);
     repository.putMilestone(reference, set);

@@ -178,6 +178,15 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
         .isEqualTo(instant("2027-06-01T10:30:00+01:00"));
   }
 
+  @Test
+  void aWindowOpenedBeforeDayOneRunsFromTheNotification() {
+    String reference = atChildSelection("domestic-abuse");
+    // An inspection recorded ahead of its day 1 (a rehearsal on a future date, say).
+    recordFirstSelection(reference, ChildData.references(11, 20), "2027-05-20T15:00:00+01:00");
+    assertThat(agencyTask(reference, "Task_ReturnKnownToAgency", "police").getDueDate().toInstant())
+        .isEqualTo(instant("2027-05-24T11:10:00+01:00"));
+  }
+
   private HttpResponse<String> completeOverRest(Task task, String variableName, String value) throws Exception {
     return laim.post("/engine-rest/task/" + task.getId() + "/complete",
         json.writeValueAsString(Map.of("variables", Map.of(variableName, Map.of("value", value)))));
