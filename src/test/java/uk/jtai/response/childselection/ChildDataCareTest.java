@@ -58,7 +58,7 @@ class ChildDataCareTest extends ProcessTestSupport {
   }
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(uk.jtai.response.support.TestSmtp.setup());
 
   @Autowired OutboxSender sender;
 

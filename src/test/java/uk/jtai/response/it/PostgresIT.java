@@ -51,7 +51,7 @@ class PostgresIT {
 
   @BeforeAll
   static void infrastructure() {
-    database = PostgresDatabase.fresh("jtai_it");
+    database = PostgresDatabase.fresh(System.getenv().getOrDefault("JTAI_TEST_DB", "jtai_it"));
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
   }

@@ -30,7 +30,7 @@ import uk.jtai.response.support.ProcessTestSupport;
 class OutboxTest extends ProcessTestSupport {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(uk.jtai.response.support.TestSmtp.setup());
 
   @Autowired Outbox outbox;
   @Autowired OutboxSender sender;
