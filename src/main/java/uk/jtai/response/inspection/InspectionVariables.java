@@ -20,4 +20,6 @@ public final class InspectionVariables {
   public static final Var<String> THEME_NAME = Var.of("themeName", String.class);
   /** In a step done once per agency: the agency's id (multi-instance element variable). */
   public static final Var<String> AGENCY = Var.of("agency", String.class);
+  /** In a step done once per audited child: the child's position in the audit selection, 1 to n. */
+  public static final Var<Integer> CHILD_NUMBER = Var.of("childNumber", Integer.class);
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,9 @@ public record Theme(
     @Valid @NotEmpty List<AnnexAItem> annexA,
     @NotEmpty List<@NotBlank String> fieldworkMeetingTypes,
     @Valid @NotNull KnownToAgency knownToAgency,
-    @Valid @NotEmpty List<MilestoneDefinition> milestones) {
+    @Valid @NotEmpty List<MilestoneDefinition> milestones,
+    @NotNull Map<String, List<@NotBlank String>> caseRecords,
+    @NotNull Duration reportCommentWindow) {
 
   /**
    * The Yes/No sheet each agency returns for the first selection (guidance 9.3 and 9.4): whether each
@@ -60,6 +63,11 @@ public record Theme(
       @Min(1) @Max(300) int day,
       @NotNull LocalTime time,
       @NotBlank String title) {}
+
+  /** The case records an agency shares for each audited child (guidance 9.17); none listed: none asked. */
+  public List<String> caseRecordsOf(String agency) {
+    return caseRecords.getOrDefault(agency, List.of());
+  }
 
   public Optional<MilestoneDefinition> milestone(String name) {
     return milestones.stream().filter(m -> m.name().equals(name)).findFirst();

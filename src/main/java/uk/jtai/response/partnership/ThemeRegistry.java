@@ -101,6 +101,14 @@ public class ThemeRegistry {
     if (theme.knownToAgency().window().isNegative() || theme.knownToAgency().window().isZero()) {
       throw new InvalidThemeException(file, "known-to-agency.window", "must be a positive duration such as PT2H");
     }
+    for (String agency : theme.caseRecords().keySet()) {
+      if (!theme.agencies().contains(agency)) {
+        throw new InvalidThemeException(file, "case-records", "agency '" + agency + "' does not take part in this theme");
+      }
+    }
+    if (theme.reportCommentWindow().isNegative() || theme.reportCommentWindow().isZero()) {
+      throw new InvalidThemeException(file, "report-comment-window", "must be a positive duration such as PT3H");
+    }
     unique(file, "milestones", theme.milestones().stream().map(Theme.MilestoneDefinition::name).toList());
   }
 

@@ -66,9 +66,11 @@ public class IdentitySetup {
     }
     for (String coordinator : Roles.COORDINATORS) {
       grant(authorizations, coordinator, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      // Cockpit: where each inspection stands and its history; not every agency's tasks, which each
+      // user sees only for their own groups (READ_TASK was granted before; revoked where it was).
       grant(authorizations, coordinator, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-          ProcessDefinitionPermissions.READ_TASK);
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      revoke(authorizations, coordinator, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_TASK);
       grant(authorizations, coordinator, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
     }
     for (String starter : Roles.STARTERS) {
@@ -149,6 +151,17 @@ public class IdentitySetup {
       }
     }
     if (changed) {
+      service.saveAuthorization(authorization);
+    }
+  }
+
+  static void revoke(AuthorizationService service, String group, Resource resource, String resourceId,
+                     Permission permission) {
+    Authorization authorization = service.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (authorization != null && authorization.isPermissionGranted(permission)) {
+      authorization.removePermission(permission);
       service.saveAuthorization(authorization);
     }
   }

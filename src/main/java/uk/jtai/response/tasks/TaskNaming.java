@@ -8,7 +8,8 @@ import uk.jtai.response.partnership.Partnership;
 
 /**
  * Names tasks so a list in Tasklist reads on its own: a task done by every agency carries the agency's
- * name ("... (Police)"), and every task's description names its inspection.
+ * name ("... (Police)"), a task done per audited child its position ("... for child 3"), and every
+ * task's description names its inspection.
  */
 @Component
 @Order(0)
@@ -22,6 +23,8 @@ public class TaskNaming implements TaskCreated {
 
   @Override
   public void notify(DelegateTask task) {
+    InspectionVariables.CHILD_NUMBER.find(task)
+        .ifPresent(child -> task.setName(task.getName() + " for child " + child));
     InspectionVariables.AGENCY.find(task)
         .flatMap(partnership::find)
         .ifPresent(agency -> task.setName(task.getName() + " (" + agency.shortName() + ")"));

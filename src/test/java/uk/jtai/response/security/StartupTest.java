@@ -19,7 +19,9 @@ class StartupTest {
   /** Arguments, not default properties: they must win over application.yaml's database. */
   private static String[] args(String database, String... properties) {
     List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
-        "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--jtai.mail.sender.enabled=false"));
+        "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--jtai.mail.sender.enabled=false",
+        // Its own engine name: the engines of the other tests' application context stay registered.
+        "--camunda.bpm.process-engine-name=" + database));
     for (String property : properties) {
       args.add("--" + property);
     }

@@ -113,6 +113,19 @@ public abstract class ProcessTestSupport {
     complete(task(reference, "Task_SendAuditTool"), Map.of("auditToolAvailable", true));
   }
 
+  /**
+   * An inspection brought to week 2 on time: notified {@code notifiedAt}, Annex A in, the first selection
+   * of {@code first} children and the first {@code audit} of them selected for audit.
+   */
+  protected List<String> reachWeek2(String reference, String theme, String notifiedAt, int first, int audit) {
+    startInspection(reference, theme, notifiedAt);
+    submitAnnexA(reference);
+    List<String> children = uk.jtai.response.support.ChildData.references(
+        Math.abs(reference.hashCode() % 900) + 100, first);
+    runChildSelection(reference, children, audit);
+    return children.subList(0, audit);
+  }
+
   protected ProcessInstance calledProcess(String reference, String processKey) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey(processKey).singleResult();

@@ -1,0 +1,55 @@
+package uk.jtai.response.auditreport;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/approve-audit-report.form: a statutory partner, through its lead contact or deputy, approves
+ * the current version of the audit report having quality-assured it, or rejects it with a reason
+ * (guidance 9.15). The decision belongs to that version only.
+ */
+@Component
+public class ApproveReportForm implements TaskForm {
+
+  static final String DECISION = "reportDecision";
+  static final String APPROVE = "approve";
+  static final String REJECT = "reject";
+
+  private final ReportDecisions decisions;
+
+  public ApproveReportForm(ReportDecisions decisions) {
+    this.decisions = decisions;
+  }
+
+  @Override
+  public String formId() {
+    return "approve-audit-report";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    String decision = submission.choice(DECISION, List.of(APPROVE, REJECT));
+    if (APPROVE.equals(decision)) {
+      submission.requireTrue("qualityAssured", "confirm your agency has quality-assured this version before approving it");
+    } else if (REJECT.equals(decision)) {
+      submission.text("reportDecisionReason", 2000);
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    boolean approve = APPROVE.equals(task.getVariable(DECISION));
+    Submission submission = new Submission(task);
+    decisions.decide(InspectionVariables.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
+        new ReportDecisions.Decision(InspectionVariables.AGENCY.get(task),
+            approve ? ReportDecisions.APPROVED : ReportDecisions.REJECTED, submission.flag("qualityAssured"),
+            approve ? null : submission.text("reportDecisionReason", 2000)),
+        Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());
+  }
+}

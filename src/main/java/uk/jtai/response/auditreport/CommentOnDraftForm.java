@@ -1,0 +1,41 @@
+package uk.jtai.response.auditreport;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/comment-on-draft.form: an agency that attended the Audit Day reads the draft and feeds back
+ * its comments (guidance section 12), or none; the author sees them.
+ */
+@Component
+public class CommentOnDraftForm implements TaskForm {
+
+  private final ReportDecisions decisions;
+
+  public CommentOnDraftForm(ReportDecisions decisions) {
+    this.decisions = decisions;
+  }
+
+  @Override
+  public String formId() {
+    return "comment-on-draft";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    submission.optionalText("draftComment", 4000);
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    new Submission(task).optionalText("draftComment", 4000).ifPresent(comment -> decisions.comment(
+        InspectionVariables.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
+        InspectionVariables.AGENCY.get(task), comment, Context.getCommandContext().getAuthenticatedUserId(),
+        EngineTime.now()));
+  }
+}

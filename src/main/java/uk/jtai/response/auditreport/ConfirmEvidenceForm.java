@@ -1,0 +1,59 @@
+package uk.jtai.response.auditreport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/confirm-evidence.form: an agency confirms it double-checked its documentary evidence and
+ * management information and provided them to the inspectors through its inspectorate's portal by 17:00
+ * on day 7 (guidance 7.11 and 12), and that it shared each case record the theme lists for the audited
+ * children, or why not (9.17).
+ */
+@Component
+public class ConfirmEvidenceForm implements TaskForm {
+
+  static final String ROWS = "caseRecordRows";
+
+  private final Inspections inspections;
+
+  public ConfirmEvidenceForm(Inspections inspections) {
+    this.inspections = inspections;
+  }
+
+  @Override
+  public String formId() {
+    return "confirm-evidence";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    submission.requireTrue("evidenceProvided",
+        "confirm the documentary evidence and management information were provided to the inspectors");
+    List<String> records = inspections.theme(task).caseRecordsOf(InspectionVariables.AGENCY.get(task));
+    if (records.isEmpty()) {
+      return;
+    }
+    JsonNode rows = submission.json(ROWS);
+    if (rows == null || !rows.isArray() || rows.size() != records.size()) {
+      submission.reject(ROWS, "answer for each of the " + records.size() + " case records listed");
+      return;
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String record = records.get(i);
+      if (!record.equals(row.path("record").asText())) {
+        submission.reject(ROWS + "[" + i + "]", "row " + (i + 1) + " is not '" + record + "'");
+      } else if (!row.path("shared").asBoolean(false) && row.path("rationale").asText("").isBlank()) {
+        submission.reject(ROWS + "[" + i + "].rationale", "'" + record + "': not shared, so give the reason");
+      } else if (row.path("rationale").asText("").length() > 1000) {
+        submission.reject(ROWS + "[" + i + "].rationale", "'" + record + "': at most 1000 characters");
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package uk.jtai.response.auditreport;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/submit-audit-report.form: the LA Inspection Manager submits the approved audit report to the
+ * inspectors by 17:00 on day 9 (guidance 9.15).
+ */
+@Component
+public class SubmitAuditReportForm implements TaskForm {
+
+  private final WorkingCalendar calendar;
+  private final Inspections inspections;
+
+  public SubmitAuditReportForm(WorkingCalendar calendar, Inspections inspections) {
+    this.calendar = calendar;
+    this.inspections = inspections;
+  }
+
+  @Override
+  public String formId() {
+    return "submit-audit-report";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    submission.requireTrue("reportSubmitted", "confirm the approved report was submitted to the inspectors");
+    submission.happenedSince("reportSubmittedAt", calendar.zone(), inspections.notificationDay(task),
+        "the day the inspection was notified");
+  }
+}

@@ -1,0 +1,111 @@
+package uk.jtai.response.caseaudit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.childselection.ChildReferences;
+import uk.jtai.response.childselection.SelectedChildren;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.partnership.Partnership;
+
+/**
+ * Bean {@code caseAudit}: the audited children of an inspection by position (1 to 6, or the theme's
+ * range), the child a step is about (input-mapped on that task only), and the Business Unit's view of
+ * which child-by-agency returns are in, kept current as each is signed off ({@link #refresh}).
+ */
+@Component("caseAudit")
+public class CaseAudit {
+
+  static final String PACK_TASK = "Task_CompileAuditPack";
+  public static final String RETURNS_VIEW = "auditReturns";
+  public static final String RETURNS_COLUMNS = "auditReturnsColumns";
+
+  private final SelectedChildren selected;
+  private final AuditReturns returns;
+  private final Inspections inspections;
+  private final Partnership partnership;
+  private final ChildReferences childReferences;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public CaseAudit(SelectedChildren selected, AuditReturns returns, Inspections inspections, Partnership partnership,
+                   ChildReferences childReferences, @Lazy TaskService tasks, @Lazy RuntimeService runtime) {
+    this.selected = selected;
+    this.returns = returns;
+    this.inspections = inspections;
+    this.partnership = partnership;
+    this.childReferences = childReferences;
+    this.tasks = tasks;
+    this.runtime = runtime;
+  }
+
+  /** 1..n for the n children selected for audit: the multi-instance collection of a step per child. */
+  public List<Integer> childNumbers(VariableScope scope) {
+    int count = selected.auditSelection(InspectionVariables.REFERENCE.get(scope)).size();
+    return IntStream.rangeClosed(1, count).boxed().toList();
+  }
+
+  /** The reference of the child this step is about (its position is variable childNumber). */
+  public String childReference(VariableScope scope) {
+    List<String> audit = selected.auditSelection(InspectionVariables.REFERENCE.get(scope));
+    return audit.get(InspectionVariables.CHILD_NUMBER.get(scope) - 1);
+  }
+
+  /** Per audited child, each agency's return: submitted, awaiting sign-off, sent back or missing. */
+  public SpinJsonNode returnsView(VariableScope scope) {
+    String reference = InspectionVariables.REFERENCE.get(scope);
+    Map<String, Map<Integer, AuditReturns.Status>> statuses = returns.statuses(reference);
+    List<String> audit = selected.auditSelection(reference);
+    ArrayNode rows = json.createArrayNode();
+    for (int i = 0; i < audit.size(); i++) {
+      ObjectNode row = rows.addObject().put("child", (i + 1) + ". " + audit.get(i));
+      for (String agency : inspections.agencies(scope)) {
+        AuditReturns.Status status = statuses.getOrDefault(agency, Map.of()).get(i + 1);
+        row.put(agency, status == null ? "Missing" : switch (status) {
+          case SUBMITTED -> "Submitted";
+          case AWAITING_SIGN_OFF -> "Awaiting sign-off";
+          case SENT_BACK -> "Sent back";
+        });
+      }
+    }
+    return Spin.JSON(rows.toString());
+  }
+
+  public SpinJsonNode returnsColumns(VariableScope scope) {
+    ArrayNode columns = json.createArrayNode();
+    columns.addObject().put("key", "child").put("label", "Child (" + childReferences.label() + ")");
+    for (String agency : inspections.agencies(scope)) {
+      columns.addObject().put("key", agency).put("label", partnership.agencyName(agency));
+    }
+    return Spin.JSON(columns.toString());
+  }
+
+  /** After a return is signed off: brings the Business Unit's open audit pack task up to date. */
+  public void refresh(DelegateExecution execution) {
+    List<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(PACK_TASK).list());
+    for (Task task : open) {
+      runtime.setVariableLocal(task.getExecutionId(), RETURNS_VIEW, returnsView(execution));
+    }
+  }
+
+  /** How many of an agency's returns are not yet submitted. */
+  public int missing(VariableScope scope, String agency) {
+    return childNumbers(scope).size() - returns.submittedCount(InspectionVariables.REFERENCE.get(scope), agency);
+  }
+}

@@ -1,0 +1,42 @@
+package uk.jtai.response.caseaudit;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/complete-audit-tool.form: an agency's lead or deputy completes the Multi-Agency Audit Tool and
+ * Chronology for one audited child (guidance 9.8). The form records that both are done and where they
+ * are in the secure location, never their content; the agency's senior then signs them off.
+ */
+@Component
+public class CompleteAuditToolForm implements TaskForm {
+
+  private final AuditReturns returns;
+
+  public CompleteAuditToolForm(AuditReturns returns) {
+    this.returns = returns;
+  }
+
+  @Override
+  public String formId() {
+    return "complete-audit-tool";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    submission.requireTrue("auditToolCompleted", "confirm the Multi-Agency Audit Tool is completed for this child");
+    submission.requireTrue("chronologyCompleted", "confirm the Chronology is completed for this child");
+    submission.text("returnLocation", 300);
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    returns.completed(InspectionVariables.REFERENCE.get(task), InspectionVariables.AGENCY.get(task),
+        InspectionVariables.CHILD_NUMBER.get(task), ((String) task.getVariable("returnLocation")).strip(),
+        Context.getCommandContext().getAuthenticatedUserId());
+  }
+}

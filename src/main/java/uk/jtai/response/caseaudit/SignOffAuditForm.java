@@ -1,0 +1,55 @@
+package uk.jtai.response.caseaudit;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/sign-off-audit.form: the agency's senior approver signs off one child's Audit Tool and
+ * Chronology, or sends them back with a reason (guidance 9.9). Signed off, the child's return is
+ * submitted to the Business Unit at once (9.10).
+ */
+@Component
+public class SignOffAuditForm implements TaskForm {
+
+  static final String DECISION = "auditDecision";
+  static final String APPROVE = "approve";
+  static final String SEND_BACK = "send-back";
+
+  private final AuditReturns returns;
+
+  public SignOffAuditForm(AuditReturns returns) {
+    this.returns = returns;
+  }
+
+  @Override
+  public String formId() {
+    return "sign-off-audit";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    String decision = submission.choice(DECISION, List.of(APPROVE, SEND_BACK));
+    if (SEND_BACK.equals(decision)) {
+      submission.text("sentBackReason", 2000);
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    String reference = InspectionVariables.REFERENCE.get(task);
+    String agency = InspectionVariables.AGENCY.get(task);
+    int child = InspectionVariables.CHILD_NUMBER.get(task);
+    String by = Context.getCommandContext().getAuthenticatedUserId();
+    if (APPROVE.equals(task.getVariable(DECISION))) {
+      returns.submitted(reference, agency, child, by, EngineTime.now());
+    } else {
+      returns.sentBack(reference, agency, child, by);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package uk.jtai.response.fieldwork;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/record-on-site-programme.form: on day 9 senior leaders and the lead inspector agree the on-site
+ * programme, prepared by the LA Inspection Manager (guidance section 12 and the week 2 flowchart).
+ */
+@Component
+public class OnSiteProgrammeForm implements TaskForm {
+
+  private final WorkingCalendar calendar;
+  private final Inspections inspections;
+
+  public OnSiteProgrammeForm(WorkingCalendar calendar, Inspections inspections) {
+    this.calendar = calendar;
+    this.inspections = inspections;
+  }
+
+  @Override
+  public String formId() {
+    return "record-on-site-programme";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    submission.happenedSince("programmeAgreedAt", calendar.zone(), inspections.notificationDay(task),
+        "the day the inspection was notified");
+    submission.text("programmeLocation", 300);
+    submission.optionalText("programmeNotes", 2000);
+  }
+}

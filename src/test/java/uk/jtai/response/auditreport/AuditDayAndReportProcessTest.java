@@ -1,0 +1,234 @@
+package uk.jtai.response.auditreport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.support.Http;
+import uk.jtai.response.support.ProcessTestSupport;
+import uk.jtai.response.support.TestUsers;
+
+/**
+ * bpmn/audit-day-and-report.bpmn: the Audit Chair and Author, the Audit Day, the agencies' evidence, the
+ * draft and comments, and the statutory sign-off chain by 17:00 on day 9 (guidance 9.12 to 9.16).
+ */
+class AuditDayAndReportProcessTest extends ProcessTestSupport {
+
+  /** Monday 24 May 2027: Monday 31 May is a bank holiday, so day 9 is Friday 4 June. */
+  static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
+  static final List<String> STATUTORY = List.of("la", "police", "health");
+  static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "education");
+
+  @LocalServerPort int port;
+  @Autowired ReportDecisions decisions;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void people() {
+    TestUsers.ensure(engine.getIdentityService(), "ad-chair", "police");
+    TestUsers.ensure(engine.getIdentityService(), "ad-author", "business-unit");
+    TestUsers.ensure(engine.getIdentityService(), "ad-probation", "probation");
+  }
+
+  private String atAuditDay() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    moveClockTo("2027-05-28T14:00:00+01:00");
+    complete(task(reference, "Task_AppointAuditRoles"), Map.of("auditChair", "ad-chair", "auditAuthor", "ad-author"));
+    return reference;
+  }
+
+  private void recordAuditDay(String reference, List<String> attended) {
+    moveClockTo("2027-06-02T16:00:00+01:00");
+    Task record = task(reference, "Task_RecordAuditDay");
+    assertThat(record.getAssignee()).isEqualTo("ad-chair");
+    assertThat(tasks.getVariable(record.getId(), "auditDayVenue")).isEqualTo("West Offices, Station Rise, York");
+    complete(record, Map.of("auditDayHeld", true, "attendedAgencies", SpinValues.jsonValue(json.valueToTree(attended).toString()).create()));
+  }
+
+  private void shareDraft(String reference, int version, String at) {
+    moveClockTo(at);
+    Task upload = task(reference, "Task_UploadReportDraft");
+    assertThat(upload.getAssignee()).isEqualTo("ad-author");
+    complete(upload, Map.of("newReportVersion", version, "newReportLocation", "Reports/audit-report-v" + version));
+  }
+
+  private void decide(String reference, String agency, boolean approve, String reason) {
+    Task task = agencyTask(reference, "Task_ApproveAuditReport", agency);
+    complete(task, approve ? Map.of("reportDecision", "approve", "qualityAssured", true)
+        : Map.of("reportDecision", "reject", "reportDecisionReason", reason));
+  }
+
+  private ProcessInstance stage(String reference) {
+    return calledProcess(reference, "audit-day-and-report");
+  }
+
+  private void provideEvidence(String reference, String agency) throws Exception {
+    complete(agencyTask(reference, "Task_ApproveEvidence", agency + "-senior"), Map.of("evidenceApproved", true));
+    Task confirm = agencyTask(reference, "Task_ConfirmEvidence", agency);
+    ArrayNode rows = (ArrayNode) json.readTree(tasks.getVariable(confirm.getId(), "caseRecordRows").toString());
+    rows.forEach(row -> ((ObjectNode) row).put("shared", true));
+    complete(confirm, Map.of("evidenceProvided", true, "caseRecordRows", SpinValues.jsonValue(rows.toString()).create()));
+  }
+
+  @Test
+  void theChainRunsOnTimeAndLaimSubmitsTheReportApprovedByEveryStatutoryPartner() throws Exception {
+    String reference = atAuditDay();
+    for (String agency : AGENCIES) {
+      provideEvidence(reference, agency);
+    }
+    recordAuditDay(reference, List.of("la", "police", "health", "education"));
+    shareDraft(reference, 1, "2027-06-03T15:00:00+01:00");
+
+    assertThat(openTasks(reference, "Task_CommentOnDraft")).hasSize(4);
+    assertThat(agencyTask(reference, "Task_CommentOnDraft", "education").getDueDate().toInstant())
+        .as("three working hours after sharing").isEqualTo(instant("2027-06-04T10:00:00+01:00"));
+    complete(agencyTask(reference, "Task_CommentOnDraft", "education"), Map.of("draftComment", "Add the school's view."));
+    complete(agencyTask(reference, "Task_CommentOnDraft", "la"), Map.of());
+
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).hasSize(3);
+    assertThat(agencyTask(reference, "Task_ApproveAuditReport", "police").getDueDate().toInstant())
+        .isEqualTo(instant("2027-06-04T17:00:00+01:00"));
+    for (String partner : STATUTORY) {
+      decide(reference, partner, true, null);
+    }
+    moveClockTo("2027-06-04T11:00:00+01:00");
+    complete(task(reference, "Task_SubmitAuditReport"), Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-04T10:55:00+01:00"));
+
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("audit-day-and-report").finished().count()).isEqualTo(1);
+    assertThat(openTasks(reference, "Task_CommentOnDraft")).as("comments close with the report").isEmpty();
+    assertThat(decisions.comments(reference, 1)).extracting(c -> c[0]).containsExactly("education");
+    assertThat(outbox(reference, "audit-report-warning")).isEmpty();
+  }
+
+  @Test
+  void aPartnerRejectsTheReportAndVersionTwoNeedsEveryApprovalAgain() throws Exception {
+    String reference = atAuditDay();
+    recordAuditDay(reference, STATUTORY);
+    shareDraft(reference, 1, "2027-06-03T10:00:00+01:00");
+    decide(reference, "la", true, null);
+    decide(reference, "health", false, "The section on health visiting is inaccurate");
+
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).as("a rejection stops the chain").isEmpty();
+    Task revise = task(reference, "Task_UploadReportDraft");
+    assertThat((String) tasks.getVariable(revise.getId(), "reportFeedback"))
+        .contains("Health rejected version 1: The section on health visiting is inaccurate");
+    assertThatThrownBy(() -> tasks.complete(revise.getId(), Map.of("newReportVersion", 1, "newReportLocation", "x")))
+        .hasMessageContaining("newReportVersion: must be higher than the last version shared (1)");
+
+    shareDraft(reference, 2, "2027-06-03T14:00:00+01:00");
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).as("every partner approves version 2").hasSize(3);
+    decide(reference, "health", true, null);
+    decide(reference, "police", true, null);
+    assertThat(task(reference, "Task_SubmitAuditReport")).as("la's approval of version 1 does not count").isNull();
+    assertThat(decisions.decisions(reference, 2)).containsOnlyKeys("health", "police");
+    decide(reference, "la", true, null);
+    assertThat(task(reference, "Task_SubmitAuditReport")).isNotNull();
+  }
+
+  @Test
+  void theDay9WarningAt12AndTheMissAt17FireAtTheRightInstantsInABankHolidayWeek() {
+    String reference = atAuditDay();
+    recordAuditDay(reference, STATUTORY);
+    shareDraft(reference, 1, "2027-06-03T16:00:00+01:00");
+    decide(reference, "police", true, null);
+
+    moveClockTo("2027-06-04T11:59:59+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "audit-report-warning")).isEmpty();
+
+    moveClockTo("2027-06-04T12:00:01+01:00");
+    fireDueTimers(reference);
+    List<Map<String, Object>> warnings = outbox(reference, "audit-report-warning");
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0).get("recipients")).isEqualTo("dcs@york.example,cyscp@york.gov.uk");
+    assertThat((String) warnings.get(0).get("body")).contains("Version 1 of the report has not yet been approved by: Local Authority, Health")
+        .contains("17:00 on Friday 4 June");
+
+    moveClockTo("2027-06-04T16:59:59+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "audit-report-missed")).isEmpty();
+    moveClockTo("2027-06-04T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "audit-report-missed")).hasSize(1);
+    String inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("jtai-inspection").singleResult().getId();
+    assertThat((String) runtime.getVariable(inspection, "missedDeadlines")).contains("AUDIT_REPORT_DUE");
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).as("the chain stays open").hasSize(2);
+  }
+
+  @Test
+  void theChairMustBeFromAStatutoryPartner() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    Task appoint = task(reference, "Task_AppointAuditRoles");
+    assertThat(tasks.getVariable(appoint.getId(), "chairChoices").toString()).contains("ad-chair").doesNotContain("ad-probation");
+    assertThatThrownBy(() -> tasks.complete(appoint.getId(), Map.of("auditChair", "ad-probation", "auditAuthor", "nobody-at-all")))
+        .hasMessageContaining("auditChair: the Audit Chair must be a person from a statutory partner")
+        .hasMessageContaining("auditAuthor: the Audit Author must be a user of the partnership");
+    assertThat(task(reference, "Task_AppointAuditRoles")).isNotNull();
+  }
+
+  @Test
+  void aNonStatutoryAgencyCannotApproveTheReportOverRest() {
+    String reference = atAuditDay();
+    recordAuditDay(reference, AGENCIES);
+    shareDraft(reference, 1, "2027-06-03T10:00:00+01:00");
+    Http probation = Http.as(port, "ad-probation", TestUsers.PASSWORD);
+    for (Task approval : openTasks(reference, "Task_ApproveAuditReport")) {
+      var response = probation.post("/engine-rest/task/" + approval.getId() + "/complete",
+          "{\"variables\":{\"reportDecision\":{\"value\":\"approve\"},\"qualityAssured\":{\"value\":true}}}");
+      assertThat(response.statusCode()).isEqualTo(403);
+    }
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).hasSize(3)
+        .allSatisfy(t -> assertThat(STATUTORY).contains((String) tasks.getVariable(t.getId(), "agency")));
+    assertThat(probation.get("/engine-rest/task?taskDefinitionKey=Task_ApproveAuditReport").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void theCommentWindowClosesAfterItsWorkingHours() {
+    String reference = atAuditDay();
+    recordAuditDay(reference, List.of("police", "probation"));
+    shareDraft(reference, 1, "2027-06-03T10:00:00+01:00");
+    assertThat(openTasks(reference, "Task_CommentOnDraft")).hasSize(2);
+    moveClockTo("2027-06-03T13:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(openTasks(reference, "Task_CommentOnDraft")).isEmpty();
+    assertThat(stage(reference)).hasPassed("Event_CommentWindowClosed");
+  }
+
+  @Test
+  void evidenceNotProvidedBy17OnDay7IsEscalated() throws Exception {
+    String reference = atAuditDay();
+    for (String agency : List.of("la", "police", "health", "education")) {
+      provideEvidence(reference, agency);
+    }
+    moveClockTo("2027-06-02T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("Approve the documentary evidence"))
+        .singleElement().satisfies(row -> assertThat(row.get("recipients")).isEqualTo("probation.senior@york.example,cyscp@york.gov.uk"));
+    assertThat(agencyTask(reference, "Task_ApproveEvidence", "probation-senior")).as("stays open").isNotNull();
+  }
+
+  @Test
+  void theAuditDayMustListAgenciesOfTheInspection() {
+    String reference = atAuditDay();
+    Task record = task(reference, "Task_RecordAuditDay");
+    assertThatThrownBy(() -> tasks.complete(record.getId(), Map.of("auditDayHeld", true,
+        "attendedAgencies", SpinValues.jsonValue("[\"police\",\"fire-service\"]").create())))
+        .hasMessageContaining("attendedAgencies: 'fire-service' is not an agency of this inspection");
+  }
+}

@@ -1,0 +1,152 @@
+package uk.jtai.response.caseaudit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.support.ProcessTestSupport;
+
+/** bpmn/case-audit.bpmn: the Audit Tool and Chronology per child and agency, with senior sign-off (guidance 9.8 to 9.11). */
+class CaseAuditProcessTest extends ProcessTestSupport {
+
+  static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
+  static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "education");
+
+  @Autowired AuditReturns returns;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** The open task of one agency for one audited child (its position, variable childNumber). */
+  private Task childTask(String reference, String key, String agency, int child) {
+    String group = key.equals("Task_SignOffAudit") ? agency + "-senior" : agency;
+    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).taskCandidateGroup(group)
+        .list().stream().filter(t -> Integer.valueOf(child).equals(tasks.getVariable(t.getId(), "childNumber")))
+        .findFirst().orElse(null);
+  }
+
+  private void completeAndSignOff(String reference, String agency, int child) {
+    complete(childTask(reference, "Task_CompleteAuditTool", agency, child), Map.of("auditToolCompleted", true,
+        "chronologyCompleted", true, "returnLocation", "Audit/" + agency + "/child-" + child));
+    complete(childTask(reference, "Task_SignOffAudit", agency, child), Map.of("auditDecision", "approve"));
+  }
+
+  private JsonNode packView(String reference) throws Exception {
+    fireDueTimers(reference); // the asynchronous steps that show each return in the pack task
+    return json.readTree(tasks.getVariable(task(reference, "Task_CompileAuditPack").getId(), "auditReturns").toString());
+  }
+
+  @Test
+  void everyAgencyCompletesAndSignsOffEachChildsAuditAndTheBusinessUnitSendsThePack() throws Exception {
+    String reference = newReference();
+    List<String> six = reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+
+    assertThat(openTasks(reference, "Task_CompleteAuditTool")).hasSize(6 * AGENCIES.size());
+    Task first = childTask(reference, "Task_CompleteAuditTool", "police", 1);
+    assertThat(first.getName()).isEqualTo("Complete the Multi-Agency Audit Tool and Chronology for child 1 (Police)");
+    assertThat(first.getDueDate().toInstant()).isEqualTo(instant("2027-06-01T12:00:00+01:00"));
+    assertThat(tasks.getVariable(first.getId(), "childReference")).isEqualTo(six.get(0));
+    assertThat(packView(reference)).hasSize(6).allSatisfy(row -> assertThat(row.get("police").asText()).isEqualTo("Missing"));
+
+    completeAndSignOff(reference, "police", 1);
+    JsonNode view = packView(reference);
+    assertThat(view.get(0).get("police").asText()).isEqualTo("Submitted");
+    assertThat(view.get(1).get("police").asText()).isEqualTo("Missing");
+    assertThat(returns.submittedCount(reference, "police")).isEqualTo(1);
+
+    for (String agency : AGENCIES) {
+      for (int child = 1; child <= 6; child++) {
+        if (!(agency.equals("police") && child == 1)) {
+          completeAndSignOff(reference, agency, child);
+        }
+      }
+    }
+    assertThat(packView(reference)).allSatisfy(row -> assertThat(row.toString()).doesNotContain("Missing"));
+    complete(task(reference, "Task_CompileAuditPack"), Map.of("auditPackSent", true, "auditPackLocation", "Audit pack v1"));
+
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("case-audit").finished().count()).isEqualTo(1);
+    assertThat(outbox(reference, "audit-returns-overdue")).isEmpty();
+  }
+
+  @Test
+  void aSeniorSendsAnAuditBackWithAReasonAndTheAgencyCompletesItAgain() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    complete(childTask(reference, "Task_CompleteAuditTool", "health", 2), Map.of("auditToolCompleted", true,
+        "chronologyCompleted", true, "returnLocation", "Audit/health/child-2"));
+    Task signOff = childTask(reference, "Task_SignOffAudit", "health", 2);
+    assertThat(tasks.getVariable(signOff.getId(), "returnLocation")).isEqualTo("Audit/health/child-2");
+
+    assertThatThrownBy(() -> tasks.complete(signOff.getId(), Map.of("auditDecision", "send-back")))
+        .hasMessageContaining("sentBackReason: is required");
+    complete(signOff, Map.of("auditDecision", "send-back", "sentBackReason", "The chronology stops in March"));
+
+    Task again = childTask(reference, "Task_CompleteAuditTool", "health", 2);
+    assertThat(again).as("back with the agency").isNotNull();
+    assertThat(tasks.getVariable(again.getId(), "sentBackReason")).isEqualTo("The chronology stops in March");
+    assertThat(returns.statuses(reference).get("health").get(2)).isEqualTo(AuditReturns.Status.SENT_BACK);
+
+    complete(again, Map.of("auditToolCompleted", true, "chronologyCompleted", true, "returnLocation", "Audit/health/child-2-v2"));
+    complete(childTask(reference, "Task_SignOffAudit", "health", 2), Map.of("auditDecision", "approve"));
+    assertThat(returns.statuses(reference).get("health").get(2)).isEqualTo(AuditReturns.Status.SUBMITTED);
+    assertThat(jdbc.queryForObject("select sent_back_count from jtai_audit_return where reference = ? and agency = 'health' "
+        + "and child_position = 2", Integer.class, reference)).isEqualTo(1);
+  }
+
+  @Test
+  void anIncompleteReturnIsRefused() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    Task task = childTask(reference, "Task_CompleteAuditTool", "la", 3);
+    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("auditToolCompleted", true)))
+        .hasMessageContaining("chronologyCompleted: confirm the Chronology is completed")
+        .hasMessageContaining("returnLocation: is required");
+    assertThat(childTask(reference, "Task_CompleteAuditTool", "la", 3)).isNotNull();
+  }
+
+  @Test
+  void theWeekendMayBeWorkedAndTheDeadlineStaysOnTheNextWorkingDay() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    moveClockTo("2027-05-29T11:00:00+01:00"); // Saturday
+    completeAndSignOff(reference, "education", 4);
+    assertThat(returns.statuses(reference).get("education").get(4)).isEqualTo(AuditReturns.Status.SUBMITTED);
+    // Saturday, Sunday and the Spring bank holiday: day 6 is Tuesday 1 June.
+    assertThat(childTask(reference, "Task_CompleteAuditTool", "education", 5).getDueDate().toInstant())
+        .isEqualTo(instant("2027-06-01T12:00:00+01:00"));
+  }
+
+  @Test
+  void atTheDeadlineAnAgencyWithReturnsMissingIsEscalatedToItsSeniorAndTheBusinessUnit() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    for (String agency : List.of("la", "health", "probation", "education")) {
+      for (int child = 1; child <= 6; child++) {
+        completeAndSignOff(reference, agency, child);
+      }
+    }
+    completeAndSignOff(reference, "police", 1);
+    completeAndSignOff(reference, "police", 2);
+
+    moveClockTo("2027-06-01T11:59:00+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "audit-returns-overdue")).isEmpty();
+    moveClockTo("2027-06-01T12:00:01+01:00");
+    fireDueTimers(reference);
+
+    List<Map<String, Object>> escalations = outbox(reference, "audit-returns-overdue");
+    assertThat(escalations).hasSize(1);
+    assertThat(escalations.get(0).get("recipients")).isEqualTo("police.senior@york.example,cyscp@york.gov.uk");
+    assertThat((String) escalations.get(0).get("subject")).contains("4 audit returns missing (Police)");
+    assertThat(childTask(reference, "Task_CompleteAuditTool", "police", 3)).as("stays open").isNotNull();
+    assertThat((String) runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("jtai-inspection").singleResult().getId(), "missedDeadlines"))
+        .contains("AUDITS_DUE (Police: 4 children's returns missing)");
+  }
+}

@@ -1,0 +1,64 @@
+package uk.jtai.response.fieldwork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import uk.jtai.response.support.ProcessTestSupport;
+
+/** bpmn/fieldwork.bpmn, days 9 and 10: the on-site programme and the arrangements with children and families. */
+class FieldworkProcessTest extends ProcessTestSupport {
+
+  static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
+  static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "education");
+
+  static Map<String, Object> arrangements() {
+    return Map.of("arrangementsConfirmed", true, "arrangementsContact", "Family liaison lead");
+  }
+
+  @Test
+  void laimRecordsTheProgrammeAndEveryAgencyConfirmsItsArrangementsByDay10() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    Task programme = task(reference, "Task_RecordOnSiteProgramme");
+    assertThat(programme.getDueDate().toInstant()).isEqualTo(instant("2027-06-04T17:00:00+01:00"));
+    for (String agency : AGENCIES) {
+      assertThat(agencyTask(reference, "Task_ConfirmChildrenAndFamilies", agency).getDueDate().toInstant())
+          .as("day 10 is Monday 7 June").isEqualTo(instant("2027-06-07T17:00:00+01:00"));
+    }
+    moveClockTo("2027-06-04T16:00:00+01:00");
+    complete(programme, Map.of("programmeAgreedAt", "2027-06-04T15:00:00+01:00", "programmeLocation", "Timetable v3"));
+    for (String agency : AGENCIES) {
+      complete(agencyTask(reference, "Task_ConfirmChildrenAndFamilies", agency), arrangements());
+    }
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("fieldwork").finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void anAgencyWithoutArrangementsAtTheEndOfDay10IsEscalated() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    for (String agency : List.of("la", "police", "health", "probation")) {
+      complete(agencyTask(reference, "Task_ConfirmChildrenAndFamilies", agency), arrangements());
+    }
+    moveClockTo("2027-06-07T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("children and parents"))
+        .singleElement().satisfies(row -> assertThat(row.get("recipients"))
+            .isEqualTo("education.lead@york.example,education.deputy@york.example,cyscp@york.gov.uk"));
+    assertThat(agencyTask(reference, "Task_ConfirmChildrenAndFamilies", "education")).isNotNull();
+  }
+
+  @Test
+  void anArrangementWithoutWhoArrangesItIsRefused() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    Task police = agencyTask(reference, "Task_ConfirmChildrenAndFamilies", "police");
+    assertThatThrownBy(() -> tasks.complete(police.getId(), Map.of("arrangementsConfirmed", true)))
+        .hasMessageContaining("arrangementsContact: is required");
+  }
+}

@@ -1,0 +1,206 @@
+package uk.jtai.response.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.security.DemoUsers;
+import uk.jtai.response.support.ChildData;
+import uk.jtai.response.support.ProcessTestSupport;
+
+/**
+ * One whole inspection, days 1 to 10, driven through the engine API as the demo users of each role (never
+ * as an administrator): every task is found and completed by the person whose role it is, and at every
+ * stage each user sees only the tasks of their own groups.
+ */
+class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
+
+  static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "education");
+
+  @Autowired uk.jtai.response.partnership.Partnership partnership;
+  private DemoUsers demo;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Set<String> usersWhoWorked = new HashSet<>();
+
+  private IdentityService identity() {
+    return engine.getIdentityService();
+  }
+
+  private List<String> groupsOf(String user) {
+    return identity().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  private List<Task> visibleTo(String user, String reference) {
+    identity().setAuthentication(user, groupsOf(user));
+    try {
+      return tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
+    } finally {
+      identity().clearAuthentication();
+    }
+  }
+
+  /** As {@code user}: finds the one open task with this key that the user can see, and completes it. */
+  private void work(String user, String reference, String taskKey, Map<String, Object> variables) {
+    work(user, reference, taskKey, null, variables);
+  }
+
+  private void work(String user, String reference, String taskKey, Integer child, Map<String, Object> variables) {
+    List<Task> mine = visibleTo(user, reference).stream().filter(t -> t.getTaskDefinitionKey().equals(taskKey))
+        .filter(t -> child == null || child.equals(tasks.getVariable(t.getId(), "childNumber"))).toList();
+    assertThat(mine).as(user + " sees " + taskKey + (child == null ? "" : " for child " + child)).isNotEmpty();
+    identity().setAuthentication(user, groupsOf(user));
+    try {
+      tasks.complete(mine.get(0).getId(), variables);
+    } finally {
+      identity().clearAuthentication();
+    }
+    usersWhoWorked.add(user);
+  }
+
+  /** Every demo user sees only tasks offered to one of their groups or assigned to them. */
+  private void everyoneSeesOnlyTheirOwnTasks(String reference) {
+    for (DemoUsers.DemoUser user : demo.users()) {
+      Set<String> groups = new HashSet<>(groupsOf(user.id()));
+      for (Task task : visibleTo(user.id(), reference)) {
+        boolean assigned = user.id().equals(task.getAssignee());
+        boolean candidate = tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> IdentityLink.class.isInstance(link) && link.getGroupId() != null)
+            .anyMatch(link -> groups.contains(link.getGroupId()));
+        assertThat(assigned || candidate).as(user.id() + " sees '" + task.getName() + "'").isTrue();
+      }
+    }
+  }
+
+  /**
+   * The demo profile's users, created in this test's context (a second application context would
+   * register a second process engine named "default").
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void demoUsers() {
+    demo = new DemoUsers(partnership, uk.jtai.response.support.TestUsers.PASSWORD);
+    for (DemoUsers.DemoUser user : demo.users()) {
+      uk.jtai.response.support.TestUsers.ensure(identity(), user.id(), user.groups().toArray(String[]::new));
+    }
+  }
+
+  @Test
+  void daysOneToTenAsThePeopleWhoseJobItIs() throws Exception {
+    String reference = newReference();
+    moveClockTo("2027-05-24T09:10:00+01:00");
+    identity().setAuthentication("bu", groupsOf("bu"));
+    ProcessInstance inspection;
+    try {
+      Map<String, Object> notification = new HashMap<>(Map.of("reference", reference, "theme", "domestic-abuse",
+          "notifiedAt", "2027-05-24T09:10:00+01:00"));
+      inspection = forms.submitStartForm(repository.createProcessDefinitionQuery()
+          .processDefinitionKey("jtai-inspection").latestVersion().singleResult().getId(), notification);
+    } finally {
+      identity().clearAuthentication();
+    }
+
+    // Day 1 to 2
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    work("bu", reference, "Task_NotifyPartners", Map.of("contactsCurrent", true));
+    everyoneSeesOnlyTheirOwnTasks(reference);
+    for (String agency : AGENCIES) {
+      work(agency + ".lead", reference, "Task_ConfirmLeadContact", Map.of("confirmedContact", "lead",
+          "contactName", agency + " lead", "briefed", true));
+      work(agency + ".deputy", reference, "Task_GiveFieldworkMeetings", Map.of("noMeetings", true, "sentToLeadInspector", true));
+    }
+    work("dcs", reference, "Task_ConfirmScrutineerNotified", Map.of("scrutineerNotified", true,
+        "scrutineerNotifiedHow", "telephone", "scrutineerNotifiedAt", "2027-05-24T09:40:00+01:00"));
+    work("laim", reference, "Task_RecordSetUpDiscussion", Map.of("setUpDiscussionAt", "2027-05-24T09:50:00+01:00",
+        "statutoryPartnersAttended", true, "annexARequestReceived", true, "concernsArrangementsAgreed", true));
+    moveClockTo("2027-05-25T15:00:00+01:00");
+    Task annexA = visibleTo("la.lead", reference).stream().filter(t -> t.getTaskDefinitionKey().equals("Task_SubmitAnnexA")).findFirst().orElseThrow();
+    String rows = tasks.getVariable(annexA.getId(), "annexALists").toString()
+        .replace("\"uploaded\":false", "\"uploaded\":true").replace("\"portalReference\":\"\"", "\"portalReference\":\"Portal\"");
+    work("la.lead", reference, "Task_SubmitAnnexA", Map.of("annexALists", SpinValues.jsonValue(rows).create()));
+
+    // Days 3 to 5
+    moveClockTo("2027-05-26T10:00:00+01:00");
+    List<String> twenty = ChildData.references(500, 20);
+    work("laim", reference, "Task_RecordFirstSelection", Map.of("firstSelectionEntry", ChildData.lines(twenty)));
+    everyoneSeesOnlyTheirOwnTasks(reference);
+    for (String agency : AGENCIES) {
+      Task sheet = visibleTo(agency + ".lead", reference).stream()
+          .filter(t -> t.getTaskDefinitionKey().equals("Task_ReturnKnownToAgency")).findFirst().orElseThrow();
+      ArrayNode answers = (ArrayNode) json.readTree(tasks.getVariable(sheet.getId(), "knownToAgencyAnswers").toString());
+      answers.forEach(row -> ((ObjectNode) row).put("answer", "no"));
+      work(agency + ".lead", reference, "Task_ReturnKnownToAgency", Map.of("knownToAgencyAnswers", SpinValues.jsonValue(answers.toString()).create()));
+    }
+    fireDueTimers(reference);
+    work("laim", reference, "Task_ForwardReturns", Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T10:00:00+01:00"));
+    moveClockTo("2027-05-28T10:30:00+01:00");
+    work("laim", reference, "Task_RecordAuditSelection", Map.of("auditSelectionEntry", ChildData.lines(twenty.subList(2, 8))));
+    work("bu", reference, "Task_SendAuditTool", Map.of("auditToolAvailable", true));
+    everyoneSeesOnlyTheirOwnTasks(reference);
+
+    // Days 5 to 6: case audits with senior sign-off, the pack
+    for (String agency : AGENCIES) {
+      String senior = agency.equals("la") ? "dcs" : agency + ".senior";
+      for (int child = 1; child <= 6; child++) {
+        work(agency + ".lead", reference, "Task_CompleteAuditTool", child, Map.of("auditToolCompleted", true,
+            "chronologyCompleted", true, "returnLocation", "Audit/" + agency + "/" + child));
+        work(senior, reference, "Task_SignOffAudit", child, Map.of("auditDecision", "approve"));
+      }
+    }
+    fireDueTimers(reference);
+    work("bu", reference, "Task_CompileAuditPack", Map.of("auditPackSent", true, "auditPackLocation", "Pack"));
+
+    // Days 6 to 9: Audit Day, evidence, the report and its sign-off
+    work("bu", reference, "Task_AppointAuditRoles", Map.of("auditChair", "police.lead", "auditAuthor", "bu"));
+    everyoneSeesOnlyTheirOwnTasks(reference);
+    for (String agency : AGENCIES) {
+      String senior = agency.equals("la") ? "dcs" : agency + ".senior";
+      work(senior, reference, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
+      Task confirm = visibleTo(agency + ".lead", reference).stream()
+          .filter(t -> t.getTaskDefinitionKey().equals("Task_ConfirmEvidence")).findFirst().orElseThrow();
+      ArrayNode records = (ArrayNode) json.readTree(tasks.getVariable(confirm.getId(), "caseRecordRows").toString());
+      records.forEach(row -> ((ObjectNode) row).put("shared", true));
+      work(agency + ".lead", reference, "Task_ConfirmEvidence", Map.of("evidenceProvided", true,
+          "caseRecordRows", SpinValues.jsonValue(records.toString()).create()));
+    }
+    moveClockTo("2027-06-02T15:00:00+01:00");
+    work("police.lead", reference, "Task_RecordAuditDay", Map.of("auditDayHeld", true,
+        "attendedAgencies", SpinValues.jsonValue("[\"la\",\"police\",\"health\",\"probation\",\"education\"]").create()));
+    moveClockTo("2027-06-03T14:00:00+01:00");
+    work("bu", reference, "Task_UploadReportDraft", Map.of("newReportVersion", 1, "newReportLocation", "Report v1"));
+    work("probation.lead", reference, "Task_CommentOnDraft", Map.of("draftComment", "Please mention the MAPPA referral."));
+    everyoneSeesOnlyTheirOwnTasks(reference);
+    for (String partner : List.of("la", "police", "health")) {
+      work(partner + ".deputy", reference, "Task_ApproveAuditReport", Map.of("reportDecision", "approve", "qualityAssured", true));
+    }
+    moveClockTo("2027-06-04T10:00:00+01:00");
+    work("laim", reference, "Task_SubmitAuditReport", Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-04T09:55:00+01:00"));
+
+    // Days 9 to 10
+    work("laim", reference, "Task_RecordOnSiteProgramme", Map.of("programmeAgreedAt", "2027-06-04T09:00:00+01:00",
+        "programmeLocation", "Timetable"));
+    for (String agency : AGENCIES) {
+      work(agency + ".deputy", reference, "Task_ConfirmChildrenAndFamilies", Map.of("arrangementsConfirmed", true,
+          "arrangementsContact", agency + " family liaison"));
+    }
+
+    assertThat(inspection).isEnded();
+    assertThat(usersWhoWorked).contains("bu", "laim", "dcs", "police.lead", "police.senior", "la.lead", "health.deputy",
+        "probation.lead", "education.senior");
+    assertThat(usersWhoWorked).doesNotContain("admin");
+    assertThat(outbox(reference, "task-overdue")).isEmpty();
+  }
+}
