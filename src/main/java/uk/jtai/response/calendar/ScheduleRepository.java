@@ -44,6 +44,22 @@ public class ScheduleRepository {
         reference, milestone.name(), milestone.workingDay(), utc(milestone.due()), milestone.title());
   }
 
+  public void recordChange(String reference, String name, Instant oldDue, Instant newDue, String reason, String by, Instant at) {
+    jdbc.update("insert into jtai_milestone_change (reference, name, old_due, new_due, reason, moved_by, moved_at) "
+        + "values (?, ?, ?, ?, ?, ?, ?)", reference, name, utc(oldDue), utc(newDue), reason, by, utc(at));
+  }
+
+  /** A recorded move of a milestone. */
+  public record Change(String name, Instant oldDue, Instant newDue, String reason, String movedBy, Instant movedAt) {}
+
+  public java.util.List<Change> changes(String reference) {
+    return jdbc.query("select name, old_due, new_due, reason, moved_by, moved_at from jtai_milestone_change "
+            + "where reference = ? order by id",
+        (rs, i) -> new Change(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
+            instant(rs.getObject(3, OffsetDateTime.class)), rs.getString(4), rs.getString(5),
+            instant(rs.getObject(6, OffsetDateTime.class))), reference);
+  }
+
   public Optional<InspectionSchedule> find(String reference) {
     List<Object[]> head = jdbc.query("select theme, notified_at from jtai_inspection where reference = ?",
         (rs, i) -> new Object[] {rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class))}, reference);

@@ -97,6 +97,33 @@ public class WorkingCalendar {
     return n;
   }
 
+  /** The working day {@code n} working days after {@code date} (before it, for negative n). */
+  public LocalDate plusWorkingDays(LocalDate date, int n) {
+    LocalDate day = date;
+    int step = n < 0 ? -1 : 1;
+    for (int moved = 0; moved != n; ) {
+      day = day.plusDays(step);
+      if (isWorkingDay(day)) {
+        moved += step;
+      }
+    }
+    return day;
+  }
+
+  /** How many working days from {@code from} to {@code to}: positive when {@code to} is later. */
+  public int workingDaysBetween(LocalDate from, LocalDate to) {
+    int sign = to.isBefore(from) ? -1 : 1;
+    LocalDate a = sign > 0 ? from : to;
+    LocalDate b = sign > 0 ? to : from;
+    int n = 0;
+    for (LocalDate day = a.plusDays(1); !day.isAfter(b); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        n++;
+      }
+    }
+    return sign * n;
+  }
+
   /** The instant of local time {@code time} on working day {@code n} (summer time handled by the zone rules). */
   public ZonedDateTime at(LocalDate dayOne, int n, LocalTime time) {
     return ZonedDateTime.of(workingDay(dayOne, n), time, zone);

@@ -2,7 +2,6 @@ package uk.jtai.response.childselection;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
@@ -14,11 +13,9 @@ import uk.jtai.response.tasks.TaskForm;
 @Component
 public class ForwardReturnsForm implements TaskForm {
 
-  private final WorkingCalendar calendar;
   private final Inspections inspections;
 
-  public ForwardReturnsForm(WorkingCalendar calendar, Inspections inspections) {
-    this.calendar = calendar;
+  public ForwardReturnsForm(Inspections inspections) {
     this.inspections = inspections;
   }
 
@@ -30,7 +27,6 @@ public class ForwardReturnsForm implements TaskForm {
   @Override
   public void check(DelegateTask task, Submission submission) {
     submission.requireTrue("returnsSentToInspectors", "confirm the returns were sent to the inspectors");
-    submission.happenedSince("returnsSentAt", calendar.zone(), inspections.notificationDay(task),
-        "the day the inspection was notified");
+    inspections.happenedSinceNotification(submission, task, "returnsSentAt");
   }
 }

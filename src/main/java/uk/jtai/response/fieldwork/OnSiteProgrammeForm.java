@@ -2,7 +2,6 @@ package uk.jtai.response.fieldwork;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
@@ -14,11 +13,9 @@ import uk.jtai.response.tasks.TaskForm;
 @Component
 public class OnSiteProgrammeForm implements TaskForm {
 
-  private final WorkingCalendar calendar;
   private final Inspections inspections;
 
-  public OnSiteProgrammeForm(WorkingCalendar calendar, Inspections inspections) {
-    this.calendar = calendar;
+  public OnSiteProgrammeForm(Inspections inspections) {
     this.inspections = inspections;
   }
 
@@ -29,8 +26,7 @@ public class OnSiteProgrammeForm implements TaskForm {
 
   @Override
   public void check(DelegateTask task, Submission submission) {
-    submission.happenedSince("programmeAgreedAt", calendar.zone(), inspections.notificationDay(task),
-        "the day the inspection was notified");
+    inspections.happenedSinceNotification(submission, task, "programmeAgreedAt");
     submission.text("programmeLocation", 300);
     submission.optionalText("programmeNotes", 2000);
   }

@@ -1,13 +1,16 @@
 package uk.jtai.response.inspection;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.tasks.Submission;
 
 /**
  * What the models ask about the running inspection, as bean {@code inspections}; e.g. a step done by
@@ -18,10 +21,17 @@ public class Inspections {
 
   private final ThemeRegistry themes;
   private final Partnership partnership;
+  private final WorkingCalendar calendar;
 
-  public Inspections(ThemeRegistry themes, Partnership partnership) {
+  public Inspections(ThemeRegistry themes, Partnership partnership, WorkingCalendar calendar) {
     this.themes = themes;
     this.partnership = partnership;
+    this.calendar = calendar;
+  }
+
+  /** A required date and time of something done for this inspection: not before day 1, not in the future. */
+  public Instant happenedSinceNotification(Submission submission, VariableScope scope, String field) {
+    return submission.happenedSince(field, calendar.zone(), notificationDay(scope), "the day the inspection was notified");
   }
 
   public Theme theme(VariableScope scope) {

@@ -3,7 +3,6 @@ package uk.jtai.response.notificationcascade;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
@@ -14,11 +13,9 @@ public class ScrutineerNotifiedForm implements TaskForm {
 
   static final List<String> HOW = List.of("telephone", "e-mail", "in person", "video call");
 
-  private final WorkingCalendar calendar;
   private final Inspections inspections;
 
-  public ScrutineerNotifiedForm(WorkingCalendar calendar, Inspections inspections) {
-    this.calendar = calendar;
+  public ScrutineerNotifiedForm(Inspections inspections) {
     this.inspections = inspections;
   }
 
@@ -31,7 +28,6 @@ public class ScrutineerNotifiedForm implements TaskForm {
   public void check(DelegateTask task, Submission submission) {
     submission.requireTrue("scrutineerNotified", "confirm that the Independent Scrutineer has been notified");
     submission.choice("scrutineerNotifiedHow", HOW);
-    submission.happenedSince("scrutineerNotifiedAt", calendar.zone(), inspections.notificationDay(task),
-        "the day the inspection was notified");
+    inspections.happenedSinceNotification(submission, task, "scrutineerNotifiedAt");
   }
 }

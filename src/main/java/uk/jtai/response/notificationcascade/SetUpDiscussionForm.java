@@ -2,7 +2,6 @@ package uk.jtai.response.notificationcascade;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
@@ -15,11 +14,9 @@ import uk.jtai.response.tasks.TaskForm;
 @Component
 public class SetUpDiscussionForm implements TaskForm {
 
-  private final WorkingCalendar calendar;
   private final Inspections inspections;
 
-  public SetUpDiscussionForm(WorkingCalendar calendar, Inspections inspections) {
-    this.calendar = calendar;
+  public SetUpDiscussionForm(Inspections inspections) {
     this.inspections = inspections;
   }
 
@@ -30,8 +27,7 @@ public class SetUpDiscussionForm implements TaskForm {
 
   @Override
   public void check(DelegateTask task, Submission submission) {
-    submission.happenedSince("setUpDiscussionAt", calendar.zone(), inspections.notificationDay(task),
-        "the day the inspection was notified");
+    inspections.happenedSinceNotification(submission, task, "setUpDiscussionAt");
     submission.requireTrue("statutoryPartnersAttended", "confirm that all statutory partners were represented");
     submission.requireTrue("annexARequestReceived", "confirm that the inspectorates made the Annex A request");
     submission.requireTrue("concernsArrangementsAgreed",

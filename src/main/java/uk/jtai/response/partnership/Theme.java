@@ -28,7 +28,14 @@ public record Theme(
     @Valid @NotNull KnownToAgency knownToAgency,
     @Valid @NotEmpty List<MilestoneDefinition> milestones,
     @NotNull Map<String, List<@NotBlank String>> caseRecords,
-    @NotNull Duration reportCommentWindow) {
+    @NotNull Duration reportCommentWindow,
+    @Valid @NotNull FactualAccuracy factualAccuracy) {
+
+  /**
+   * After the draft report arrives (guidance section 17): agencies' comments are due to the DCS after
+   * {@code agencyCommentsWorkingDays}; the DCS returns the coordinated comments after {@code returnWorkingDays} (9).
+   */
+  public record FactualAccuracy(@Min(1) int agencyCommentsWorkingDays, @Min(1) int returnWorkingDays) {}
 
   /**
    * The Yes/No sheet each agency returns for the first selection (guidance 9.3 and 9.4): whether each
@@ -57,12 +64,22 @@ public record Theme(
   /** One item the local authority submits as Annex A (a child-level list or a report). */
   public record AnnexAItem(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String title) {}
 
-  /** A deadline as the guidance states it: working day N (day 1 = notification day) at a local time. */
+  /**
+   * A deadline as the guidance states it: working day N (day 1 = notification day) at a local time.
+   * {@code movesWith}: another milestone this one follows when the inspectors move that one (the day 9
+   * warning follows the audit report deadline).
+   */
   public record MilestoneDefinition(
       @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]*") String name,
       @Min(1) @Max(300) int day,
       @NotNull LocalTime time,
-      @NotBlank String title) {}
+      @NotBlank String title,
+      String movesWith) {
+
+    public MilestoneDefinition(String name, int day, LocalTime time, String title) {
+      this(name, day, time, title, null);
+    }
+  }
 
   /** The case records an agency shares for each audited child (guidance 9.17); none listed: none asked. */
   public List<String> caseRecordsOf(String agency) {

@@ -38,8 +38,8 @@ public class ThemeRegistry {
         .findAndRegisterModules()
         .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    // Required fields are @NotNull in Theme (Bean Validation names a missing one); optional ones may be left out.
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:themes/*.yaml")));
     if (!extraLocation.isBlank()) {
@@ -109,7 +109,17 @@ public class ThemeRegistry {
     if (theme.reportCommentWindow().isNegative() || theme.reportCommentWindow().isZero()) {
       throw new InvalidThemeException(file, "report-comment-window", "must be a positive duration such as PT3H");
     }
+    if (theme.factualAccuracy().agencyCommentsWorkingDays() >= theme.factualAccuracy().returnWorkingDays()) {
+      throw new InvalidThemeException(file, "factual-accuracy.agency-comments-working-days",
+          "agencies' comments must be due before the DCS returns them");
+    }
     unique(file, "milestones", theme.milestones().stream().map(Theme.MilestoneDefinition::name).toList());
+    for (Theme.MilestoneDefinition milestone : theme.milestones()) {
+      if (milestone.movesWith() != null && theme.milestone(milestone.movesWith()).isEmpty()) {
+        throw new InvalidThemeException(file, "milestones." + milestone.name() + ".moves-with",
+            "'" + milestone.movesWith() + "' is not a milestone of this theme");
+      }
+    }
   }
 
   private static void checkRange(Resource file, String field, Theme.Range range) {

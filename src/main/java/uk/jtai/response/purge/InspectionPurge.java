@@ -27,6 +27,10 @@ public class InspectionPurge {
 
   private static final Logger log = LoggerFactory.getLogger(InspectionPurge.class);
 
+  /** Tables of the product that can hold child-level data or free text about children, keyed by inspection. */
+  static final List<String> CHILD_LEVEL_TABLES = List.of("jtai_audit_return", "jtai_report_decision", "jtai_report_comment",
+      "jtai_concern", "jtai_planning_theme", "jtai_factual_accuracy");
+
   private final RuntimeService runtime;
   private final HistoryService history;
   private final SelectedChildren selected;
@@ -54,6 +58,9 @@ public class InspectionPurge {
     }
     returns.delete(reference);
     selected.delete(reference);
+    for (String table : CHILD_LEVEL_TABLES) {
+      jdbc.update("delete from " + table + " where reference = ?", reference);
+    }
     jdbc.update("update jtai_inspection set purged_at = ? where reference = ?",
         EngineTime.now().atOffset(ZoneOffset.UTC), reference);
     log.info("Child-level data of inspection {} purged ({})", reference, reason);

@@ -78,6 +78,10 @@ public class IdentitySetup {
           ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
+    for (String mover : Roles.DEADLINE_MOVERS) {
+      grant(authorizations, mover, Resources.PROCESS_DEFINITION, "move-deadline", ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(authorizations, mover, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
     groups.forEach((id, name) -> ensureGroupFilter(engine.getFilterService(), authorizations, engine, id, name));
 
     demo.ifPresent(users -> seedDemoUsers(identity, users));

@@ -137,6 +137,38 @@ public final class Submission {
     return parseDateTime(field, value, zone);
   }
 
+  /** A required date (YYYY-MM-DD, as a Camunda Forms date field submits it); null when rejected. */
+  public LocalDate date(String field) {
+    Object value = raw(field);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      reject(field, "is required");
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+    }
+    try {
+      return LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
+    } catch (DateTimeParseException e) {
+      reject(field, "must be a date such as 2027-06-25");
+      return null;
+    }
+  }
+
+  /** A whole number, at least {@code min}; null when rejected. */
+  public Integer number(String field, int min) {
+    Object value = raw(field);
+    Integer number = value instanceof Number n ? Integer.valueOf(n.intValue())
+        : value instanceof String s && s.strip().matches("-?[0-9]{1,9}") ? Integer.valueOf(s.strip()) : null;
+    if (number == null) {
+      reject(field, value == null ? "is required" : "must be a whole number");
+    } else if (number < min) {
+      reject(field, "must be at least " + min);
+      return null;
+    }
+    return number;
+  }
+
   /**
    * A required date and time of something that has happened since {@code since} (a local date): not
    * before that day, and not in the future (engine clock); null when rejected.

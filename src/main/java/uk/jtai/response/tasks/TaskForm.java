@@ -1,5 +1,7 @@
 package uk.jtai.response.tasks;
 
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -17,4 +19,29 @@ public interface TaskForm {
 
   /** After a successful check: keeps what the step produced (e.g. a structured return). */
   default void record(DelegateTask task) {}
+
+  /** A form whose check is all there is. */
+  static TaskForm of(String formId, BiConsumer<DelegateTask, Submission> check) {
+    return of(formId, check, task -> { });
+  }
+
+  /** A form with a check and what a valid submission records. */
+  static TaskForm of(String formId, BiConsumer<DelegateTask, Submission> check, Consumer<DelegateTask> record) {
+    return new TaskForm() {
+      @Override
+      public String formId() {
+        return formId;
+      }
+
+      @Override
+      public void check(DelegateTask task, Submission submission) {
+        check.accept(task, submission);
+      }
+
+      @Override
+      public void record(DelegateTask task) {
+        record.accept(task);
+      }
+    };
+  }
 }

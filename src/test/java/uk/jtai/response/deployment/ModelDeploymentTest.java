@@ -79,6 +79,9 @@ class ModelDeploymentTest extends ProcessTestSupport {
     // Deadlines relative to a step are added to the schedule when the step starts, not by the theme.
     referred.remove(uk.jtai.response.childselection.ChildSelectionVariables.KNOWN_TO_AGENCY_DUE);
     referred.remove(uk.jtai.response.auditreport.AuditReportVariables.REPORT_COMMENTS_DUE);
+    referred.removeAll(java.util.List.of(uk.jtai.response.afterfieldwork.AfterFieldwork.AGENCY_COMMENTS_DUE,
+        uk.jtai.response.afterfieldwork.AfterFieldwork.FACTUAL_ACCURACY_DUE, uk.jtai.response.afterfieldwork.AfterFieldwork.PUBLICATION,
+        uk.jtai.response.afterfieldwork.AfterFieldwork.ACTION_PLAN_DUE));
     for (Theme theme : themes.all()) {
       List<String> names = theme.milestones().stream().map(Theme.MilestoneDefinition::name).toList();
       assertThat(names).as(theme.id()).containsAll(referred);

@@ -24,7 +24,8 @@ import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.ProcessTestSupport;
 
 /**
- * One whole inspection, days 1 to 10, driven through the engine API as the demo users of each role (never
+ * One whole inspection, from the notification to closing (days 1 to 10, fieldwork, the report, the
+ * action plan, and an issue of concern on the way), driven through the engine API as the demo users of each role (never
  * as an administrator): every task is found and completed by the person whose role it is, and at every
  * stage each user sees only the tasks of their own groups.
  */
@@ -99,7 +100,7 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
   }
 
   @Test
-  void daysOneToTenAsThePeopleWhoseJobItIs() throws Exception {
+  void fromNotificationToClosingAsThePeopleWhoseJobItIs() throws Exception {
     String reference = newReference();
     moveClockTo("2027-05-24T09:10:00+01:00");
     identity().setAuthentication("bu", groupsOf("bu"));
@@ -197,9 +198,58 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
           "arrangementsContact", agency + " family liaison"));
     }
 
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).finished().list())
+        .extracting(i -> i.getProcessDefinitionKey())
+        .contains("notification-cascade", "annex-a", "child-selection", "fieldwork-meetings", "case-audit", "audit-day-and-report");
+    everyoneSeesOnlyTheirOwnTasks(reference);
+
+    // An issue of concern, at any time: LAIM records it, the police senior responds, LAIM records the response.
+    work("laim", reference, "Task_RecordIssueOfConcern", Map.of("concernAgency", "police", "concernSummary", "A concern"));
+    everyoneSeesOnlyTheirOwnTasks(reference);
+    work("police.senior", reference, "Task_RespondToConcern", Map.of("agencyResponse", "Resolved"));
+    work("laim", reference, "Task_RecordConcernResponse", Map.of("responseRecordedOnTemplate", true,
+        "responseGivenAt", "2027-06-04T09:30:00+01:00"));
+
+    // Week 3: fieldwork
+    work("bu", reference, "Task_UpdateContextPresentation", Map.of("presentationUpdated", true, "presentationLocation", "Context"));
+    moveClockTo("2027-06-08T12:00:00+01:00");
+    work("laim", reference, "Task_RecordLeadersMeeting", Map.of("leadersMeetingAt", "2027-06-08T09:30:00+01:00"));
+    work("laim", reference, "Task_RecordPlanningThemes", Map.of("planningDay", "2027-06-08", "planningThemes", "Joint working"));
+    work("laim", reference, "Task_ArrangeKitMeetings", Map.of("kitDecision", "arrange",
+        "kitDays", SpinValues.jsonValue("[\"2027-06-10\"]").create(), "kitAgencies", SpinValues.jsonValue("[\"health\"]").create()));
+    work("health.lead", reference, "Task_NameKitLeader", Map.of("kitLeaderName", "Designated Nurse", "kitLeaderRole", "Safeguarding"));
+    work("laim", reference, "Task_RecordPlanningThemes", Map.of("planningFinished", true));
+    moveClockTo("2027-06-14T17:30:00+01:00");
+    work("laim", reference, "Task_RecordFindings", Map.of("findingsFedBackAt", "2027-06-14T16:00:00+01:00"));
+
+    // Weeks 4 to 10, publication, the action plan, the debrief
+    moveClockTo("2027-07-02T11:00:00+01:00");
+    work("dcs", reference, "Task_RecordDraftReport", Map.of("draftArrivedAt", "2027-07-02T10:00:00+01:00", "draftReportLocation", "Draft"));
+    for (String agency : AGENCIES) {
+      work(agency + ".lead", reference, "Task_SendFactualAccuracy", Map.of("noFactualComments", true));
+    }
+    fireDueTimers(reference);
+    work("dcs", reference, "Task_ReturnFactualAccuracy", Map.of("factualAccuracyReturned", true,
+        "factualAccuracyReturnedAt", "2027-07-02T10:30:00+01:00"));
+    moveClockTo("2027-07-26T11:00:00+01:00");
+    work("dcs", reference, "Task_RecordFinalReport", Map.of("finalArrivedAt", "2027-07-26T10:00:00+01:00",
+        "finalReportLocation", "Final", "publicationDate", "2027-07-30"));
+    moveClockTo("2027-07-30T10:00:00+01:00");
+    work("bu", reference, "Task_RecordPublication", Map.of("publishedAt", "2027-07-30T09:00:00+01:00",
+        "reportUrl", "https://reports.ofsted.gov.uk/york", "priorityAction", false));
+    everyoneSeesOnlyTheirOwnTasks(reference);
+    for (String agency : AGENCIES) {
+      String senior = agency.equals("la") ? "dcs" : agency + ".senior";
+      work(agency + ".lead", reference, "Task_ContributeActions", Map.of("actionsLocation", "Plan/" + agency, "actionCount", 2));
+      work(senior, reference, "Task_SignOffActions", Map.of("actionsDecision", "approve"));
+    }
+    work("bu", reference, "Task_SubmitActionPlan", Map.of("actionPlanSubmitted", true, "actionPlanSubmittedAt",
+        "2027-07-30T09:30:00+01:00", "actionPlanLocation", "Plan", "reportedToGovernance", true));
+    work("bu", reference, "Task_HoldLessonsLearned", Map.of("debriefHeldAt", "2027-07-30T09:45:00+01:00", "lessonsLocation", "Lessons"));
+
     assertThat(inspection).isEnded();
     assertThat(usersWhoWorked).contains("bu", "laim", "dcs", "police.lead", "police.senior", "la.lead", "health.deputy",
-        "probation.lead", "education.senior");
+        "probation.lead", "education.senior", "health.lead");
     assertThat(usersWhoWorked).doesNotContain("admin");
     assertThat(outbox(reference, "task-overdue")).isEmpty();
   }

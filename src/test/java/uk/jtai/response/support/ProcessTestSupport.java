@@ -94,6 +94,18 @@ public abstract class ProcessTestSupport {
     complete(annexA, Map.of("annexALists", org.camunda.spin.plugin.variable.SpinValues.jsonValue(rows).create()));
   }
 
+  /** Day 1's cascade and the agencies' fieldwork-week meetings done on time, right after the notification. */
+  protected void finishNotificationCascadeAndMeetings(String reference) {
+    String now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString();
+    completeAll(reference, "Task_NotifyPartners", Map.of("contactsCurrent", true));
+    completeAll(reference, "Task_ConfirmLeadContact", Map.of("confirmedContact", "lead", "contactName", "Lead", "briefed", true));
+    completeAll(reference, "Task_ConfirmScrutineerNotified", Map.of("scrutineerNotified", true, "scrutineerNotifiedHow", "telephone",
+        "scrutineerNotifiedAt", now));
+    completeAll(reference, "Task_RecordSetUpDiscussion", Map.of("setUpDiscussionAt", now, "statutoryPartnersAttended", true,
+        "annexARequestReceived", true, "concernsArrangementsAgreed", true));
+    completeAll(reference, "Task_GiveFieldworkMeetings", Map.of("noMeetings", true, "sentToLeadInspector", true));
+  }
+
   /**
    * The child-selection stage done on time: the first selection recorded, every agency answering No
    * throughout, the returns forwarded, the first {@code auditCount} selected for audit, the tool sent.
@@ -119,11 +131,61 @@ public abstract class ProcessTestSupport {
    */
   protected List<String> reachWeek2(String reference, String theme, String notifiedAt, int first, int audit) {
     startInspection(reference, theme, notifiedAt);
+    finishNotificationCascadeAndMeetings(reference);
     submitAnnexA(reference);
     List<String> children = uk.jtai.response.support.ChildData.references(
         Math.abs(reference.hashCode() % 900) + 100, first);
     runChildSelection(reference, children, audit);
     return children.subList(0, audit);
+  }
+
+  /** Completes every open task of the inspection with this key, with the same variables. */
+  protected int completeAll(String reference, String taskKey, Map<String, Object> variables) {
+    List<Task> open = openTasks(reference, taskKey);
+    open.forEach(task -> complete(task, variables));
+    return open.size();
+  }
+
+  /**
+   * Week 2 done on time after {@link #reachWeek2}: every audit return in and signed off, the pack sent,
+   * the Audit Day, evidence, version 1 of the report approved by every statutory partner and submitted,
+   * the on-site programme and the children-and-families arrangements; fieldwork then starts.
+   */
+  protected void runWeek2(String reference, String chair, String author) {
+    while (completeAll(reference, "Task_CompleteAuditTool", Map.of("auditToolCompleted", true, "chronologyCompleted", true,
+        "returnLocation", "Audit")) > 0) {
+      completeAll(reference, "Task_SignOffAudit", Map.of("auditDecision", "approve"));
+    }
+    fireDueTimers(reference);
+    completeAll(reference, "Task_CompileAuditPack", Map.of("auditPackSent", true, "auditPackLocation", "Pack"));
+    completeAll(reference, "Task_AppointAuditRoles", Map.of("auditChair", chair, "auditAuthor", author));
+    completeAll(reference, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
+    for (Task confirm : openTasks(reference, "Task_ConfirmEvidence")) {
+      String rows = tasks.getVariable(confirm.getId(), "caseRecordRows").toString().replace("\"shared\":false", "\"shared\":true");
+      complete(confirm, Map.of("evidenceProvided", true,
+          "caseRecordRows", org.camunda.spin.plugin.variable.SpinValues.jsonValue(rows).create()));
+    }
+    completeAll(reference, "Task_RecordAuditDay", Map.of("auditDayHeld", true,
+        "attendedAgencies", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"police\"]").create()));
+    completeAll(reference, "Task_UploadReportDraft", Map.of("newReportVersion", 1, "newReportLocation", "Report"));
+    completeAll(reference, "Task_ApproveAuditReport", Map.of("reportDecision", "approve", "qualityAssured", true));
+    String now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString();
+    completeAll(reference, "Task_SubmitAuditReport", Map.of("reportSubmitted", true, "reportSubmittedAt", now));
+    completeAll(reference, "Task_RecordOnSiteProgramme", Map.of("programmeAgreedAt", now, "programmeLocation", "Timetable"));
+    completeAll(reference, "Task_ConfirmChildrenAndFamilies", Map.of("arrangementsConfirmed", true, "arrangementsContact", "Lead"));
+  }
+
+  /** Fieldwork done after {@link #runWeek2}: presentation, leaders' meeting, no planning themes or KIT meetings, findings. */
+  protected void runFieldwork(String reference) {
+    String now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString();
+    completeAll(reference, "Task_UpdateContextPresentation", Map.of("presentationUpdated", true, "presentationLocation", "Presentation"));
+    String dayEleven = OffsetDateTime.ofInstant(jdbc.queryForObject("select due from jtai_milestone where reference = ? and name = 'FIELDWORK_START'",
+        OffsetDateTime.class, reference).toInstant(), java.time.ZoneOffset.UTC).toString();
+    ClockUtil.setCurrentTime(Date.from(instant(dayEleven).plusSeconds(3600)));
+    completeAll(reference, "Task_RecordLeadersMeeting", Map.of("leadersMeetingAt", dayEleven));
+    completeAll(reference, "Task_RecordPlanningThemes", Map.of("planningFinished", true));
+    completeAll(reference, "Task_ArrangeKitMeetings", Map.of("kitDecision", "none"));
+    completeAll(reference, "Task_RecordFindings", Map.of("findingsFedBackAt", dayEleven));
   }
 
   protected ProcessInstance calledProcess(String reference, String processKey) {

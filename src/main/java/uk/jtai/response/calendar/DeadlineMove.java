@@ -1,0 +1,38 @@
+package uk.jtai.response.calendar;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.tasks.FieldError;
+import uk.jtai.response.tasks.SubmissionRejectedException;
+
+/**
+ * Start listener of bpmn/move-deadline.bpmn ({@code ${deadlineMove}}): the Business Unit or LAIM moves a
+ * milestone from Tasklist, with the same checks as the product API; bad input refuses the start.
+ */
+@Component("deadlineMove")
+public class DeadlineMove implements ExecutionListener {
+
+  private final ScheduleMover mover;
+
+  public DeadlineMove(ScheduleMover mover) {
+    this.mover = mover;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Object reference = execution.getVariable("inspectionReference");
+    if (!(reference instanceof String ref) || ref.isBlank()) {
+      throw new SubmissionRejectedException(java.util.List.of(new FieldError("inspectionReference", "is required")));
+    }
+    String milestone = String.valueOf(execution.getVariable("milestone")).strip();
+    execution.setProcessBusinessKey(ref.strip());
+    try {
+      mover.move(ref.strip(), milestone, execution.getVariable("newDue"), (String) execution.getVariable("moveReason"),
+          Context.getCommandContext().getAuthenticatedUserId());
+    } catch (java.util.NoSuchElementException e) {
+      throw new SubmissionRejectedException(java.util.List.of(new FieldError("inspectionReference", e.getMessage())));
+    }
+  }
+}

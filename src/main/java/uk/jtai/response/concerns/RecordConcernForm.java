@@ -1,0 +1,42 @@
+package uk.jtai.response.concerns;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/record-issue-of-concern.form: LAIM's standing task while the inspection runs: when the
+ * inspectors notify a serious issue of concern (guidance section 14), record the agency and a summary.
+ * Completing it starts the concern's handling and gives LAIM the task again for the next one.
+ */
+@Component
+public class RecordConcernForm implements TaskForm {
+
+  private final IssuesOfConcern concerns;
+  private final Inspections inspections;
+
+  public RecordConcernForm(IssuesOfConcern concerns, Inspections inspections) {
+    this.concerns = concerns;
+    this.inspections = inspections;
+  }
+
+  @Override
+  public String formId() {
+    return "record-issue-of-concern";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    concerns.check(submission, inspections.agencies(task));
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    concerns.raise(InspectionVariables.REFERENCE.get(task), (String) task.getVariable("concernAgency"),
+        (String) task.getVariable("concernSummary"), Context.getCommandContext().getAuthenticatedUserId());
+  }
+}

@@ -1,0 +1,98 @@
+package uk.jtai.response.fieldwork;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.calendar.Schedule;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.process.Var;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Bean {@code fieldwork}: the fieldwork week (guidance section 13): which days it spans, the agencies
+ * invited to a Keeping in Touch meeting, and the themes LAIM records from the daily planning meetings.
+ */
+@Component("fieldwork")
+public class Fieldwork {
+
+  public static final Var<SpinJsonNode> KIT_AGENCIES = Var.of("kitAgencies", SpinJsonNode.class);
+
+  private final Schedule schedule;
+  private final WorkingCalendar calendar;
+  private final JdbcTemplate jdbc;
+
+  public Fieldwork(Schedule schedule, WorkingCalendar calendar, JdbcTemplate jdbc) {
+    this.schedule = schedule;
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+  }
+
+  LocalDate day(VariableScope scope, String milestone) {
+    return schedule.dueInstant(InspectionVariables.REFERENCE.get(scope), milestone).atZone(calendar.zone()).toLocalDate();
+  }
+
+  /** The first and last day inspectors are on site (FIELDWORK_START to FINDINGS). */
+  LocalDate firstDay(VariableScope scope) {
+    return day(scope, "FIELDWORK_START");
+  }
+
+  LocalDate lastDay(VariableScope scope) {
+    return day(scope, "FINDINGS");
+  }
+
+  /** Keeping in Touch meetings are offered on Tuesday to Thursday of week 3: after day 11, to KIT_MEETINGS_CLOSE. */
+  LocalDate firstKitDay(VariableScope scope) {
+    return calendar.nextWorkingDay(firstDay(scope));
+  }
+
+  LocalDate lastKitDay(VariableScope scope) {
+    return day(scope, "KIT_MEETINGS_CLOSE");
+  }
+
+  /** The days a Keeping in Touch meeting can be held, for LAIM's choice: [{label, value}]. */
+  public SpinJsonNode kitDayChoices(VariableScope scope) {
+    var choices = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+    java.time.format.DateTimeFormatter words = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.UK);
+    for (LocalDate day = firstKitDay(scope); !day.isAfter(lastKitDay(scope)); day = calendar.nextWorkingDay(day)) {
+      choices.addObject().put("label", words.format(day)).put("value", day.toString());
+    }
+    return org.camunda.spin.Spin.JSON(choices.toString());
+  }
+
+  /** The agencies LAIM invited to the Keeping in Touch meeting being arranged. */
+  public List<String> kitAgencies(VariableScope scope) {
+    List<String> agencies = new ArrayList<>();
+    KIT_AGENCIES.get(scope).elements().forEach(node -> agencies.add(node.stringValue()));
+    return agencies;
+  }
+
+  void recordPlanningThemes(VariableScope scope, LocalDate day, String themes, String by) {
+    jdbc.update("insert into jtai_planning_theme (reference, meeting_day, themes, recorded_by, recorded_at) values (?, ?, ?, ?, ?)",
+        InspectionVariables.REFERENCE.get(scope), day, themes, by, EngineTime.now().atOffset(ZoneOffset.UTC));
+  }
+
+  /** Where the partnership's context presentation for this inspection's theme is, as last updated (or empty). */
+  public String latestPresentation(VariableScope scope) {
+    return jdbc.queryForList("select location from jtai_context_presentation where theme = ?", String.class,
+        InspectionVariables.THEME.get(scope)).stream().findFirst().orElse("");
+  }
+
+  void recordPresentation(VariableScope scope, String location, String by) {
+    String theme = InspectionVariables.THEME.get(scope);
+    jdbc.update("delete from jtai_context_presentation where theme = ?", theme);
+    jdbc.update("insert into jtai_context_presentation (theme, location, updated_by, updated_at) values (?, ?, ?, ?)",
+        theme, location, by, EngineTime.now().atOffset(ZoneOffset.UTC));
+  }
+
+  /** How many daily planning meeting entries LAIM has recorded. */
+  public int planningEntries(String reference) {
+    Integer n = jdbc.queryForObject("select count(*) from jtai_planning_theme where reference = ?", Integer.class, reference);
+    return n == null ? 0 : n;
+  }
+}

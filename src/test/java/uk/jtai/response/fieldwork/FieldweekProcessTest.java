@@ -1,0 +1,116 @@
+package uk.jtai.response.fieldwork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.support.ProcessTestSupport;
+import uk.jtai.response.support.TestUsers;
+
+/**
+ * bpmn/fieldwork.bpmn, week 3 (guidance section 13): the context presentation, the day 11 meeting, the
+ * daily planning themes, optional Keeping in Touch meetings and the findings. Notified Monday 24 May
+ * 2027: day 11 is Tuesday 8 June, Keeping in Touch on 9 to 11 June, findings on Monday 14 June.
+ */
+class FieldweekProcessTest extends ProcessTestSupport {
+
+  static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
+
+  @Autowired Fieldwork fieldwork;
+
+  @BeforeEach
+  void people() {
+    TestUsers.ensure(engine.getIdentityService(), "fw-chair", "police");
+    TestUsers.ensure(engine.getIdentityService(), "fw-author", "business-unit");
+  }
+
+  private String atFieldwork() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    runWeek2(reference, "fw-chair", "fw-author");
+    return reference;
+  }
+
+  @Test
+  void fieldworkWithPlanningThemesKeepingInTouchMeetingsAndFindings() {
+    String reference = atFieldwork();
+    Task presentation = task(reference, "Task_UpdateContextPresentation");
+    assertThat(presentation.getDueDate().toInstant()).isEqualTo(instant("2027-06-07T17:00:00+01:00"));
+    complete(presentation, Map.of("presentationUpdated", true, "presentationLocation", "JTAI folder/Context DA v4"));
+
+    moveClockTo("2027-06-08T12:00:00+01:00");
+    complete(task(reference, "Task_RecordLeadersMeeting"), Map.of("leadersMeetingAt", "2027-06-08T10:00:00+01:00",
+        "contextPresented", true));
+    complete(task(reference, "Task_RecordPlanningThemes"), Map.of("planningDay", "2027-06-08",
+        "planningThemes", "Practitioners describe good joint working with Probation on risk."));
+    complete(task(reference, "Task_RecordPlanningThemes"), Map.of("planningDay", "2027-06-09",
+        "planningThemes", "Questions about MARAC attendance by schools."));
+    assertThat(fieldwork.planningEntries(reference)).isEqualTo(2);
+
+    Task arrange = task(reference, "Task_ArrangeKitMeetings");
+    assertThat(tasks.getVariable(arrange.getId(), "kitDayChoices").toString())
+        .contains("Wednesday 9 June").contains("Friday 11 June").doesNotContain("Tuesday 8 June");
+    complete(arrange, Map.of("kitDecision", "arrange", "kitDays", SpinValues.jsonValue("[\"2027-06-09\",\"2027-06-10\"]").create(),
+        "kitAgencies", SpinValues.jsonValue("[\"police\",\"health\"]").create()));
+    assertThat(openTasks(reference, "Task_NameKitLeader")).hasSize(2);
+    complete(agencyTask(reference, "Task_NameKitLeader", "police"), Map.of("kitLeaderName", "A. Chief", "kitLeaderRole", "ACC"));
+    complete(agencyTask(reference, "Task_NameKitLeader", "health"), Map.of("kitLeaderName", "D. Nurse", "kitLeaderRole", "Designated Nurse"));
+
+    complete(task(reference, "Task_RecordPlanningThemes"), Map.of("planningFinished", true));
+    moveClockTo("2027-06-14T17:30:00+01:00");
+    complete(task(reference, "Task_RecordFindings"), Map.of("findingsFedBackAt", "2027-06-14T16:00:00+01:00"));
+
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("fieldwork").finished().count()).isEqualTo(1);
+    assertThat(task(reference, "Task_RecordDraftReport")).as("after fieldwork follows").isNotNull();
+
+    // The next inspection on the theme starts from this presentation.
+    String next = atFieldwork();
+    assertThat(tasks.getVariable(task(next, "Task_UpdateContextPresentation").getId(), "presentationLocation"))
+        .isEqualTo("JTAI folder/Context DA v4");
+  }
+
+  @Test
+  void fieldworkWithoutKeepingInTouchMeetingsOrPlanningThemes() {
+    String reference = atFieldwork();
+    complete(task(reference, "Task_UpdateContextPresentation"), Map.of("presentationUpdated", true, "presentationLocation", "P"));
+    moveClockTo("2027-06-08T12:00:00+01:00");
+    complete(task(reference, "Task_RecordLeadersMeeting"), Map.of("leadersMeetingAt", "2027-06-08T10:00:00+01:00"));
+
+    moveClockTo("2027-06-11T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(task(reference, "Task_ArrangeKitMeetings")).as("the Keeping in Touch window has closed").isNull();
+    assertThat(openTasks(reference, "Task_NameKitLeader")).isEmpty();
+
+    moveClockTo("2027-06-14T16:30:00+01:00");
+    complete(task(reference, "Task_RecordFindings"), Map.of("findingsFedBackAt", "2027-06-14T16:00:00+01:00"));
+    moveClockTo("2027-06-14T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(task(reference, "Task_RecordPlanningThemes")).as("closes when fieldwork ends").isNull();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("fieldwork").finished().count()).isEqualTo(1);
+    assertThat(fieldwork.planningEntries(reference)).isZero();
+  }
+
+  @Test
+  void keepingInTouchMeetingsAreOnlyOnTuesdayToThursdayOfWeek3AndPlanningThemesOnlyInFieldwork() {
+    String reference = atFieldwork();
+    complete(task(reference, "Task_UpdateContextPresentation"), Map.of("presentationUpdated", true, "presentationLocation", "P"));
+    moveClockTo("2027-06-08T12:00:00+01:00");
+    complete(task(reference, "Task_RecordLeadersMeeting"), Map.of("leadersMeetingAt", "2027-06-08T10:00:00+01:00"));
+    Task arrange = task(reference, "Task_ArrangeKitMeetings");
+    assertThatThrownBy(() -> tasks.complete(arrange.getId(), Map.of("kitDecision", "arrange",
+        "kitDays", SpinValues.jsonValue("[\"2027-06-14\"]").create(), "kitAgencies", SpinValues.jsonValue("[]").create())))
+        .hasMessageContaining("kitDays: Keeping in Touch meetings are on 2027-06-09 to 2027-06-11")
+        .hasMessageContaining("kitAgencies: choose the agencies asked to send a senior leader");
+    Task planning = task(reference, "Task_RecordPlanningThemes");
+    assertThatThrownBy(() -> tasks.complete(planning.getId(), Map.of("planningDay", "2027-06-01", "planningThemes", "x")))
+        .hasMessageContaining("planningDay: must be a day of fieldwork (2027-06-08 to 2027-06-14)");
+  }
+}
