@@ -30,7 +30,7 @@ public class ModelDeployer {
   static final String START_FORM = "forms/start-inspection.form";
   /** The forms whose theme choice lists the themes the service knows. */
   static final java.util.Set<String> THEME_CHOICE_FORMS = java.util.Set.of(START_FORM,
-      "forms/start-theme-readiness.form", "forms/start-benchmarking.form");
+      "forms/start-theme-readiness.form", "forms/start-benchmarking.form", "forms/start-rehearsal.form");
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 

@@ -28,6 +28,7 @@ import uk.jtai.response.benchmarking.Benchmarking;
 import uk.jtai.response.contacts.PartnershipContacts;
 import uk.jtai.response.inspection.InspectionService;
 import uk.jtai.response.readiness.ThemeReadiness;
+import uk.jtai.response.rehearsal.RehearsalService;
 import uk.jtai.response.partnership.Partnership;
 
 /**
@@ -80,7 +81,8 @@ public class IdentitySetup {
       grant(authorizations, starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
     // Between inspections the Business Unit starts readiness, benchmarking, rehearsals and contact checks.
-    for (String process : List.of(ThemeReadiness.PROCESS_KEY, Benchmarking.PROCESS_KEY, PartnershipContacts.PROCESS_KEY)) {
+    for (String process : List.of(ThemeReadiness.PROCESS_KEY, Benchmarking.PROCESS_KEY, RehearsalService.PROCESS_KEY,
+        PartnershipContacts.PROCESS_KEY)) {
       grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
