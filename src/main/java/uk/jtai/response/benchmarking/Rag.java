@@ -1,7 +1,6 @@
 package uk.jtai.response.benchmarking;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /** A self-rating against an evaluation criterion (guidance 8.3): Red, Amber or Green. */
@@ -21,10 +20,6 @@ public enum Rag {
   /** The value a form sends ("red", "amber", "green"). */
   public String value() {
     return name().toLowerCase(java.util.Locale.UK);
-  }
-
-  public static List<String> values(boolean asFormValues) {
-    return Arrays.stream(values()).map(asFormValues ? Rag::value : Rag::word).toList();
   }
 
   public static Optional<Rag> of(String value) {

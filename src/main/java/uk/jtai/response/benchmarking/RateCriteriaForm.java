@@ -73,7 +73,7 @@ public class RateCriteriaForm implements TaskForm {
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
       String field = ROWS + "[" + i + "]";
-      String criterion = row.path("criterion").asText("");
+      String criterion = criterion(theme, row);
       if (!positions.containsKey(criterion)) {
         submission.reject(field + ".criterion", "row " + (i + 1) + " is not an evaluation criterion of this theme");
         continue;
@@ -105,6 +105,19 @@ public class RateCriteriaForm implements TaskForm {
     positions.keySet().stream().filter(c -> !rated.containsKey(c))
         .forEach(c -> submission.reject(ROWS, "'" + titles.get(c) + "' is not rated"));
     return submission.hasErrors() ? null : new ArrayList<>(rated.values());
+  }
+
+  /**
+   * The criterion a row rates: by its id, or, should a client send back only the form's fields, by its
+   * text (shown read-only on the form).
+   */
+  private static String criterion(Theme theme, JsonNode row) {
+    if (row.hasNonNull("criterion")) {
+      return row.get("criterion").asText("");
+    }
+    String text = row.path("text").asText("");
+    return theme.evaluationCriteria().stream().filter(c -> (c.title() + ": " + c.text()).equals(text))
+        .map(Theme.EvaluationCriterion::id).findFirst().orElse("");
   }
 
   private static String answer(Submission submission, JsonNode row, String key, String field, String title) {

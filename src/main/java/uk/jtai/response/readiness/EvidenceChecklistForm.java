@@ -60,6 +60,19 @@ public class EvidenceChecklistForm implements TaskForm {
     return other;
   }
 
+  /**
+   * The document a row answers: by its id, or, should a client send back only the form's fields, by
+   * its title (shown read-only on the form).
+   */
+  private static ReadinessRepository.Document find(Map<String, ReadinessRepository.Document> expected, JsonNode row) {
+    ReadinessRepository.Document byId = expected.get(row.path("document").asText(""));
+    if (byId != null || row.hasNonNull("document")) {
+      return byId;
+    }
+    String title = row.path("title").asText("");
+    return expected.values().stream().filter(d -> d.title().equals(title)).findFirst().orElse(null);
+  }
+
   /** The answers, or null with every problem recorded; rows are named by the document's title. */
   private List<ReadinessRepository.Document> answers(DelegateTask task, Submission submission) {
     JsonNode rows = submission.json(ROWS);
@@ -77,7 +90,7 @@ public class EvidenceChecklistForm implements TaskForm {
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
       String field = ROWS + "[" + i + "]";
-      ReadinessRepository.Document document = expected.get(row.path("document").asText(""));
+      ReadinessRepository.Document document = find(expected, row);
       if (document == null) {
         submission.reject(field + ".document", "row " + (i + 1) + " is not a document of your checklist");
         continue;

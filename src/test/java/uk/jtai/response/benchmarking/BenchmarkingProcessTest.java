@@ -78,7 +78,16 @@ class BenchmarkingProcessTest extends BetweenInspectionsTestSupport {
     assertThat(outbox(key, "between-inspections-task")).hasSize(5)
         .extracting(row -> row.get("recipients")).contains("police.lead@york.example,police.deputy@york.example");
 
-    RATINGS.forEach((agency, rag) -> rate(key, agency, rag));
+    RATINGS.keySet().stream().filter(agency -> !agency.equals("la")).forEach(agency -> rate(key, agency, RATINGS.get(agency)));
+    Task la = agencyTask(key, "Task_RateCriteria", "la");
+    ArrayNode formFieldsOnly = rows(la, "criterionRatings");
+    formFieldsOnly.forEach(row -> {
+      ObjectNode fields = (ObjectNode) row;
+      fields.remove(List.of("criterion", "title"));
+      fields.put("rag", "green").put("workingWell", "Named leads in every team").put("worried", "Waiting lists for help")
+          .put("needsToHappen", "Commission more places");
+    });
+    complete(la, Map.of("criterionRatings", jsonValue(formFieldsOnly)));
     fireDueTimers(key);
 
     assertThat(process).hasPassed("Event_AllAgenciesRated").isWaitingAt("Task_AnalyseBenchmarking");

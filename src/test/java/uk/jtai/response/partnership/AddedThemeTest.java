@@ -5,166 +5,97 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import uk.jtai.response.JtaiResponseApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.support.BetweenInspectionsTestSupport;
 import uk.jtai.response.support.ChildData;
 
 /**
- * A partnership adds the next theme as a file, with no code change: the service started with
- * jtai.themes.extra-location pointing at src/test/resources/added-themes runs the first days of an
- * inspection on it (its agencies, counts, Annex A lists, question and deadlines) and readiness on it.
- * Its own application and in-memory database, so the added themes stay out of the other tests.
+ * A partnership adds the next theme as a file, with no code change: the tests run the service with
+ * jtai.themes.extra-location on src/test/resources/added-themes (application-test.yaml), and the
+ * first days of an inspection run on the neglect theme there, with its own agencies, counts, Annex A
+ * lists, question and deadlines; so does readiness. A theme announced with only what is public
+ * (criminal-exploitation) loads, but cannot start readiness until its file lists the evidence.
  */
-class AddedThemeTest {
+class AddedThemeTest extends BetweenInspectionsTestSupport {
 
-  private static ConfigurableApplicationContext app;
-  private static ProcessEngine engine;
-  private static TaskService tasks;
-  private static JdbcTemplate jdbc;
+  @Autowired ThemeRegistry themes;
 
-  @BeforeAll
-  static void startWithTheAddedThemes() {
-    app = new SpringApplicationBuilder(JtaiResponseApplication.class).run(
-        "--spring.datasource.url=jdbc:h2:mem:added-theme;DB_CLOSE_DELAY=-1", "--server.port=0",
-        "--camunda.bpm.process-engine-name=added-theme", "--camunda.bpm.job-execution.enabled=false",
-        "--jtai.mail.sender.enabled=false", "--jtai.purge.sweeper.enabled=false",
-        "--jtai.admin.user-id=added-theme-admin", "--jtai.admin.password=an-admin-password",
-        "--jtai.themes.extra-location=classpath:added-themes/*.yaml");
-    engine = app.getBean(ProcessEngine.class);
-    tasks = engine.getTaskService();
-    jdbc = app.getBean(JdbcTemplate.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    ClockUtil.reset();
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  private static void clock(String iso) {
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(iso).toInstant()));
-  }
-
-  private static List<Task> open(String reference, String taskKey) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).list();
-  }
-
-  private static Task one(String reference, String taskKey) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
-  }
-
-  private static void runJobs(String reference) {
-    List<String> instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
-        .stream().map(instance -> instance.getId()).toList();
-    for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
-      if (instances.contains(job.getProcessInstanceId())) {
-        engine.getManagementService().executeJob(job.getId());
-      }
-    }
-  }
-
-  private static String startForm(String processKey) {
-    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey)
-        .latestVersion().singleResult();
-    return definition.getId();
+  private String startForm(String processKey) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult().getId();
   }
 
   @Test
   void theFirstDaysOfAnInspectionRunOnAThemeAddedAsAFile() throws Exception {
-    assertThat(app.getBean(ThemeRegistry.class).theme("neglect").name()).isEqualTo("Children aged 7 to 15 experiencing neglect");
-    String startFormJson = new String(engine.getFormService().getDeployedStartForm(startForm("jtai-inspection")).readAllBytes(),
-        StandardCharsets.UTF_8);
+    assertThat(themes.theme("neglect").name()).isEqualTo("Children aged 7 to 15 experiencing neglect");
+    String startFormJson = new String(forms.getDeployedStartForm(startForm("jtai-inspection")).readAllBytes(), StandardCharsets.UTF_8);
     assertThat(startFormJson).as("the start form offers it").contains("\"value\" : \"neglect\"");
 
-    String reference = "JTAI-2027-05-NEGLECT";
-    clock("2027-05-24T09:10:00+01:00");
-    Map<String, Object> notification = new HashMap<>();
-    notification.put("reference", reference);
-    notification.put("theme", "neglect");
-    notification.put("notifiedAt", "2027-05-24T09:10:00+01:00");
-    engine.getFormService().submitStartForm(startForm("jtai-inspection"), notification);
-
+    String reference = newReference();
+    startInspection(reference, "neglect", "2027-05-24T09:10:00+01:00");
     assertThat(jdbc.queryForObject("select due from jtai_milestone where reference = ? and name = 'TWENTY_SELECTED'",
-        OffsetDateTime.class, reference).toInstant()).as("its own deadline: day 4 at 12:00")
-        .isEqualTo(OffsetDateTime.parse("2027-05-27T12:00:00+01:00").toInstant());
+        OffsetDateTime.class, reference).toInstant()).as("its own deadline: day 4 at 12:00").isEqualTo(instant("2027-05-27T12:00:00+01:00"));
 
-    clock("2027-05-24T10:00:00+01:00");
-    tasks.complete(one(reference, "Task_NotifyPartners").getId(), Map.of("contactsCurrent", true));
-    List<Task> confirmations = open(reference, "Task_ConfirmLeadContact");
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    List<Task> confirmations = openTasks(reference, "Task_ConfirmLeadContact");
     assertThat(confirmations).as("its agencies").extracting(Task::getName).containsExactlyInAnyOrder(
         "Confirm your lead contact is available and briefed (Local Authority)",
         "Confirm your lead contact is available and briefed (Police)",
         "Confirm your lead contact is available and briefed (Health)",
         "Confirm your lead contact is available and briefed (Education)");
-    assertThat(confirmations.get(0).getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2027-05-24T16:00:00+01:00").toInstant());
-    confirmations.forEach(task -> tasks.complete(task.getId(), Map.of("confirmedContact", "lead", "contactName", "Lead", "briefed", true)));
+    assertThat(confirmations.get(0).getDueDate().toInstant()).isEqualTo(instant("2027-05-24T16:00:00+01:00"));
+    confirmations.forEach(task -> complete(task, Map.of("confirmedContact", "lead", "contactName", "Lead", "briefed", true)));
 
-    clock("2027-05-25T11:00:00+01:00");
-    Task annexA = one(reference, "Task_SubmitAnnexA");
-    String lists = tasks.getVariable(annexA.getId(), "annexALists").toString();
-    assertThat(lists).contains("referrals-neglect", "child-protection-plans", "multi-agency-audits").doesNotContain("section-47");
-    tasks.complete(annexA.getId(), Map.of("annexALists", SpinValues.jsonValue(lists
-        .replace("\"uploaded\":false", "\"uploaded\":true").replace("\"portalReference\":\"\"", "\"portalReference\":\"Portal\"")).create()));
+    moveClockTo("2027-05-25T11:00:00+01:00");
+    assertThat(rows(task(reference, "Task_SubmitAnnexA"), "annexALists")).extracting(row -> row.get("id").asText())
+        .containsExactly("referrals-neglect", "child-protection-plans", "multi-agency-audits");
+    submitAnnexA(reference);
 
-    clock("2027-05-26T10:00:00+01:00");
+    moveClockTo("2027-05-26T10:00:00+01:00");
     List<String> children = ChildData.references(91, 16);
-    Task first = one(reference, "Task_RecordFirstSelection");
+    Task first = task(reference, "Task_RecordFirstSelection");
     assertThatThrownBy(() -> tasks.complete(first.getId(), Map.of("firstSelectionEntry", ChildData.lines(children.subList(0, 14)))))
         .hasMessageContaining("the inspectors select 15 to 18 children; 14 were entered");
-    tasks.complete(first.getId(), Map.of("firstSelectionEntry", ChildData.lines(children)));
-    List<Task> returns = open(reference, "Task_ReturnKnownToAgency");
+    complete(first, Map.of("firstSelectionEntry", ChildData.lines(children)));
+    List<Task> returns = openTasks(reference, "Task_ReturnKnownToAgency");
     assertThat(returns).hasSize(4);
     for (Task answer : returns) {
-      String rows = tasks.getVariable(answer.getId(), "knownToAgencyAnswers").toString();
-      assertThat(rows).as("'known' and the theme's own question").contains("\"questionId\":\"neglect-known\"");
-      assertThat(rows.split("\"questionId\"").length - 1).isEqualTo(16 * 2);
-      tasks.complete(answer.getId(), Map.of("knownToAgencyAnswers",
-          SpinValues.jsonValue(rows.replace("\"answer\":\"\"", "\"answer\":\"no\"")).create()));
+      assertThat(rows(answer, "knownToAgencyAnswers")).as("'known' and the theme's own question, per child").hasSize(16 * 2)
+          .anyMatch(row -> row.get("questionId").asText().equals("neglect-known"));
+      assertThat(answer.getDueDate().toInstant()).as("its three working hours").isEqualTo(instant("2027-05-26T13:00:00+01:00"));
+      complete(answer, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(tasks.getVariable(answer.getId(), "knownToAgencyAnswers")
+          .toString().replace("\"answer\":\"\"", "\"answer\":\"no\"")).create()));
     }
-    runJobs(reference);
-    clock("2027-05-26T11:30:00+01:00");
-    tasks.complete(one(reference, "Task_ForwardReturns").getId(),
-        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T11:00:00+01:00"));
-    tasks.complete(one(reference, "Task_RecordAuditSelection").getId(),
-        Map.of("auditSelectionEntry", ChildData.lines(children.subList(0, 4))));
-    tasks.complete(one(reference, "Task_SendAuditTool").getId(), Map.of("auditToolAvailable", true));
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("child-selection").finished().count()).as("days 3 to 5 done on its counts").isEqualTo(1);
-    assertThat(open(reference, "Task_GiveFieldworkMeetings")).hasSize(4);
+    fireDueTimers(reference);
+    moveClockTo("2027-05-26T11:30:00+01:00");
+    complete(task(reference, "Task_ForwardReturns"), Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T11:00:00+01:00"));
+    complete(task(reference, "Task_RecordAuditSelection"), Map.of("auditSelectionEntry", ChildData.lines(children.subList(0, 4))));
+    complete(task(reference, "Task_SendAuditTool"), Map.of("auditToolAvailable", true));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).processDefinitionKey("child-selection")
+        .finished().count()).as("days 3 to 5 done on its counts").isEqualTo(1);
+    assertThat(openTasks(reference, "Task_GiveFieldworkMeetings")).hasSize(4);
   }
 
   @Test
   void readinessRunsOnAnAddedThemeOnceItsFileListsTheEvidence() {
-    clock("2027-06-01T10:00:00+01:00");
+    moveClockTo("2027-06-01T10:00:00+01:00");
     Map<String, Object> values = new HashMap<>();
     values.put("theme", "neglect");
     values.put("evidenceLocation", "Shared folder / Neglect");
     values.put("readinessDue", "2027-06-30T17:00:00+01:00");
-    String key = engine.getFormService().submitStartForm(startForm("theme-readiness"), values).getBusinessKey();
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_CompleteChecklist").list())
-        .extracting(Task::getName).containsExactlyInAnyOrder("Complete your documentary evidence checklist (Local Authority)",
-            "Complete your documentary evidence checklist (Police)", "Complete your documentary evidence checklist (Health)");
+    String key = startWithForm("theme-readiness", values).getBusinessKey();
+    assertThat(openTasks(key, "Task_CompleteChecklist")).extracting(Task::getName).containsExactlyInAnyOrder(
+        "Complete your documentary evidence checklist (Local Authority)",
+        "Complete your documentary evidence checklist (Police)", "Complete your documentary evidence checklist (Health)");
 
     values.put("theme", "criminal-exploitation");
-    assertThatThrownBy(() -> engine.getFormService().submitStartForm(startForm("theme-readiness"), values))
+    assertThatThrownBy(() -> startWithForm("theme-readiness", values))
         .hasMessageContaining("theme: the theme file of 'Children at risk of criminal exploitation' lists no documentary evidence "
             + "for Local Authority, Police, Health (statutory partners always provide it, guidance 7.3)");
   }

@@ -127,6 +127,16 @@ class ThemeReadinessProcessTest extends BetweenInspectionsTestSupport {
     assertThat(view(key, "police")).extracting(row -> row.get("signedOff")).containsOnly("8 June 2027 by acc.police");
     assertThat(readiness).isWaitingAt("Timer_RecheckDue", "Task_CompleteChecklist", "Task_TrackEvidence");
     assertThat(outbox(key, "task-overdue")).isEmpty();
+
+    Task la = checklist(key, "la");
+    ArrayNode formFieldsOnly = rows(la, "evidenceChecklist");
+    formFieldsOnly.forEach(row -> {
+      ObjectNode fields = (ObjectNode) row;
+      fields.remove("document");
+      fields.put("uploaded", true).put("seniorApproved", true).put("location", "Local Authority/" + row.get("title").asText());
+    });
+    complete(la, Map.of("evidenceChecklist", jsonValue(formFieldsOnly)));
+    assertThat(state(key, "la")).as("rows sent back with the form's fields only are matched by title").isEqualTo("AWAITING_SIGN_OFF");
   }
 
   @Test
