@@ -86,6 +86,7 @@ public class IdentitySetup {
       grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
+    grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     groups.forEach((id, name) -> ensureGroupFilter(engine.getFilterService(), authorizations, engine, id, name));
 
     demo.ifPresent(users -> seedDemoUsers(identity, users));

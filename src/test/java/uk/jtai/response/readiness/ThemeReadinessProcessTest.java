@@ -274,6 +274,43 @@ class ThemeReadinessProcessTest extends BetweenInspectionsTestSupport {
   }
 
   @Test
+  void aLateSignOffQualityAssuranceOrRecheckIsEscalatedTooAndStaysOpen() {
+    String key = announce("domestic-abuse");
+    moveClockTo("2027-06-10T11:00:00+01:00");
+    returnChecklist(checklist(key, "police"), ThemeReadinessProcessTest::uploadedAndApproved, "health");
+    fireDueTimers(key);
+    moveClockTo("2027-06-30T17:00:01+01:00");
+    fireDueTimers(key);
+    assertThat(outbox(key, "task-overdue")).extracting(row -> row.get("recipients"))
+        .as("the senior approver, by the Business Unit's deadline").contains("police.senior@york.example,cyscp@york.gov.uk");
+    assertThat(seniorTask(key, "police")).isNotNull();
+
+    moveClockTo("2027-07-01T10:00:00+01:00");
+    signOff(key, "police");
+    fireDueTimers(key);
+    Task assurance = task(key, "Task_QualityAssureEvidence");
+    assertThat(assurance.getDueDate().toInstant()).as("10 working days after the deadline passed")
+        .isEqualTo(instant("2027-07-15T17:00:00+01:00"));
+    moveClockTo("2027-07-15T17:00:01+01:00");
+    fireDueTimers(key);
+    assertThat(outbox(key, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("Quality-assure"))
+        .extracting(row -> row.get("recipients")).containsExactly("cyscp@york.gov.uk");
+    complete(task(key, "Task_QualityAssureEvidence"), Map.of("qualityAssurance", "assured"));
+    fireDueTimers(key);
+
+    moveClockTo("2027-10-16T09:00:00+01:00");
+    fireDueTimers(key);
+    Task recheck = agencyTask(key, "Task_ReconfirmChecklist", "police");
+    assertThat(recheck).isNotNull();
+    moveClockTo("2027-11-05T17:00:01+00:00");
+    fireDueTimers(key);
+    assertThat(outbox(key, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("Re-check and re-confirm"))
+        .extracting(row -> row.get("recipients")).containsExactly("police.lead@york.example,police.deputy@york.example,cyscp@york.gov.uk");
+    assertThat(agencyTask(key, "Task_ReconfirmChecklist", "police")).as("the task stays open").isNotNull();
+    assertThat(readiness(key)).hasPassed("Task_EscalateSignOff", "Task_EscalateQualityAssurance", "Task_EscalateReconfirm");
+  }
+
+  @Test
   void aChecklistAnswersEveryDocumentUploadedAndWhereOrWhyNot() {
     String key = announce("domestic-abuse");
     Task police = checklist(key, "police");
