@@ -28,6 +28,9 @@ public class ModelDeployer {
 
   public static final String DEPLOYMENT_NAME = "jtai-response";
   static final String START_FORM = "forms/start-inspection.form";
+  /** The forms whose theme choice lists the themes the service knows. */
+  static final java.util.Set<String> THEME_CHOICE_FORMS = java.util.Set.of(START_FORM,
+      "forms/start-theme-readiness.form", "forms/start-benchmarking.form", "forms/start-rehearsal.form");
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 
@@ -62,7 +65,7 @@ public class ModelDeployer {
           String name = stableName(resource);
           try (InputStream in = resource.getInputStream()) {
             byte[] bytes = in.readAllBytes();
-            resources.put(name, name.equals(START_FORM) ? withThemeOptions(bytes) : bytes);
+            resources.put(name, THEME_CHOICE_FORMS.contains(name) ? withThemeOptions(bytes) : bytes);
           }
         }
       }
@@ -86,7 +89,7 @@ public class ModelDeployer {
   }
 
   /**
-   * The start form lists the themes the service knows: its theme choice is filled from the theme files,
+   * The start forms list the themes the service knows: their theme choice is filled from the theme files,
    * so adding a theme needs no form change.
    */
   byte[] withThemeOptions(byte[] form) throws IOException {

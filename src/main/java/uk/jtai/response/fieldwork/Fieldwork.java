@@ -1,12 +1,18 @@
 package uk.jtai.response.fieldwork;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.jtai.response.benchmarking.Benchmarking;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
@@ -26,11 +32,13 @@ public class Fieldwork {
   private final Schedule schedule;
   private final WorkingCalendar calendar;
   private final JdbcTemplate jdbc;
+  private final Benchmarking benchmarking;
 
-  public Fieldwork(Schedule schedule, WorkingCalendar calendar, JdbcTemplate jdbc) {
+  public Fieldwork(Schedule schedule, WorkingCalendar calendar, JdbcTemplate jdbc, Benchmarking benchmarking) {
     this.schedule = schedule;
     this.calendar = calendar;
     this.jdbc = jdbc;
+    this.benchmarking = benchmarking;
   }
 
   LocalDate day(VariableScope scope, String milestone) {
@@ -77,11 +85,23 @@ public class Fieldwork {
         InspectionVariables.REFERENCE.get(scope), day, themes, by, EngineTime.now().atOffset(ZoneOffset.UTC));
   }
 
-  /** Where the partnership's context presentation for this inspection's theme is, as last updated (or empty). */
+  /**
+   * Where the partnership's context presentation for this inspection's theme is (or empty): whichever was
+   * recorded last, the one the Business Unit produced from a benchmarking self-assessment between
+   * inspections, or the one checked and updated during an earlier inspection of the theme.
+   */
   public String latestPresentation(VariableScope scope) {
-    return jdbc.queryForList("select location from jtai_context_presentation where theme = ?", String.class,
-        InspectionVariables.THEME.get(scope)).stream().findFirst().orElse("");
+    String theme = InspectionVariables.THEME.get(scope);
+    Optional<Presentation> updated = jdbc.query("select location, updated_at from jtai_context_presentation where theme = ?",
+        (rs, i) -> new Presentation(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()), theme).stream().findFirst();
+    Optional<Presentation> benchmarked = benchmarking.latest(theme)
+        .map(p -> new Presentation(p.reference(), p.recordedAt()));
+    return Stream.of(updated, benchmarked).flatMap(Optional::stream)
+        .max(Comparator.comparing(Presentation::at))
+        .map(Presentation::location).orElse("");
   }
+
+  private record Presentation(String location, Instant at) {}
 
   void recordPresentation(VariableScope scope, String location, String by) {
     String theme = InspectionVariables.THEME.get(scope);

@@ -6,8 +6,11 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.rehearsal.Rehearsals;
+import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
 import uk.jtai.response.tasks.FieldError;
@@ -16,6 +19,9 @@ import uk.jtai.response.tasks.FieldError;
  * Start listener of jtai-inspection ({@code ${inspectionRegistration}}): checks the notification, makes
  * the reference the business key, and stores the inspection with its schedule, all in the start's
  * transaction. A bad notification refuses the start, so nothing is stored.
+ *
+ * <p>A rehearsal (variable {@code rehearsal} true, started by the Business Unit only) runs the same way
+ * under the reference {@code REHEARSAL-<reference>}, which marks its tasks, e-mails and Cockpit entries.
  */
 @Component("inspectionRegistration")
 public class InspectionRegistration implements ExecutionListener {
@@ -33,19 +39,34 @@ public class InspectionRegistration implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Submission submission = new Submission(execution);
+    boolean rehearsal = submission.flag(Rehearsals.REQUESTED);
     NewInspection inspection = check.check(submission).orElse(null);
-    submission.verdict();
-    if (schedules.exists(inspection.reference())) {
-      throw new SubmissionRejectedException(java.util.List.of(new FieldError(NotificationCheck.REFERENCE,
-          "an inspection with reference " + inspection.reference() + " already exists")));
+    if (rehearsal && !startedByTheBusinessUnit()) {
+      submission.reject(Rehearsals.REQUESTED, "only the Business Unit can start a rehearsal");
     }
-    execution.setProcessBusinessKey(inspection.reference());
-    InspectionVariables.REFERENCE.set(execution, inspection.reference());
+    submission.verdict();
+    String reference = rehearsal ? Rehearsals.PREFIX + inspection.reference() : inspection.reference();
+    if (schedules.exists(reference)) {
+      throw new SubmissionRejectedException(java.util.List.of(new FieldError(NotificationCheck.REFERENCE,
+          "an inspection with reference " + reference + " already exists")));
+    }
+    InspectionSchedule schedule = inspection.schedule();
+    if (rehearsal) {
+      schedule = new InspectionSchedule(reference, schedule.theme(), schedule.notifiedAt(), schedule.milestones());
+    }
+    execution.setProcessBusinessKey(reference);
+    InspectionVariables.REFERENCE.set(execution, reference);
     InspectionVariables.THEME.set(execution, inspection.theme().id());
     InspectionVariables.THEME_NAME.set(execution, inspection.theme().name());
     InspectionVariables.NOTIFIED_AT.set(execution,
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(inspection.notifiedAt().atZone(calendar.zone())));
     String startedBy = Context.getCommandContext().getAuthenticatedUserId();
-    schedules.insert(inspection.schedule(), execution.getProcessInstanceId(), startedBy, EngineTime.now());
+    schedules.insert(schedule, execution.getProcessInstanceId(), startedBy, EngineTime.now());
+  }
+
+  /** Without an authenticated user (the engine's own calls, tests) there is nobody to refuse. */
+  private static boolean startedByTheBusinessUnit() {
+    org.camunda.bpm.engine.impl.identity.Authentication user = Context.getCommandContext().getAuthentication();
+    return user == null || (user.getGroupIds() != null && user.getGroupIds().contains(Roles.BUSINESS_UNIT));
   }
 }

@@ -19,6 +19,8 @@ import uk.jtai.response.partnership.Partnership;
  * A missed deadline, as bean {@code escalate}: e-mails the roles the model names that a task is still
  * open, with a link to it. The model says, next to the timer, which task, which milestone and whom to
  * tell (input parameters {@code overdueTask}, {@code milestone}, {@code notify}); the task stays open.
+ * Outside an inspection (the readiness processes have no schedule) the model leaves {@code milestone}
+ * out and the deadline is the overdue task's own due date.
  */
 @Component("escalate")
 public class Escalation implements JavaDelegate {
@@ -48,7 +50,6 @@ public class Escalation implements JavaDelegate {
     String milestone = (String) execution.getVariableLocal("milestone");
     String notify = (String) execution.getVariableLocal("notify");
     Objects.requireNonNull(overdueTask, "input parameter overdueTask");
-    Objects.requireNonNull(milestone, "input parameter milestone");
     Objects.requireNonNull(notify, "input parameter notify");
 
     String reference = InspectionVariables.REFERENCE.get(execution);
@@ -57,10 +58,14 @@ public class Escalation implements JavaDelegate {
     if (task == null) {
       return; // completed in the same instant the timer fired: nothing is overdue
     }
+    if (milestone == null && task.getDueDate() == null) {
+      throw new IllegalStateException("escalation of " + overdueTask + " needs input parameter milestone or a task due date");
+    }
     Mail mail = Mail.about(reference, "task-overdue")
         .to(recipients.resolve(notify, agency))
         .task(task.getName(), links.task(task.getId()))
-        .due(schedule.dueInstant(reference, milestone), calendar.zone(), milestoneTitle(reference, milestone))
+        .due(milestone != null ? schedule.dueInstant(reference, milestone) : task.getDueDate().toInstant(), calendar.zone(),
+            milestone != null ? milestoneTitle(reference, milestone) : task.getName())
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once("overdue:" + execution.getActivityInstanceId());
     if (agency != null) {

@@ -2,11 +2,13 @@ package uk.jtai.response.notify;
 
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.rehearsal.Rehearsals;
 
 /**
  * The one way the product sends e-mail: {@link #enqueue} renders the message and writes it to the
  * outbox in the caller's transaction (a process step that rolls back leaves no e-mail behind);
- * {@link OutboxSender} delivers it later.
+ * {@link OutboxSender} delivers it later. An e-mail about a rehearsal is marked as one, whatever its
+ * template, in its subject and at the top of its body.
  */
 @Component
 public class Outbox {
@@ -26,6 +28,10 @@ public class Outbox {
     if (mail.dedupKey() != null && repository.hasKey(mail.dedupKey())) {
       return;
     }
-    repository.insert(mail, templates.render(mail.template(), mail.model()), EngineTime.now());
+    MailTemplates.Rendered rendered = templates.render(mail.template(), mail.model());
+    if (Rehearsals.isRehearsal(mail.reference())) {
+      rendered = new MailTemplates.Rendered(Rehearsals.marked(rendered.subject()), Rehearsals.withBanner(rendered.body()));
+    }
+    repository.insert(mail, rendered, EngineTime.now());
   }
 }

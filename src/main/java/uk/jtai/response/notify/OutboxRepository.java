@@ -14,6 +14,8 @@ public class OutboxRepository {
   public static final String PENDING = "PENDING";
   public static final String SENT = "SENT";
   public static final String FAILED = "FAILED";
+  /** Never to be sent: what it was about was cancelled (a rehearsal, say) before it went. */
+  public static final String CANCELLED = "CANCELLED";
 
   private final JdbcTemplate jdbc;
 
@@ -61,6 +63,12 @@ public class OutboxRepository {
     jdbc.update("update jtai_outbox set status = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
             + "claimed_by = null, claimed_until = null where id = ? and claimed_by = ?",
         giveUp ? FAILED : PENDING, utc(nextAttempt), error, id, node);
+  }
+
+  /** Withdraws the messages about {@code reference} not sent yet; returns how many. */
+  public int cancelPending(String reference, String why) {
+    return jdbc.update("update jtai_outbox set status = ?, last_error = ?, claimed_by = null, claimed_until = null "
+        + "where reference = ? and status = ?", CANCELLED, why, reference, PENDING);
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -15,7 +15,12 @@ import java.util.Optional;
 
 /**
  * A JTAI theme ("deep dive"), read from one file in {@code themes/}: which agencies take part, how many
- * children the inspectors select, the Annex A lists and the deadlines. Adding a theme is adding a file.
+ * children the inspectors select, the Annex A lists and the deadlines; between inspections, the
+ * documentary evidence each agency keeps ready and the evaluation criteria of the benchmarking
+ * self-assessment. Adding a theme is adding a file.
+ *
+ * <p>A theme file may leave out the components listed in {@link #OPTIONAL_DEFAULTS} ({@link ThemeRegistry}
+ * supplies their default); every other component is required. New components go at the end of the list.
  */
 public record Theme(
     @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id,
@@ -29,13 +34,55 @@ public record Theme(
     @Valid @NotEmpty List<MilestoneDefinition> milestones,
     @NotNull Map<String, List<@NotBlank String>> caseRecords,
     @NotNull Duration reportCommentWindow,
-    @Valid @NotNull FactualAccuracy factualAccuracy) {
+    @Valid @NotNull FactualAccuracy factualAccuracy,
+    @NotNull Map<String, List<@Valid @NotNull EvidenceDocument>> evidenceDocuments,
+    @NotNull List<@Valid @NotNull EvaluationCriterion> evaluationCriteria,
+    @NotNull List<@NotBlank String> toComplete) {
 
   /**
    * After the draft report arrives (guidance section 17): agencies' comments are due to the DCS after
    * {@code agencyCommentsWorkingDays}; the DCS returns the coordinated comments after {@code returnWorkingDays} (9).
    */
   public record FactualAccuracy(@Min(1) int agencyCommentsWorkingDays, @Min(1) int returnWorkingDays) {}
+
+  /**
+   * The components a theme file may leave out, by their key in the file, and the value they then take:
+   * a theme announced with only what is public still loads.
+   */
+  public static final Map<String, Object> OPTIONAL_DEFAULTS = Map.of(
+      "case-records", Map.of(),
+      "evidence-documents", Map.of(),
+      "evaluation-criteria", List.of(),
+      "to-complete", List.of());
+
+  /**
+   * One document of the documentary evidence an agency keeps ready between inspections (guidance 7): the
+   * readiness checklist asks, per document, whether it is uploaded (and where), approved by the agency's
+   * senior authority, or why it cannot be provided.
+   */
+  public record EvidenceDocument(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String title) {}
+
+  /**
+   * One evaluation criterion of the inspection framework (guidance 8.1): agencies rate themselves against
+   * it (Red, Amber, Green) in the benchmarking self-assessment. {@code title} is the short label.
+   */
+  public record EvaluationCriterion(
+      @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String title, @NotBlank String text) {}
+
+  /** The documents the agency keeps ready for this theme (empty when the theme lists none for it). */
+  public List<EvidenceDocument> evidenceFor(String agency) {
+    return evidenceDocuments.getOrDefault(agency, List.of());
+  }
+
+  /** The theme's agencies that keep documentary evidence for it, in the theme's order. */
+  public List<String> agenciesWithEvidence() {
+    return agencies.stream().filter(a -> !evidenceFor(a).isEmpty()).toList();
+  }
+
+  /** Whether the theme file says what a partnership must still complete in it. */
+  public boolean incomplete() {
+    return !toComplete.isEmpty();
+  }
 
   /**
    * The Yes/No sheet each agency returns for the first selection (guidance 9.3 and 9.4): whether each

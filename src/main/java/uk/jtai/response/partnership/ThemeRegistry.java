@@ -1,6 +1,8 @@
 package uk.jtai.response.partnership;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -27,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ThemeRegistry {
+
+  private static final Logger log = LoggerFactory.getLogger(ThemeRegistry.class);
 
   private final Map<String, Theme> themes = new TreeMap<>();
 
@@ -55,11 +61,26 @@ public class ThemeRegistry {
     if (themes.isEmpty()) {
       throw new IllegalStateException("No theme files found under classpath:themes/");
     }
+    for (Theme theme : themes.values()) {
+      if (theme.incomplete()) {
+        log.warn("Theme '{}' is not complete; its file says the partnership must still complete: {}",
+            theme.id(), String.join("; ", theme.toComplete()));
+      }
+    }
   }
 
   private static Theme read(ObjectMapper yaml, Resource file) {
     try (InputStream in = file.getInputStream()) {
-      return yaml.readValue(in, Theme.class);
+      JsonNode tree = yaml.readTree(in);
+      if (tree instanceof ObjectNode fields) {
+        // The components a theme file may leave out take their default; every other one must be there.
+        Theme.OPTIONAL_DEFAULTS.forEach((key, value) -> {
+          if (!fields.has(key)) {
+            fields.set(key, yaml.valueToTree(value));
+          }
+        });
+      }
+      return yaml.treeToValue(tree, Theme.class);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       String field = e.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -75,7 +96,7 @@ public class ThemeRegistry {
     if (!violations.isEmpty()) {
       ConstraintViolation<Theme> first = violations.stream()
           .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-      throw new InvalidThemeException(file, first.getPropertyPath().toString(), first.getMessage());
+      throw new InvalidThemeException(file, kebab(first.getPropertyPath().toString()), first.getMessage());
     }
     for (String agency : theme.agencies()) {
       if (partnership.find(agency).isEmpty()) {
@@ -120,6 +141,38 @@ public class ThemeRegistry {
             "'" + milestone.movesWith() + "' is not a milestone of this theme");
       }
     }
+    theme.evidenceDocuments().forEach((agency, documents) -> {
+      if (!theme.agencies().contains(agency)) {
+        throw new InvalidThemeException(file, "evidence-documents." + agency, "'" + agency
+            + "' is not an agency of this theme (its agencies: " + theme.agencies() + ")");
+      }
+      if (documents == null || documents.isEmpty()) {
+        throw new InvalidThemeException(file, "evidence-documents." + agency, "lists no document; list at least one or leave the agency out");
+      }
+      unique(file, "evidence-documents." + agency, documents.stream().map(Theme.EvidenceDocument::id).toList());
+    });
+    unique(file, "evaluation-criteria", theme.evaluationCriteria().stream().map(Theme.EvaluationCriterion::id).toList());
+  }
+
+  /** A validation path in the file's own words: "evidenceDocuments[la].<list element>[0].title" as "evidence-documents.la[0].title". */
+  static String kebab(String propertyPath) {
+    StringBuilder out = new StringBuilder();
+    boolean inKey = false;
+    for (char c : propertyPath.toCharArray()) {
+      if (c == '[') {
+        inKey = true;
+      } else if (c == ']') {
+        inKey = false;
+      }
+      if (!inKey && Character.isUpperCase(c)) {
+        out.append('-').append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    // Map keys as the file nests them ("evidence-documents.police"), list positions as "[0]".
+    return out.toString().replace("<map value>", "").replace("<list element>", "").replace("..", ".")
+        .replaceAll("\\[([a-z][a-z0-9-]*)]", ".$1").replace(".[", "[");
   }
 
   private static void checkRange(Resource file, String field, Theme.Range range) {

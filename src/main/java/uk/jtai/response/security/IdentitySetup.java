@@ -24,7 +24,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.jtai.response.benchmarking.Benchmarking;
+import uk.jtai.response.contacts.PartnershipContacts;
 import uk.jtai.response.inspection.InspectionService;
+import uk.jtai.response.readiness.ThemeReadiness;
+import uk.jtai.response.rehearsal.RehearsalService;
 import uk.jtai.response.partnership.Partnership;
 
 /**
@@ -82,6 +86,13 @@ public class IdentitySetup {
       grant(authorizations, mover, Resources.PROCESS_DEFINITION, "move-deadline", ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, mover, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
+    // Between inspections the Business Unit starts readiness, benchmarking, rehearsals and contact checks.
+    for (String process : List.of(ThemeReadiness.PROCESS_KEY, Benchmarking.PROCESS_KEY, RehearsalService.PROCESS_KEY,
+        PartnershipContacts.PROCESS_KEY)) {
+      grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_DEFINITION, process,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     groups.forEach((id, name) -> ensureGroupFilter(engine.getFilterService(), authorizations, engine, id, name));
 
     demo.ifPresent(users -> seedDemoUsers(identity, users));

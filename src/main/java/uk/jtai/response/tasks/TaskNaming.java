@@ -3,17 +3,24 @@ package uk.jtai.response.tasks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import java.util.Optional;
 import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Var;
+import uk.jtai.response.rehearsal.Rehearsals;
 
 /**
  * Names tasks so a list in Tasklist reads on its own: a task done by every agency carries the agency's
  * name ("... (Police)"), a task done per audited child its position ("... for child 3"), and every
- * task's description names its inspection.
+ * task's description names its inspection (or, for a process that is not an inspection, says what it
+ * is: {@link #DESCRIPTION}). Every task of a rehearsal says so first: "[REHEARSAL] ...".
  */
 @Component
 @Order(0)
 public class TaskNaming implements TaskCreated {
+
+  /** What a process that is not an inspection is about, shown as its tasks' description. */
+  public static final Var<String> DESCRIPTION = Var.of("taskDescription", String.class);
 
   private final Partnership partnership;
 
@@ -28,7 +35,13 @@ public class TaskNaming implements TaskCreated {
     InspectionVariables.AGENCY.find(task)
         .flatMap(partnership::find)
         .ifPresent(agency -> task.setName(task.getName() + " (" + agency.shortName() + ")"));
-    InspectionVariables.REFERENCE.find(task)
-        .ifPresent(reference -> task.setDescription("Joint Targeted Area Inspection " + reference));
+    Optional<String> reference = InspectionVariables.REFERENCE.find(task);
+    boolean rehearsal = reference.filter(Rehearsals::isRehearsal).isPresent();
+    if (rehearsal) {
+      task.setName(Rehearsals.marked(task.getName()));
+    }
+    Optional<String> description = DESCRIPTION.find(task)
+        .or(() -> reference.map(r -> "Joint Targeted Area Inspection " + r));
+    description.ifPresent(text -> task.setDescription(rehearsal ? Rehearsals.BANNER + " " + text : text));
   }
 }

@@ -94,7 +94,7 @@ class InspectionApiTest extends ProcessTestSupport {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(errors(response).get(0).get("field").asText()).isEqualTo("theme");
     assertThat(errors(response).get(0).get("reason").asText())
-        .isEqualTo("unknown theme 'knife-crime'; known themes: domestic-abuse, serious-youth-violence");
+        .isEqualTo("unknown theme 'knife-crime'; known themes: child-sexual-abuse, criminal-exploitation, domestic-abuse, front-door, neglect, serious-youth-violence");
   }
 
   @Test

@@ -58,10 +58,14 @@ class ModelDeploymentTest extends ProcessTestSupport {
   }
 
   @Test
-  void theStartFormOffersEveryThemeTheServiceKnows() throws IOException {
-    String form = new String(new ModelDeployer(themes).withThemeOptions(Files.readAllBytes(Path.of("forms/start-inspection.form"))));
-    for (Theme theme : themes.all()) {
-      assertThat(form).contains("\"value\" : \"" + theme.id() + "\"").contains(theme.name());
+  void theStartFormsOfferEveryThemeTheServiceKnows() throws IOException {
+    assertThat(ModelDeployer.THEME_CHOICE_FORMS).contains("forms/start-inspection.form", "forms/start-theme-readiness.form",
+        "forms/start-benchmarking.form", "forms/start-rehearsal.form");
+    for (String file : ModelDeployer.THEME_CHOICE_FORMS) {
+      String form = new String(new ModelDeployer(themes).withThemeOptions(Files.readAllBytes(Path.of(file))));
+      for (Theme theme : themes.all()) {
+        assertThat(form).as(file).contains("\"value\" : \"" + theme.id() + "\"").contains(theme.name());
+      }
     }
   }
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.benchmarking.BenchmarkingRepository;
 import uk.jtai.response.support.ProcessTestSupport;
 import uk.jtai.response.support.TestUsers;
 
@@ -23,6 +25,7 @@ class FieldweekProcessTest extends ProcessTestSupport {
   static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
 
   @Autowired Fieldwork fieldwork;
+  @Autowired BenchmarkingRepository benchmarkingRepository;
 
   @BeforeEach
   void people() {
@@ -70,7 +73,9 @@ class FieldweekProcessTest extends ProcessTestSupport {
         .processDefinitionKey("fieldwork").finished().count()).isEqualTo(1);
     assertThat(task(reference, "Task_RecordDraftReport")).as("after fieldwork follows").isNotNull();
 
-    // The next inspection on the theme starts from this presentation.
+    // The next inspection on the theme starts from this presentation. (Other tests in this shared database
+    // record benchmarking presentations on the theme at later engine times; this checks the fieldwork path.)
+    jdbc.update("update jtai_benchmarking set presentation = null, presentation_at = null where theme = 'domestic-abuse'");
     String next = atFieldwork();
     assertThat(tasks.getVariable(task(next, "Task_UpdateContextPresentation").getId(), "presentationLocation"))
         .isEqualTo("JTAI folder/Context DA v4");
@@ -112,5 +117,21 @@ class FieldweekProcessTest extends ProcessTestSupport {
     Task planning = task(reference, "Task_RecordPlanningThemes");
     assertThatThrownBy(() -> tasks.complete(planning.getId(), Map.of("planningDay", "2027-06-01", "planningThemes", "x")))
         .hasMessageContaining("planningDay: must be a day of fieldwork (2027-06-08 to 2027-06-14)");
+  }
+
+  @Test
+  void theContextPresentationStartsFromTheLatestBenchmarkingPresentation() {
+    String key = "BENCHMARKING-DOMESTIC-ABUSE-FIELDWORK-TEST";
+    Instant recorded = instant("2031-03-03T10:00:00Z");
+    benchmarkingRepository.insert(key, "domestic-abuse", recorded, "Template", "bu", recorded);
+    benchmarkingRepository.recordPresentation(key, "CYSCP JTAI folder / Presentation - domestic abuse 2031", "bu", recorded);
+    try {
+      String reference = atFieldwork();
+      assertThat(tasks.getVariable(task(reference, "Task_UpdateContextPresentation").getId(), "presentationLocation"))
+          .as("recorded by the Business Unit's benchmarking analysis after any update in an inspection")
+          .isEqualTo("CYSCP JTAI folder / Presentation - domestic abuse 2031");
+    } finally {
+      jdbc.update("delete from jtai_benchmarking where benchmarking_key = ?", key);
+    }
   }
 }

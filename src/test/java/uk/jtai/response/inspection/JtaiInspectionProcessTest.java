@@ -45,7 +45,7 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
     String reference = newReference();
     assertThatThrownBy(() -> startInspection(reference, "knife-crime", "2027-05-31T09:00:00+01:00"))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessageContaining("theme: unknown theme 'knife-crime'; known themes: domestic-abuse, serious-youth-violence")
+        .hasMessageContaining("theme: unknown theme 'knife-crime'; known themes: child-sexual-abuse, criminal-exploitation, domestic-abuse, front-door, neglect, serious-youth-violence")
         .hasMessageContaining("notifiedAt: 2027-05-31 is not a working day (Spring bank holiday (bank holiday))");
     assertThat(jdbc.queryForObject("select count(*) from jtai_inspection where reference = ?", Integer.class, reference)).isZero();
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();

@@ -77,6 +77,13 @@ class PostgresIT {
     return new SpringApplicationBuilder(JtaiResponseApplication.class).profiles("postgres").run(args.toArray(String[]::new));
   }
 
+  /** How many files the top-level folder holds with the ending (each model is one process definition). */
+  static long filesIn(String folder, String ending) throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+      return files.filter(file -> file.toString().endsWith(ending)).count();
+    }
+  }
+
   static long definitions() {
     return database.count("select count(*) from act_re_procdef");
   }
@@ -90,10 +97,10 @@ class PostgresIT {
   void theServiceStartsOnPostgresDeploysAndRunsWeekOne() throws Exception {
     try (ConfigurableApplicationContext app = startFromClasses()) {
       definitionsAfterFirstStart = definitions();
-      assertThat(definitionsAfterFirstStart).isEqualTo(filesIn("bpmn"));
+      assertThat(definitionsAfterFirstStart).as("one definition per model").isEqualTo(filesIn("bpmn", ".bpmn"));
       assertThat(deployments()).isEqualTo(1);
       assertThat(database.count("select count(*) from act_ge_bytearray b join act_re_deployment d on b.deployment_id_ = d.id_ "
-          + "where b.name_ like 'forms/%.form'")).isEqualTo(filesIn("forms"));
+          + "where b.name_ like 'forms/%.form'")).isEqualTo(filesIn("forms", ".form"));
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       IdentityService identity = app.getBean(org.camunda.bpm.engine.ProcessEngine.class).getIdentityService();
@@ -121,7 +128,8 @@ class PostgresIT {
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-24T16:00:30Z")));
       await().atMost(Duration.ofSeconds(60)).until(() -> subjects().stream().anyMatch(s -> s.contains("deadline missed")
           && s.contains("(Probation)")));
-      MimeMessage escalation = received().stream().filter(m -> subject(m).contains("(Probation)")).findFirst().orElseThrow();
+      MimeMessage escalation = received().stream()
+          .filter(m -> subject(m).contains("deadline missed") && subject(m).contains("(Probation)")).findFirst().orElseThrow();
       assertThat(escalation.getAllRecipients()).extracting(Object::toString)
           .containsExactlyInAnyOrder("probation.deputy@york.example", "cyscp@york.gov.uk");
 
@@ -237,12 +245,6 @@ class PostgresIT {
       if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
         service.destroyForcibly();
       }
-    }
-  }
-
-  private static long filesIn(String folder) throws IOException {
-    try (var files = java.nio.file.Files.list(Path.of(folder))) {
-      return files.count();
     }
   }
 

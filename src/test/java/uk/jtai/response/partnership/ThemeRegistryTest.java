@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThemeRegistryTest {
@@ -74,5 +75,90 @@ class ThemeRegistryTest {
         .isInstanceOf(InvalidThemeException.class)
         .hasMessageContaining("bad-time.yaml")
         .hasMessageContaining("milestones[0].time");
+  }
+
+  @Test
+  void everyCurrentThemeShipsAsAFileWithItsAgenciesAndEvidence() {
+    ThemeRegistry themes = PartnershipFixtures.themes();
+    assertThat(themes.ids()).containsExactlyInAnyOrder("domestic-abuse", "serious-youth-violence", "front-door", "child-sexual-abuse");
+
+    Theme frontDoor = themes.theme("front-door");
+    assertThat(frontDoor.agencies()).containsExactly("la", "police", "health", "education");
+    assertThat(frontDoor.selection().first()).isEqualTo(new Theme.Range(20, 20));
+    assertThat(frontDoor.selection().audit()).isEqualTo(new Theme.Range(6, 6));
+    Theme childSexualAbuse = themes.theme("child-sexual-abuse");
+    assertThat(childSexualAbuse.agencies()).containsExactly("la", "police", "health", "probation");
+    assertThat(childSexualAbuse.selection().audit()).isEqualTo(new Theme.Range(6, 6));
+    for (Theme partial : List.of(frontDoor, childSexualAbuse)) {
+      assertThat(partial.incomplete()).as(partial.id()).isTrue();
+      assertThat(partial.toComplete()).as(partial.id()).anyMatch(note -> note.startsWith("evaluation-criteria"));
+      assertThat(partial.evaluationCriteria()).as(partial.id()).isEmpty();
+    }
+
+    for (Theme theme : themes.all()) {
+      assertThat(theme.agenciesWithEvidence()).as(theme.id() + ": documentary evidence always comes from the statutory partners (7.3)")
+          .contains("la", "police", "health");
+    }
+    Theme domesticAbuse = themes.theme("domestic-abuse");
+    assertThat(domesticAbuse.incomplete()).isFalse();
+    assertThat(domesticAbuse.agenciesWithEvidence()).containsExactly("la", "police", "health", "probation", "education");
+    assertThat(domesticAbuse.evidenceFor("police")).extracting(Theme.EvidenceDocument::id).contains("investigation");
+    assertThat(domesticAbuse.evidenceFor("yjs")).isEmpty();
+    assertThat(themes.theme("serious-youth-violence").evidenceFor("yjs")).isNotEmpty();
+  }
+
+  @Test
+  void theDomesticAbuseThemeCarriesTheThirteenEvaluationCriteriaOfTheLeedsGuide() {
+    List<Theme.EvaluationCriterion> criteria = PartnershipFixtures.themes().theme("domestic-abuse").evaluationCriteria();
+    assertThat(criteria).hasSize(13);
+    assertThat(criteria.get(0).text()).startsWith("Practitioners see incidents of domestic abuse through the eyes of the child.");
+    assertThat(criteria).extracting(Theme.EvaluationCriterion::text)
+        .anyMatch(text -> text.equals("The Police investigate cases of domestic abuse in families with children effectively."))
+        .anyMatch(text -> text.contains("abuse does not necessarily end when people stop living together"))
+        .anyMatch(text -> text.contains("sufficient range of commissioned local services"));
+  }
+
+  @Test
+  void theOptionalComponentsMayBeLeftOutOfAThemeFile() {
+    Theme minimal = PartnershipFixtures.themes("classpath:added-themes/*.yaml").theme("neglect");
+    assertThat(minimal.evaluationCriteria()).isEmpty();
+    assertThat(minimal.toComplete()).isEmpty();
+    assertThat(minimal.evidenceFor("la")).isNotEmpty();
+  }
+
+  @Test
+  void evidenceForAnAgencyOutsideTheThemeStopsStartUpNamingFileAndField() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/evidence-for-unknown-agency.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("evidence-for-unknown-agency.yaml")
+        .hasMessageContaining("'evidence-documents.yjs'")
+        .hasMessageContaining("not an agency of this theme");
+  }
+
+  @Test
+  void anEvidenceDocumentWithoutATitleStopsStartUpNamingFileAndField() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/evidence-without-title.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("evidence-without-title.yaml")
+        .hasMessageContaining("evidence-documents.police[0]")
+        .hasMessageContaining("title");
+  }
+
+  @Test
+  void anEvaluationCriterionListedTwiceStopsStartUp() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/criterion-twice.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("criterion-twice.yaml")
+        .hasMessageContaining("'evaluation-criteria'")
+        .hasMessageContaining("'views-heard' appears twice");
+  }
+
+  @Test
+  void anEvaluationCriterionWithoutTextStopsStartUpNamingTheField() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/criterion-without-text.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("criterion-without-text.yaml")
+        .hasMessageContaining("'evaluation-criteria[0].text'")
+        .hasMessageContaining("must not be blank");
   }
 }

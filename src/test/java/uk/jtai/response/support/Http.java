@@ -44,6 +44,10 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE().build());
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (authorization != null) {

@@ -1,0 +1,46 @@
+package uk.jtai.response.benchmarking;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.readiness.BetweenInspections;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/analyse-benchmarking.form: the Business Unit has analysed the returns into the presentation
+ * senior leaders use on the first day on site (guidance 8.4, 13) and says where it is saved (a location,
+ * never the presentation). Going on without an agency's return is said, not assumed.
+ */
+@Component
+public class AnalyseBenchmarkingForm implements TaskForm {
+
+  private final Benchmarking benchmarking;
+  private final BenchmarkingRepository repository;
+
+  public AnalyseBenchmarkingForm(Benchmarking benchmarking, BenchmarkingRepository repository) {
+    this.benchmarking = benchmarking;
+    this.repository = repository;
+  }
+
+  @Override
+  public String formId() {
+    return "analyse-benchmarking";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    submission.text(BenchmarkingVariables.PRESENTATION, 300);
+    String missing = benchmarking.missing(task);
+    if (!missing.isEmpty() && !submission.flag(BenchmarkingVariables.PROCEED_WITHOUT_ALL)) {
+      submission.reject(BenchmarkingVariables.PROCEED_WITHOUT_ALL, "not every agency has returned its ratings (" + missing
+          + "): wait for them, or tick to go on without them");
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    repository.recordPresentation(Benchmarking.key(task),
+        ((String) task.getVariable(BenchmarkingVariables.PRESENTATION)).strip(), BetweenInspections.currentUser(), EngineTime.now());
+  }
+}

@@ -1,0 +1,48 @@
+package uk.jtai.response.contacts;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.readiness.BetweenInspections;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/confirm-contacts.form: an agency confirms that the lead contact and deputies the partnership
+ * holds are current, or says what to change, and that they are briefed on their role once a JTAI is
+ * notified (guidance 18.5).
+ */
+@Component
+public class ConfirmContactsForm implements TaskForm {
+
+  private final ContactsRepository repository;
+
+  public ConfirmContactsForm(ContactsRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public String formId() {
+    return "confirm-contacts";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    String answer = submission.choice(ContactsVariables.CONTACTS_CURRENT, List.of(ContactsVariables.CURRENT, ContactsVariables.CHANGES));
+    if (ContactsVariables.CHANGES.equals(answer)) {
+      submission.text(ContactsVariables.CONTACT_CHANGES, 2000);
+    }
+    submission.requireTrue(ContactsVariables.BRIEFED,
+        "confirm that the lead contact and deputies are briefed on their role once a JTAI is notified");
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    boolean current = ContactsVariables.CURRENT.equals(task.getVariable(ContactsVariables.CONTACTS_CURRENT));
+    String changes = current ? null : ((String) task.getVariable(ContactsVariables.CONTACT_CHANGES)).strip();
+    repository.record(InspectionVariables.REFERENCE.get(task), new ContactsRepository.Answer(InspectionVariables.AGENCY.get(task),
+        current, changes, true, BetweenInspections.currentUser(), EngineTime.now()));
+  }
+}

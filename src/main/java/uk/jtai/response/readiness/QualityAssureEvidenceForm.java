@@ -1,0 +1,45 @@
+package uk.jtai.response.readiness;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/quality-assure-evidence.form: another agency quality-assures an agency's documentary evidence
+ * (guidance 7.10): assured, or the concerns, which go back to the agency with its checklist.
+ */
+@Component
+public class QualityAssureEvidenceForm implements TaskForm {
+
+  private final ReadinessRepository repository;
+
+  public QualityAssureEvidenceForm(ReadinessRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public String formId() {
+    return "quality-assure-evidence";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    String outcome = submission.choice(ReadinessVariables.QUALITY_ASSURANCE, List.of(ReadinessVariables.ASSURED, ReadinessVariables.CONCERNS));
+    if (ReadinessVariables.CONCERNS.equals(outcome)) {
+      submission.text(ReadinessVariables.QUALITY_COMMENTS, 2000);
+    } else {
+      submission.optionalText(ReadinessVariables.QUALITY_COMMENTS, 2000);
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    boolean assured = ReadinessVariables.ASSURED.equals(task.getVariable(ReadinessVariables.QUALITY_ASSURANCE));
+    String comments = new Submission(task).optionalText(ReadinessVariables.QUALITY_COMMENTS, 2000).orElse(null);
+    repository.recordQualityAssurance(ThemeReadiness.key(task), ThemeReadiness.agency(task), assured, comments,
+        BetweenInspections.currentUser(), EngineTime.now());
+  }
+}

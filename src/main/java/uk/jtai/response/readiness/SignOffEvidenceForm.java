@@ -1,0 +1,57 @@
+package uk.jtai.response.readiness;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/sign-off-evidence.form: the agency's senior authority gives formal sign-off for each document of
+ * the checklist (guidance 7.8, 7.12) or returns it with a reason. Sign-off needs every uploaded document
+ * approved by the senior authority; otherwise the checklist goes back.
+ */
+@Component
+public class SignOffEvidenceForm implements TaskForm {
+
+  private final ReadinessRepository repository;
+
+  public SignOffEvidenceForm(ReadinessRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public String formId() {
+    return "sign-off-evidence";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    String decision = submission.choice(ReadinessVariables.SIGN_OFF_DECISION, List.of(ReadinessVariables.SIGN_OFF, ReadinessVariables.RETURN));
+    if (ReadinessVariables.RETURN.equals(decision)) {
+      submission.text(ReadinessVariables.RETURN_REASON, 2000);
+    } else if (ReadinessVariables.SIGN_OFF.equals(decision)) {
+      submission.requireTrue(ReadinessVariables.FORMAL_SIGN_OFF, "confirm that you give formal sign-off for each document on the checklist");
+      List<String> unapproved = repository.documents(ThemeReadiness.key(task), ThemeReadiness.agency(task)).stream()
+          .filter(d -> Boolean.TRUE.equals(d.uploaded()) && !Boolean.TRUE.equals(d.seniorApproved()))
+          .map(d -> "'" + d.title() + "'").toList();
+      if (!unapproved.isEmpty()) {
+        submission.reject(ReadinessVariables.SIGN_OFF_DECISION, unapproved.size() + " uploaded document(s) are not approved by "
+            + "the senior authority (" + String.join(", ", unapproved) + "): return the checklist so they can be");
+      }
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    String key = ThemeReadiness.key(task);
+    String agency = ThemeReadiness.agency(task);
+    if (ReadinessVariables.SIGN_OFF.equals(task.getVariable(ReadinessVariables.SIGN_OFF_DECISION))) {
+      boolean qualityAssurance = repository.checklist(key, agency).qualityAssurer() != null;
+      repository.recordSignOff(key, agency, qualityAssurance, BetweenInspections.currentUser(), EngineTime.now());
+    } else {
+      repository.recordReturn(key, agency, ((String) task.getVariable(ReadinessVariables.RETURN_REASON)).strip());
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package uk.jtai.response.readiness;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.TaskForm;
+
+/**
+ * forms/track-evidence.form: the Business Unit's standing view of what documentary evidence is missing.
+ * Completing it closes readiness for the theme, so it asks for that to be meant and why.
+ */
+@Component
+public class TrackEvidenceForm implements TaskForm {
+
+  private final ReadinessRepository repository;
+
+  public TrackEvidenceForm(ReadinessRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public String formId() {
+    return "track-evidence";
+  }
+
+  @Override
+  public void check(DelegateTask task, Submission submission) {
+    submission.requireTrue(ReadinessVariables.CLOSE_READINESS,
+        "tick it only to close readiness for this theme (for example when a new theme is announced); until then leave the task open");
+    submission.text(ReadinessVariables.CLOSE_REASON, 2000);
+  }
+
+  @Override
+  public void record(DelegateTask task) {
+    repository.close(ThemeReadiness.key(task), ((String) task.getVariable(ReadinessVariables.CLOSE_REASON)).strip(), EngineTime.now());
+  }
+}

@@ -1,0 +1,234 @@
+package uk.jtai.response.rehearsal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.calendar.InspectionSchedule;
+import uk.jtai.response.calendar.Milestone;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.InspectionService;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.inspection.NotificationCheck;
+import uk.jtai.response.notify.OutboxRepository;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.purge.InspectionPurge;
+import uk.jtai.response.readiness.ThemeReadiness;
+import uk.jtai.response.tasks.FieldError;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.tasks.SubmissionRejectedException;
+import uk.jtai.response.tasks.TaskNaming;
+
+/**
+ * Rehearsals ("dry runs") of an inspection, as bean {@code rehearsals}. A rehearsal is a jtai-inspection
+ * run by the same models under the reference {@code REHEARSAL-JTAI-yyyy-mm-<AREA>-<n>}, held by a small
+ * process, {@code rehearsal}, whose one task lets the Business Unit end it. Ending it, from that task or
+ * the API, deletes the rehearsal's processes and child-level data ({@link InspectionPurge}) and withdraws
+ * its e-mails not sent yet.
+ */
+@Component("rehearsals")
+public class RehearsalService {
+
+  public static final String PROCESS_KEY = "rehearsal";
+  static final String END_TASK = "Task_EndRehearsal";
+  static final String CONTROL_SUFFIX = "-CONTROL";
+  static final String THEME = NotificationCheck.THEME;
+  static final String NOTIFIED_AT = NotificationCheck.NOTIFIED_AT;
+
+  private static final Logger log = LoggerFactory.getLogger(RehearsalService.class);
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ScheduleRepository schedules;
+  private final ThemeRegistry themes;
+  private final ThemeReadiness readiness;
+  private final Partnership partnership;
+  private final WorkingCalendar calendar;
+  private final InspectionPurge purge;
+  private final OutboxRepository outbox;
+
+  public RehearsalService(@Lazy RuntimeService runtime, @Lazy TaskService tasks, @Lazy IdentityService identity,
+                          ScheduleRepository schedules, ThemeRegistry themes, ThemeReadiness readiness, Partnership partnership,
+                          WorkingCalendar calendar, InspectionPurge purge, OutboxRepository outbox) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.schedules = schedules;
+    this.themes = themes;
+    this.readiness = readiness;
+    this.partnership = partnership;
+    this.calendar = calendar;
+    this.purge = purge;
+    this.outbox = outbox;
+  }
+
+  /** A rehearsal as started: its reference, theme and day 1, and the process that holds it. */
+  public record Started(String reference, String theme, Instant notifiedAt, String controlProcessInstanceId) {}
+
+  /**
+   * Starts a rehearsal as the current user (the engine lets only the Business Unit start the rehearsal
+   * process): {@code theme} null for the current theme, {@code notifiedAt} null for 09:00 on the next
+   * working day.
+   */
+  public Started start(String theme, String notifiedAt) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(THEME, theme);
+    values.put(NOTIFIED_AT, notifiedAt);
+    ProcessInstance control = runtime.createProcessInstanceByKey(PROCESS_KEY).setVariables(values).execute();
+    String reference = (String) runtime.getVariable(control.getId(), InspectionVariables.REFERENCE.name());
+    InspectionSchedule schedule = schedules.find(reference).orElseThrow();
+    return new Started(reference, schedule.theme(), schedule.notifiedAt(), control.getId());
+  }
+
+  /**
+   * Start listener of the rehearsal process ({@code ${rehearsals.begin(execution)}}): picks the theme and
+   * day 1, starts the rehearsal's jtai-inspection in the same transaction and keeps its reference.
+   */
+  public void begin(DelegateExecution execution) {
+    Submission submission = new Submission(execution);
+    Theme theme = theme(submission);
+    Optional<String> notifiedAt = submission.optionalText(NOTIFIED_AT, 64);
+    submission.verdict();
+    Instant dayOne = notifiedAt.map(text -> submission.parseDateTime(NOTIFIED_AT, text, calendar.zone()))
+        .orElseGet(this::nextWorkingDayMorning);
+    submission.verdict();
+    String base = newBaseReference(dayOne);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(NotificationCheck.REFERENCE, base);
+    variables.put(THEME, theme.id());
+    variables.put(NOTIFIED_AT, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dayOne.atZone(calendar.zone())));
+    variables.put(Rehearsals.REQUESTED, true);
+    runtime.createProcessInstanceByKey(InspectionService.PROCESS_KEY).setVariables(variables).execute();
+
+    String reference = Rehearsals.PREFIX + base;
+    InspectionSchedule schedule = schedules.find(reference).orElseThrow(() -> new IllegalStateException("rehearsal " + reference + " has no schedule"));
+    execution.setProcessBusinessKey(reference + CONTROL_SUFFIX);
+    InspectionVariables.REFERENCE.set(execution, reference);
+    InspectionVariables.THEME.set(execution, theme.id());
+    InspectionVariables.THEME_NAME.set(execution, theme.name());
+    execution.setVariable(NOTIFIED_AT, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dayOne.atZone(calendar.zone())));
+    execution.setVariable("rehearsalEnds", Date.from(schedule.milestones().stream().map(Milestone::due)
+        .max(Comparator.naturalOrder()).orElse(schedule.notifiedAt())));
+    TaskNaming.DESCRIPTION.set(execution, "Rehearsal of a Joint Targeted Area Inspection on the theme '" + theme.name()
+        + "' (" + reference + ")");
+    log.info("Rehearsal {} started on theme {}", reference, theme.id());
+  }
+
+  /** Service task of the rehearsal process: the Business Unit has ended the rehearsal. */
+  public void end(DelegateExecution execution) {
+    String reference = InspectionVariables.REFERENCE.get(execution);
+    CommandContext context = Context.getCommandContext();
+    // The Business Unit may end a rehearsal, but holds no right to delete processes in general.
+    context.runWithoutAuthorization(() -> {
+      deleteData(reference, "rehearsal ended by " + Optional.ofNullable(context.getAuthenticatedUserId()).orElse("the service"));
+      return null;
+    });
+  }
+
+  /**
+   * Cancels a rehearsal from the API, as the current user (the caller checks they are Business Unit):
+   * completes its end task, or deletes its data directly where no rehearsal process holds it.
+   *
+   * @throws SubmissionRejectedException when the reference is not a rehearsal's
+   * @throws NoSuchRehearsalException when there is no such rehearsal
+   */
+  public void cancel(String reference, String by) {
+    if (!Rehearsals.isRehearsal(reference)) {
+      throw new SubmissionRejectedException(List.of(new FieldError("reference",
+          reference + " is not a rehearsal (a rehearsal's reference starts with " + Rehearsals.PREFIX + "); real inspections are never cancelled here")));
+    }
+    if (!schedules.exists(reference)) {
+      throw new NoSuchRehearsalException(reference);
+    }
+    Task end = tasks.createTaskQuery().processInstanceBusinessKey(reference + CONTROL_SUFFIX).taskDefinitionKey(END_TASK).singleResult();
+    if (end != null) {
+      tasks.complete(end.getId(), Map.of(EndRehearsalForm.END, true));
+      return;
+    }
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      deleteData(reference, "rehearsal cancelled by " + by);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  /** No rehearsal has the reference. */
+  public static class NoSuchRehearsalException extends RuntimeException {
+    public NoSuchRehearsalException(String reference) {
+      super("No rehearsal with reference " + reference);
+    }
+  }
+
+  private void deleteData(String reference, String reason) {
+    if (!Rehearsals.isRehearsal(reference)) {
+      throw new IllegalStateException(reference + " is not a rehearsal");
+    }
+    purge.purge(reference, reason);
+    int withdrawn = outbox.cancelPending(reference, reason);
+    log.info("Rehearsal {} ended and its data deleted ({}; {} e-mails withdrawn)", reference, reason, withdrawn);
+  }
+
+  private Theme theme(Submission submission) {
+    Optional<String> id = submission.optionalText(THEME, 64);
+    if (id.isPresent()) {
+      Theme theme = themes.find(id.get()).orElse(null);
+      if (theme == null) {
+        submission.reject(THEME, "unknown theme '" + id.get() + "'; known themes: " + String.join(", ", themes.ids()));
+      }
+      return theme;
+    }
+    Optional<String> current = readiness.currentTheme();
+    if (current.isEmpty()) {
+      submission.reject(THEME, "no theme readiness is running, so there is no current theme: choose the theme to rehearse");
+      return null;
+    }
+    return themes.theme(current.get());
+  }
+
+  private Instant nextWorkingDayMorning() {
+    LocalDate today = EngineTime.now().atZone(calendar.zone()).toLocalDate();
+    return ZonedDateTime.of(calendar.nextWorkingDay(today), LocalTime.of(9, 0), calendar.zone()).toInstant();
+  }
+
+  /** JTAI-yyyy-mm-AREA-n: the inspection reference pattern, with the first n no rehearsal has used. */
+  private String newBaseReference(Instant dayOne) {
+    String area = partnership.shortName().toUpperCase(Locale.UK).replaceAll("[^A-Z0-9]", "");
+    String month = DateTimeFormatter.ofPattern("yyyy-MM").format(dayOne.atZone(calendar.zone()));
+    for (int n = 1; ; n++) {
+      String base = "JTAI-" + month + "-" + (area.isEmpty() ? "AREA" : area) + "-" + n;
+      if (!schedules.exists(Rehearsals.PREFIX + base)) {
+        return base;
+      }
+    }
+  }
+}
