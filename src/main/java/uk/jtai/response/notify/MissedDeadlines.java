@@ -1,0 +1,76 @@
+package uk.jtai.response.notify;
+
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.inspection.InspectionService;
+import uk.jtai.response.process.Var;
+
+/**
+ * Marks an inspection that missed a deadline where managers look, Cockpit: the variable
+ * {@code missedDeadlines} of its {@code jtai-inspection} instance lists each missed deadline once, as
+ * "ANNEX_A_DUE (Annex A child-level lists submitted)" (with the agency where one was late). Milestone
+ * names and titles only: never a child's identifier. Written in the caller's transaction, whichever
+ * process (or none) the caller runs in.
+ */
+@Component
+public class MissedDeadlines {
+
+  public static final Var<String> MISSED_DEADLINES = Var.of("missedDeadlines", String.class);
+
+  static final String SEPARATOR = "; ";
+  // A String variable holds at most 4,000 characters; an inspection with that many misses says so.
+  static final int MAX_LENGTH = 3900;
+
+  private static final Logger log = LoggerFactory.getLogger(MissedDeadlines.class);
+
+  private final ProcessEngine engine;
+
+  public MissedDeadlines(@Lazy ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** "ANNEX_A_DUE (Annex A child-level lists submitted)", or with ": Police" when an agency was late. */
+  public static String describe(String milestone, String title, String agencyName) {
+    String text = title == null || title.equals(milestone) ? milestone : milestone + " (" + title + ")";
+    return agencyName == null ? text : text + ": " + agencyName;
+  }
+
+  /** Adds {@code missed} to the inspection's list, once; an inspection that has ended is left alone. */
+  public void record(String reference, String missed) {
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.runWithoutAuthorization(() -> {
+          append(engine.getRuntimeService(), reference, missed);
+          return null;
+        }));
+  }
+
+  private static void append(RuntimeService runtime, String reference, String missed) {
+    ProcessInstance inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(InspectionService.PROCESS_KEY).singleResult();
+    if (inspection == null) {
+      log.info("Inspection {} has ended: missed deadline not marked on it", reference);
+      return;
+    }
+    String current = (String) runtime.getVariable(inspection.getId(), MISSED_DEADLINES.name());
+    List<String> entries = current == null || current.isEmpty() ? List.of() : Arrays.asList(current.split(SEPARATOR));
+    if (entries.contains(missed)) {
+      return;
+    }
+    String updated = current == null || current.isEmpty() ? missed : current + SEPARATOR + missed;
+    if (updated.length() > MAX_LENGTH) {
+      if (current.endsWith("...")) {
+        return;
+      }
+      updated = current + SEPARATOR + "...";
+    }
+    runtime.setVariable(inspection.getId(), MISSED_DEADLINES.name(), updated);
+  }
+}
