@@ -2,6 +2,7 @@ package uk.jtai.response.reminders;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -76,7 +77,11 @@ public class ReminderSender {
   /** Handles the reminders due now (engine clock); returns how many this call claimed. */
   public int sendDue() {
     int handled = 0;
-    for (long id : repository.due(EngineTime.now(), properties.batchSize())) {
+    // Every node reads the same due rows; in a shuffled order nodes mostly work on different rows instead
+    // of queueing on the row another node has claimed (reminders due together go out seconds apart at most).
+    List<Long> due = new ArrayList<>(repository.due(EngineTime.now(), properties.batchSize()));
+    Collections.shuffle(due);
+    for (long id : due) {
       try {
         if (Boolean.TRUE.equals(transaction.execute(status -> handle(id)))) {
           handled++;

@@ -17,6 +17,8 @@ import uk.jtai.response.calendar.EngineTime;
 @ConditionalOnProperty(name = "jtai.tasklist.refresh.enabled", havingValue = "true", matchIfMissing = true)
 public class ManagerFilterRefresh {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ManagerFilterRefresh.class);
+
   private final ManagerFilters filters;
 
   public ManagerFilterRefresh(ManagerFilters filters) {
@@ -25,7 +27,12 @@ public class ManagerFilterRefresh {
 
   @EventListener(ApplicationReadyEvent.class)
   public void atStartUp() {
-    filters.refresh(EngineTime.now());
+    try {
+      filters.refresh(EngineTime.now());
+    } catch (RuntimeException e) {
+      // Tasklist works without them; the next poll writes them.
+      log.warn("Managers' Tasklist filters not refreshed at start-up, will retry: {}", e.toString());
+    }
   }
 
   @Scheduled(fixedDelayString = "${jtai.tasklist.refresh-interval}", initialDelayString = "${jtai.tasklist.refresh-interval}")

@@ -123,7 +123,7 @@ public class ManagerFilters {
 
   private int ensure(String group, String name, String description, TaskQuery query, int order) {
     int written = 0;
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    Filter filter = find(name);
     if (filter == null || !sameDates(filter.getQuery(), (TaskQueryImpl) query)) {
       if (filter == null) {
         filter = filters.newTaskFilter(name);
@@ -139,11 +139,16 @@ public class ManagerFilters {
         written = 1;
       } catch (OptimisticLockingException rewrittenByAnotherNode) {
         log.debug("Filter '{}' rewritten by another node", name);
-        filter = filters.createFilterQuery().filterName(name).singleResult();
+        filter = find(name);
       }
     }
     grantRead(group, filter.getId());
     return written;
+  }
+
+  /** The filter of that name; should two nodes have created it at once on a new database, the first. */
+  private Filter find(String name) {
+    return filters.createFilterQuery().filterName(name).orderByFilterId().asc().list().stream().findFirst().orElse(null);
   }
 
   private static boolean sameDates(TaskQueryImpl stored, TaskQueryImpl wanted) {
