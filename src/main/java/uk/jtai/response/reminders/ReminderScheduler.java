@@ -47,8 +47,7 @@ public class ReminderScheduler implements TaskCreated, TaskUpdated {
       }
       repository.cancelPending(task.getId(), now, "due date changed");
     }
-    if (due != null) {
-      UserTask model = (UserTask) task.getBpmnModelElementInstance();
+    if (due != null && task.getBpmnModelElementInstance() instanceof UserTask model) {
       schedule(new TaskDeadline(reference, task.getId(), DeadlineModel.milestoneOf(model).orElse(null), due,
           DeadlineModel.escalatedByModel(model)), now);
     }
