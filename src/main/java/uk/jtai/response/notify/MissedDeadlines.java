@@ -15,7 +15,7 @@ import uk.jtai.response.process.Var;
 
 /**
  * Marks an inspection that missed a deadline where managers look, Cockpit: the variable
- * {@code missedDeadlines} of its {@code jtai-inspection} instance lists each missed deadline once, as
+ * {@code missedDeadlines} of its {@code jtai-inspection} instance lists each missed deadline once, a line each, as
  * "ANNEX_A_DUE (Annex A child-level lists submitted)" (with the agency where one was late). Milestone
  * names and titles only: never a child's identifier. Written in the caller's transaction, whichever
  * process (or none) the caller runs in.
@@ -23,9 +23,11 @@ import uk.jtai.response.process.Var;
 @Component
 public class MissedDeadlines {
 
-  public static final Var<String> MISSED_DEADLINES = Var.of("missedDeadlines", String.class);
+  public static final String VARIABLE = "missedDeadlines";
+  public static final Var<String> MISSED_DEADLINES = Var.of(VARIABLE, String.class);
 
-  static final String SEPARATOR = "; ";
+  // One missed deadline a line: Cockpit shows the variable as text.
+  static final String SEPARATOR = "\n";
   // A String variable holds at most 4,000 characters; an inspection with that many misses says so.
   static final int MAX_LENGTH = 3900;
 

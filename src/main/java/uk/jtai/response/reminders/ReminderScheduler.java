@@ -47,7 +47,8 @@ public class ReminderScheduler implements TaskCreated, TaskUpdated {
       }
       repository.cancelPending(task.getId(), now, "due date changed");
     }
-    if (due != null && task.getBpmnModelElementInstance() instanceof UserTask model) {
+    UserTask model = task.getBpmnModelElementInstance();
+    if (due != null && model != null) {
       schedule(new TaskDeadline(reference, task.getId(), DeadlineModel.milestoneOf(model).orElse(null), due,
           DeadlineModel.escalatedByModel(model)), now);
     }

@@ -271,7 +271,7 @@ class ReminderProcessTest extends ProcessTestSupport {
     missed.record(reference, "AUDIT_TOOL_DUE (Multi-Agency Audit Tool and Chronology sent to partners)");
     String instance = calledProcess(reference, "jtai-inspection").getId();
     assertThat(runtime.getVariable(instance, "missedDeadlines")).isEqualTo(
-        "ANNEX_A_DUE (Annex A child-level lists submitted); AUDIT_TOOL_DUE (Multi-Agency Audit Tool and Chronology sent to partners)");
+        "ANNEX_A_DUE (Annex A child-level lists submitted)\nAUDIT_TOOL_DUE (Multi-Agency Audit Tool and Chronology sent to partners)");
     runtime.deleteProcessInstance(instance, "test");
     missed.record(reference, "FINDINGS (Inspection findings fed back to the partnership)");
   }

@@ -1,3 +1,4 @@
+-- V7: numbered clear of main's V3 and V4 (week 2 and week 3) and of the readiness work's V8_1.
 -- Reminders and deadline escalations of open user tasks, planned when a task is created (and again
 -- when its due date changes), turned into outbox e-mails by whichever node claims them first. One row
 -- is one e-mail at one instant: the claim and the outbox row are written in one transaction, so a
