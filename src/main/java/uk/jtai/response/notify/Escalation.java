@@ -32,9 +32,10 @@ public class Escalation implements JavaDelegate {
   private final WorkingCalendar calendar;
   private final TaskLinks links;
   private final TaskService tasks;
+  private final MissedDeadlines missedDeadlines;
 
   public Escalation(Outbox outbox, Recipients recipients, Partnership partnership, Schedule schedule,
-                    WorkingCalendar calendar, TaskLinks links, @Lazy TaskService tasks) {
+                    WorkingCalendar calendar, TaskLinks links, @Lazy TaskService tasks, MissedDeadlines missedDeadlines) {
     this.outbox = outbox;
     this.recipients = recipients;
     this.partnership = partnership;
@@ -42,6 +43,7 @@ public class Escalation implements JavaDelegate {
     this.calendar = calendar;
     this.links = links;
     this.tasks = tasks;
+    this.missedDeadlines = missedDeadlines;
   }
 
   @Override
@@ -72,6 +74,9 @@ public class Escalation implements JavaDelegate {
       mail.agency(agency.shortName());
     }
     outbox.enqueue(mail);
+    // Cockpit shows it on the inspection (README, "Managers' view").
+    missedDeadlines.record(reference, MissedDeadlines.describe(milestone, milestoneTitle(reference, milestone),
+        agency == null ? null : agency.shortName()));
   }
 
   private String milestoneTitle(String reference, String milestone) {

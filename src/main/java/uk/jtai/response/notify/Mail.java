@@ -18,6 +18,7 @@ import uk.jtai.response.partnership.Contact;
 public final class Mail {
 
   private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM", Locale.UK);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   private final String template;
   private final String reference;
@@ -94,6 +95,23 @@ public final class Mail {
     model.put("businessUnitEmail", businessUnitEmail);
     return this;
   }
+
+  /**
+   * The daily digest's content: the day, per agency or role how many tasks are open and which are overdue
+   * (task names as the models give them), and the day's deadlines (milestone titles): never child data.
+   */
+  public Mail digest(java.time.LocalDate day, List<Workload> workload, List<Deadline> deadlines) {
+    model.put("day", DAY.format(day));
+    model.put("workload", List.copyOf(workload));
+    model.put("deadlines", List.copyOf(deadlines));
+    return this;
+  }
+
+  /** Open tasks of one agency or role, and the names of its overdue ones with their deadlines. */
+  public record Workload(String who, int open, List<String> overdue) {}
+
+  /** A deadline of the day: its local time ("17:00") and the milestone's title. */
+  public record Deadline(String time, String title) {}
 
   /** Makes the e-mail idempotent: a second enqueue with the same key is ignored. */
   public Mail once(String key) {

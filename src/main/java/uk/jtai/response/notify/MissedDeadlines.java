@@ -1,42 +1,78 @@
 package uk.jtai.response.notify;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.inspection.InspectionService;
+import uk.jtai.response.process.Var;
 
 /**
- * Records a missed deadline on the inspection itself: variable {@code missedDeadlines} of its
- * jtai-inspection process instance (Cockpit shows it on the instance, and a process-instance search by
- * variable finds every inspection that missed one). Holds milestone names and agencies, never child data.
+ * Marks an inspection that missed a deadline where managers look, Cockpit: the variable
+ * {@code missedDeadlines} of its {@code jtai-inspection} instance lists each missed deadline once, a line each, as
+ * "ANNEX_A_DUE (Annex A child-level lists submitted)" (with the agency where one was late). Milestone
+ * names and titles only: never a child's identifier. Written in the caller's transaction, whichever
+ * process (or none) the caller runs in.
  */
 @Component
 public class MissedDeadlines {
 
   public static final String VARIABLE = "missedDeadlines";
+  public static final Var<String> MISSED_DEADLINES = Var.of(VARIABLE, String.class);
 
-  private final RuntimeService runtime;
+  // One missed deadline a line: Cockpit shows the variable as text.
+  static final String SEPARATOR = "\n";
+  // A String variable holds at most 4,000 characters; an inspection with that many misses says so.
+  static final int MAX_LENGTH = 3900;
 
-  public MissedDeadlines(@Lazy RuntimeService runtime) {
-    this.runtime = runtime;
+  private static final Logger log = LoggerFactory.getLogger(MissedDeadlines.class);
+
+  private final ProcessEngine engine;
+
+  public MissedDeadlines(@Lazy ProcessEngine engine) {
+    this.engine = engine;
   }
 
-  public void record(String reference, String what) {
-    ProcessInstance inspection = Context.getCommandContext().runWithoutAuthorization(() ->
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-            .processDefinitionKey(InspectionService.PROCESS_KEY).singleResult());
+  /** "ANNEX_A_DUE (Annex A child-level lists submitted)", or with ": Police" when an agency was late. */
+  public static String describe(String milestone, String title, String agencyName) {
+    String text = title == null || title.equals(milestone) ? milestone : milestone + " (" + title + ")";
+    return agencyName == null ? text : text + ": " + agencyName;
+  }
+
+  /** Adds {@code missed} to the inspection's list, once; an inspection that has ended is left alone. */
+  public void record(String reference, String missed) {
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.runWithoutAuthorization(() -> {
+          append(engine.getRuntimeService(), reference, missed);
+          return null;
+        }));
+  }
+
+  private static void append(RuntimeService runtime, String reference, String missed) {
+    ProcessInstance inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(InspectionService.PROCESS_KEY).singleResult();
     if (inspection == null) {
-      return; // the inspection has closed
+      log.info("Inspection {} has ended: missed deadline not marked on it", reference);
+      return;
     }
-    Object held = runtime.getVariable(inspection.getId(), VARIABLE);
-    List<String> list = new ArrayList<>(held == null ? List.of() : List.of(((String) held).split("\n")));
-    if (!list.contains(what)) {
-      list.add(what);
+    String current = (String) runtime.getVariable(inspection.getId(), MISSED_DEADLINES.name());
+    List<String> entries = current == null || current.isEmpty() ? List.of() : Arrays.asList(current.split(SEPARATOR));
+    if (entries.contains(missed)) {
+      return;
     }
-    runtime.setVariable(inspection.getId(), VARIABLE, String.join("\n", list));
+    String updated = current == null || current.isEmpty() ? missed : current + SEPARATOR + missed;
+    if (updated.length() > MAX_LENGTH) {
+      if (current.endsWith("...")) {
+        return;
+      }
+      updated = current + SEPARATOR + "...";
+    }
+    runtime.setVariable(inspection.getId(), MISSED_DEADLINES.name(), updated);
   }
 }

@@ -1,5 +1,10 @@
 package uk.jtai.response.partnership;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
+import com.fasterxml.jackson.databind.InjectableValues;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -113,19 +118,66 @@ public record Theme(
 
   /**
    * A deadline as the guidance states it: working day N (day 1 = notification day) at a local time.
-   * {@code movesWith}: another milestone this one follows when the inspectors move that one (the day 9
-   * warning follows the audit report deadline).
+   * Optional: {@code moves-with}, another milestone this one follows when the inspectors move that one
+   * (the day 9 warning follows the audit report deadline); {@code for}, whom it concerns when not everyone
+   * (agencies of the theme or partnership roles; the timetable feed shows it only to them and the coordinators), and {@code reminders}, the
+   * reminder e-mails before it as ISO-8601 durations, replacing {@code jtai.reminders.before} (whole days
+   * count as working days back at the same time, {@code P1D}; hours as clock time, {@code PT2H}).
    */
   public record MilestoneDefinition(
       @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]*") String name,
       @Min(1) @Max(300) int day,
       @NotNull LocalTime time,
       @NotBlank String title,
-      String movesWith) {
+      String movesWith,
+      @NotNull List<@NotBlank String> audience,
+      List<@NotNull Duration> reminders) {
 
-    public MilestoneDefinition(String name, int day, LocalTime time, String title) {
-      this(name, day, time, title, null);
+    /** Read from a theme file, where {@code moves-with}, {@code for} and {@code reminders} may be left out. */
+    @JsonCreator
+    public MilestoneDefinition(
+        @JsonProperty("name") String name,
+        @JsonProperty("day") int day,
+        @JsonProperty("time") LocalTime time,
+        @JsonProperty("title") String title,
+        @JsonProperty("moves-with") String movesWith,
+        @JsonProperty("for") @JacksonInject(value = NOBODY_NAMED, useInput = OptBoolean.TRUE) List<String> audience,
+        @JsonProperty("reminders") @JacksonInject(value = DEFAULT_REMINDERS, useInput = OptBoolean.TRUE) List<Duration> reminders) {
+      this.name = name;
+      this.day = day;
+      this.time = time;
+      this.title = title;
+      this.movesWith = movesWith;
+      this.audience = audience;
+      this.reminders = reminders;
     }
+
+    /** A deadline that concerns everyone, follows no other and keeps the default reminders. */
+    public MilestoneDefinition(String name, int day, LocalTime time, String title) {
+      this(name, day, time, title, null, List.of(), null);
+    }
+
+    /** Everyone, when the file names no one. */
+    public boolean concernsEveryone() {
+      return audience.isEmpty();
+    }
+
+    /** The theme's own reminders before this deadline, if it sets them. */
+    public Optional<List<Duration>> ownReminders() {
+      return Optional.ofNullable(reminders);
+    }
+  }
+
+  // Optional fields of a theme file: left out, they take these values (any other missing field fails).
+  static final String NOBODY_NAMED = "theme.milestone.for";
+  static final String DEFAULT_REMINDERS = "theme.milestone.reminders";
+
+  /** The values of the optional fields left out of a theme file, for its reader. */
+  static InjectableValues optionalFields() {
+    java.util.Map<String, Object> values = new java.util.HashMap<>();
+    values.put(NOBODY_NAMED, List.of());
+    values.put(DEFAULT_REMINDERS, null); // jtai.reminders.before
+    return new InjectableValues.Std(values);
   }
 
   /** The case records an agency shares for each audited child (guidance 9.17); none listed: none asked. */

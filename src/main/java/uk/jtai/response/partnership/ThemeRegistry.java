@@ -44,7 +44,8 @@ public class ThemeRegistry {
         .findAndRegisterModules()
         .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .setInjectableValues(Theme.optionalFields());
     // Required fields are @NotNull in Theme (Bean Validation names a missing one); optional ones may be left out.
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:themes/*.yaml")));
@@ -152,6 +153,32 @@ public class ThemeRegistry {
       unique(file, "evidence-documents." + agency, documents.stream().map(Theme.EvidenceDocument::id).toList());
     });
     unique(file, "evaluation-criteria", theme.evaluationCriteria().stream().map(Theme.EvaluationCriterion::id).toList());
+    checkAudiences(file, theme, partnership);
+    checkReminders(file, theme);
+  }
+
+  /** A milestone's {@code for} names agencies of the theme or the partnership's roles (security/Roles). */
+  private static void checkAudiences(Resource file, Theme theme, Partnership partnership) {
+    List<String> known = new ArrayList<>(List.of("business-unit", "laim", "dcs", "independent-scrutineer"));
+    known.addAll(theme.agencies());
+    for (int i = 0; i < theme.milestones().size(); i++) {
+      for (String who : theme.milestones().get(i).audience()) {
+        if (!known.contains(who)) {
+          throw new InvalidThemeException(file, "milestones[" + i + "].for", "'" + who + "' is neither an agency of the "
+              + "theme nor a partnership role (known: " + known + ")");
+        }
+      }
+    }
+  }
+
+  private static void checkReminders(Resource file, Theme theme) {
+    for (int i = 0; i < theme.milestones().size(); i++) {
+      List<java.time.Duration> reminders = theme.milestones().get(i).ownReminders().orElse(List.of());
+      if (reminders.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
+        throw new InvalidThemeException(file, "milestones[" + i + "].reminders",
+            "each reminder is a positive duration before the deadline, such as P1D or PT2H");
+      }
+    }
   }
 
   /** A validation path in the file's own words: "evidenceDocuments[la].<list element>[0].title" as "evidence-documents.la[0].title". */

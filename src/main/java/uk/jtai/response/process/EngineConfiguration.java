@@ -24,6 +24,7 @@ import uk.jtai.response.tasks.SubmissionErrorsUnwrapped;
 import uk.jtai.response.tasks.TaskCreated;
 import uk.jtai.response.tasks.TaskForm;
 import uk.jtai.response.tasks.TaskFormGuard;
+import uk.jtai.response.tasks.TaskUpdated;
 
 /** How the product configures the Camunda engine the starter builds. */
 @Configuration
@@ -32,13 +33,14 @@ public class EngineConfiguration {
   /** Server-side form checks on every user task; ids the product's groups and users may take. */
   @Bean
   @Order(1)
-  ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> created) {
+  ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> created,
+                                         ObjectProvider<TaskUpdated> updated) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new TaskFormGuard(forms, created));
+        listeners.add(new TaskFormGuard(forms, created, updated));
         configuration.setCustomPostBPMNParseListeners(listeners);
         configuration.setCustomPostCommandInterceptorsTxRequired(withUnwrapping(configuration.getCustomPostCommandInterceptorsTxRequired()));
         // Group ids follow the roles (business-unit, police-senior); demo user ids read police.lead.

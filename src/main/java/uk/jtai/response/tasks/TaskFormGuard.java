@@ -23,19 +23,24 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
 
   private final ObjectProvider<TaskForm> formBeans;
   private final ObjectProvider<TaskCreated> createdBeans;
+  private final ObjectProvider<TaskUpdated> updatedBeans;
   private Map<String, TaskForm> forms;
   private List<TaskCreated> onCreate;
+  private List<TaskUpdated> onUpdate;
 
   /** Resolved lazily: the beans may need engine services, which exist only after the engine is built. */
-  public TaskFormGuard(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> onCreate) {
+  public TaskFormGuard(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> onCreate,
+                       ObjectProvider<TaskUpdated> onUpdate) {
     this.formBeans = forms;
     this.createdBeans = onCreate;
+    this.updatedBeans = onUpdate;
   }
 
   private synchronized void resolve() {
     if (forms == null) {
       forms = formBeans.orderedStream().collect(Collectors.toMap(TaskForm::formId, Function.identity()));
       onCreate = createdBeans.orderedStream().toList();
+      onUpdate = updatedBeans.orderedStream().toList();
     }
   }
 
@@ -53,6 +58,7 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
           + "', which has no server-side check (a TaskForm bean)");
     }
     onCreate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
+    onUpdate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener));
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check(form));
   }
 

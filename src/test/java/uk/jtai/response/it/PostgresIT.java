@@ -128,6 +128,7 @@ class PostgresIT {
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-24T16:00:30Z")));
       await().atMost(Duration.ofSeconds(60)).until(() -> subjects().stream().anyMatch(s -> s.contains("deadline missed")
           && s.contains("(Probation)")));
+      // The reminders (two hours before) named Probation too: this is the escalation at the deadline.
       MimeMessage escalation = received().stream()
           .filter(m -> subject(m).contains("deadline missed") && subject(m).contains("(Probation)")).findFirst().orElseThrow();
       assertThat(escalation.getAllRecipients()).extracting(Object::toString)

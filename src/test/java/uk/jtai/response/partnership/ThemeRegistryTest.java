@@ -161,4 +161,34 @@ class ThemeRegistryTest {
         .hasMessageContaining("'evaluation-criteria[0].text'")
         .hasMessageContaining("must not be blank");
   }
+
+  @Test
+  void aMilestonesAudienceAndRemindersAreOptionalAndRead() {
+    Theme domesticAbuse = PartnershipFixtures.themes().theme("domestic-abuse");
+    assertThat(domesticAbuse.milestone("ANNEX_A_DUE")).get()
+        .extracting(Theme.MilestoneDefinition::audience).isEqualTo(java.util.List.of("la", "laim"));
+    assertThat(domesticAbuse.milestone("AUDIT_DAY")).get().satisfies(m -> {
+      assertThat(m.concernsEveryone()).isTrue();
+      assertThat(m.ownReminders()).as("left out: jtai.reminders.before applies").isEmpty();
+    });
+    assertThat(domesticAbuse.milestone("PARTNERS_NOTIFIED_DUE")).get()
+        .extracting(m -> m.ownReminders().orElseThrow()).isEqualTo(java.util.List.of(java.time.Duration.ofHours(1)));
+  }
+
+  @Test
+  void aMilestoneForSomeoneOutsideTheThemeStopsStartUp() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/bad-audience.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("bad-audience.yaml")
+        .hasMessageContaining("milestones[0].for")
+        .hasMessageContaining("'yjs'");
+  }
+
+  @Test
+  void aReminderThatIsNotBeforeTheDeadlineStopsStartUp() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/bad-reminder.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("bad-reminder.yaml")
+        .hasMessageContaining("milestones[1].reminders");
+  }
 }

@@ -1,0 +1,78 @@
+package uk.jtai.response.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Contact;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.security.Roles;
+
+/**
+ * Who works a task of a Camunda group: the group's users that have an e-mail address, as kept in Admin;
+ * when none has, the partnership's mailbox for that role (an agency's lead contact and deputy, its
+ * senior approver, the Business Unit...), so a reminder reaches someone before users are set up.
+ */
+@Component
+public class GroupRecipients {
+
+  private final IdentityService identity;
+  private final Partnership partnership;
+
+  public GroupRecipients(@Lazy IdentityService identity, Partnership partnership) {
+    this.identity = identity;
+    this.partnership = partnership;
+  }
+
+  /** The people of the groups; the Business Unit when no group has anyone to tell. */
+  public List<Contact> of(List<String> groups) {
+    List<Contact> contacts = new ArrayList<>();
+    for (String group : groups) {
+      List<Contact> members = members(group);
+      contacts.addAll(members.isEmpty() ? mailboxes(group) : members);
+    }
+    if (contacts.isEmpty()) {
+      contacts.add(partnership.businessUnit());
+    }
+    return contacts;
+  }
+
+  private List<Contact> members(String group) {
+    List<Contact> members = new ArrayList<>();
+    for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
+      if (user.getEmail() != null && !user.getEmail().isBlank()) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+            + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        members.add(new Contact(name.isEmpty() ? user.getId() : name, user.getEmail()));
+      }
+    }
+    return members;
+  }
+
+  /** The partnership's mailboxes for a group (security/Roles names the groups). */
+  List<Contact> mailboxes(String group) {
+    switch (group) {
+      case Roles.BUSINESS_UNIT:
+        return List.of(partnership.businessUnit());
+      case Roles.LAIM:
+        return List.of(partnership.laim());
+      case Roles.DCS:
+        return List.of(partnership.dcs());
+      case Roles.INDEPENDENT_SCRUTINEER:
+        return List.of(partnership.independentScrutineer());
+      default:
+        for (Agency agency : partnership.agencies()) {
+          if (agency.id().equals(group)) {
+            return List.of(agency.lead(), agency.deputy());
+          }
+          if (agency.seniorGroup().equals(group)) {
+            return List.of(agency.senior());
+          }
+        }
+        return List.of();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package uk.jtai.response.reminders;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.tasks.TaskCreated;
+import uk.jtai.response.tasks.TaskUpdated;
+
+/**
+ * Plans every user task's reminders and deadline escalation when it is created, in the creating step's
+ * transaction, and plans them again when its due date changes (a moved milestone updates its open tasks'
+ * due dates): the reminders follow the task's due date, never a copy of it.
+ */
+@Component
+@Order(10)
+public class ReminderScheduler implements TaskCreated, TaskUpdated {
+
+  private final ReminderPlan plan;
+  private final ReminderRepository repository;
+  private final RepositoryService models;
+
+  public ReminderScheduler(ReminderPlan plan, ReminderRepository repository, @Lazy RepositoryService models) {
+    this.plan = plan;
+    this.repository = repository;
+    this.models = models;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String reference = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    if (reference == null) {
+      return; // not a task of an inspection
+    }
+    Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    Instant now = EngineTime.now();
+    if (TaskListener.EVENTNAME_UPDATE.equals(task.getEventName())) {
+      if (Objects.equals(repository.plannedDue(task.getId()).orElse(null), due)) {
+        return; // another property changed (e.g. the assignee): the plan stands
+      }
+      repository.cancelPending(task.getId(), now, "due date changed");
+    }
+    UserTask model = task.getBpmnModelElementInstance();
+    if (due != null && model != null) {
+      schedule(new TaskDeadline(reference, task.getId(), DeadlineModel.milestoneOf(model).orElse(null), due,
+          DeadlineModel.escalatedByModel(model)), now);
+    }
+  }
+
+  /** Plans an open task again from its current due date, when its stored plan turns out stale. */
+  public void replan(Task task, String reference) {
+    Instant now = EngineTime.now();
+    repository.cancelPending(task.getId(), now, "due date changed");
+    if (task.getDueDate() != null) {
+      UserTask model = models.getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
+      schedule(new TaskDeadline(reference, task.getId(), DeadlineModel.milestoneOf(model).orElse(null),
+          task.getDueDate().toInstant(), DeadlineModel.escalatedByModel(model)), now);
+    }
+  }
+
+  private void schedule(TaskDeadline deadline, Instant now) {
+    repository.insert(deadline, plan.plan(deadline, now), now);
+  }
+}

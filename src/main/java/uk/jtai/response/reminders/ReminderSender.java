@@ -1,0 +1,170 @@
+package uk.jtai.response.reminders;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.calendar.Schedule;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.notify.GroupRecipients;
+import uk.jtai.response.notify.Mail;
+import uk.jtai.response.notify.MissedDeadlines;
+import uk.jtai.response.notify.Outbox;
+import uk.jtai.response.notify.TaskLinks;
+import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Contact;
+import uk.jtai.response.partnership.Partnership;
+
+/**
+ * Turns due reminders into outbox e-mails, each exactly once: one transaction claims the row, checks the
+ * task against the engine and writes the e-mail (and, at a missed deadline, the Cockpit marker); if any
+ * of it fails, nothing of it is kept and the row is tried again later. A task completed since sends
+ * nothing; a task whose due date changed is planned again from its new one.
+ */
+@Component
+public class ReminderSender {
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderSender.class);
+
+  private final ReminderRepository repository;
+  private final ReminderScheduler scheduler;
+  private final ReminderProperties properties;
+  private final TaskService tasks;
+  private final Outbox outbox;
+  private final GroupRecipients groups;
+  private final Partnership partnership;
+  private final Schedule schedule;
+  private final WorkingCalendar calendar;
+  private final TaskLinks links;
+  private final MissedDeadlines missedDeadlines;
+  private final TransactionTemplate transaction;
+
+  public ReminderSender(ReminderRepository repository, ReminderScheduler scheduler, ReminderProperties properties,
+                        @Lazy TaskService tasks, Outbox outbox, GroupRecipients groups, Partnership partnership,
+                        Schedule schedule, WorkingCalendar calendar, TaskLinks links, MissedDeadlines missedDeadlines,
+                        PlatformTransactionManager transactions) {
+    this.repository = repository;
+    this.scheduler = scheduler;
+    this.properties = properties;
+    this.tasks = tasks;
+    this.outbox = outbox;
+    this.groups = groups;
+    this.partnership = partnership;
+    this.schedule = schedule;
+    this.calendar = calendar;
+    this.links = links;
+    this.missedDeadlines = missedDeadlines;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** The outbox key of a reminder's e-mail: one e-mail per reminder, whatever happens. */
+  public static String outboxKey(long reminderId) {
+    return "reminder:" + reminderId;
+  }
+
+  /** Handles the reminders due now (engine clock); returns how many this call claimed. */
+  public int sendDue() {
+    int handled = 0;
+    // Every node reads the same due rows; in a shuffled order nodes mostly work on different rows instead
+    // of queueing on the row another node has claimed (reminders due together go out seconds apart at most).
+    List<Long> due = new ArrayList<>(repository.due(EngineTime.now(), properties.batchSize()));
+    Collections.shuffle(due);
+    for (long id : due) {
+      try {
+        if (Boolean.TRUE.equals(transaction.execute(status -> handle(id)))) {
+          handled++;
+        }
+      } catch (RuntimeException e) {
+        failed(id, e);
+      }
+    }
+    return handled;
+  }
+
+  private boolean handle(long id) {
+    if (!repository.claim(id, EngineTime.now())) {
+      return false; // another node (or run) has it
+    }
+    ReminderRepository.Reminder reminder = repository.load(id);
+    Task task = tasks.createTaskQuery().taskId(reminder.taskId()).singleResult();
+    if (task == null) {
+      repository.finish(id, ReminderRepository.SKIPPED, "task completed");
+    } else if (task.getDueDate() == null) {
+      repository.finish(id, ReminderRepository.SKIPPED, "task has no due date any more");
+    } else if (!task.getDueDate().toInstant().equals(reminder.taskDue())) {
+      // Its due date changed without the update event (e.g. in the database): follow the task.
+      scheduler.replan(task, reminder.reference());
+      repository.finish(id, ReminderRepository.CANCELLED, "due date changed");
+    } else if (reminder.kind() == ReminderPlan.Kind.REMINDER) {
+      remind(reminder, task);
+    } else {
+      escalate(reminder, task);
+    }
+    return true;
+  }
+
+  /** Before the deadline: the people of the task's groups. */
+  private void remind(ReminderRepository.Reminder reminder, Task task) {
+    outbox.enqueue(mail(reminder, task, "task-reminder").to(groups.of(candidateGroups(task))));
+  }
+
+  /** At the deadline of a task the model does not escalate: the agency's senior (else the DCS) and the Business Unit. */
+  private void escalate(ReminderRepository.Reminder reminder, Task task) {
+    Agency agency = agency(task);
+    List<Contact> to = new ArrayList<>();
+    to.add(agency != null ? agency.senior() : partnership.dcs());
+    to.add(partnership.businessUnit());
+    outbox.enqueue(mail(reminder, task, "task-overdue").to(to));
+    missedDeadlines.record(reminder.reference(), reminder.milestone() == null ? task.getName()
+        : MissedDeadlines.describe(reminder.milestone(), schedule.milestoneTitle(reminder.reference(), reminder.milestone()),
+            agency == null ? null : agency.shortName()));
+  }
+
+  private Mail mail(ReminderRepository.Reminder reminder, Task task, String template) {
+    String what = reminder.milestone() == null ? task.getName()
+        : schedule.milestoneTitle(reminder.reference(), reminder.milestone());
+    Mail mail = Mail.about(reminder.reference(), template)
+        .task(task.getName(), links.task(task.getId()))
+        .due(reminder.taskDue(), calendar.zone(), what)
+        .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
+        .once(outboxKey(reminder.id()));
+    Agency agency = agency(task);
+    if (agency != null) {
+      mail.agency(agency.shortName());
+    }
+    return mail;
+  }
+
+  private Agency agency(Task task) {
+    Object agency = tasks.getVariable(task.getId(), InspectionVariables.AGENCY.name());
+    return agency instanceof String id ? partnership.find(id).orElse(null) : null;
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  private void failed(long id, RuntimeException e) {
+    Instant now = EngineTime.now();
+    String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String stored = error.length() > 1900 ? error.substring(0, 1900) : error;
+    transaction.executeWithoutResult(status -> repository.attemptFailed(id, stored, now,
+        now.plus(properties.retry()), properties.maxAttempts()));
+    log.warn("Reminder #{} not handled, will retry (up to {} attempts): {}", id, properties.maxAttempts(), stored);
+  }
+}

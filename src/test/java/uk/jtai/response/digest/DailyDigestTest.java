@@ -1,0 +1,120 @@
+package uk.jtai.response.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.support.ChildData;
+import uk.jtai.response.support.ProcessTestSupport;
+
+/** The 08:00 digest to the Business Unit and the DCS, once per working day of a running inspection. */
+class DailyDigestTest extends ProcessTestSupport {
+
+  static final String NOTIFIED = "2027-05-24T09:10:00+01:00"; // Monday
+
+  @Autowired DailyDigest digest;
+  @Autowired DataSource dataSource;
+
+  private List<Map<String, Object>> digests(String reference) {
+    return outbox(reference, "daily-digest");
+  }
+
+  @Test
+  void at0800OnEachWorkingDayTheBusinessUnitAndTheDcsGetOneDigest() {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    digest.sendDue();
+    assertThat(digests(reference)).as("day 1: notified after 08:00, so not running at 08:00").isEmpty();
+
+    moveClockTo("2027-05-25T07:59:00+01:00");
+    digest.sendDue();
+    assertThat(digests(reference)).isEmpty();
+
+    moveClockTo("2027-05-25T08:00:00+01:00");
+    digest.sendDue();
+    digest.sendDue();
+    List<Map<String, Object>> sent = digests(reference);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).get("recipients")).isEqualTo("cyscp@york.gov.uk,dcs@york.example");
+    assertThat((String) sent.get(0).get("subject")).isEqualTo("JTAI " + reference + ": daily digest for Tuesday 25 May 2027");
+    String body = (String) sent.get(0).get("body");
+    assertThat(body)
+        .contains("Police: 2 open, 1 overdue")
+        .contains("overdue: Confirm your lead contact is available and briefed (Police) (due 17:00 on Monday 24 May)")
+        .contains("Director of Children's Services: 1 open, 1 overdue")
+        .contains("Local Authority: 3 open, 1 overdue") // lead contact, Annex A, fieldwork meetings
+        .contains("17:00 Annex A child-level lists submitted")
+        .contains("17:00 Set-up discussion with the lead inspector held and recorded")
+        .contains("https://jtai.test/camunda/app/tasklist/default/")
+        .doesNotContain("Business Unit: ");
+
+    moveClockTo("2027-05-29T08:30:00+01:00"); // Saturday
+    digest.sendDue();
+    moveClockTo("2027-05-31T08:30:00+01:00"); // Spring bank holiday
+    digest.sendDue();
+    assertThat(digests(reference)).hasSize(1);
+    moveClockTo("2027-06-01T11:00:00+01:00"); // a node that was down at 08:00 sends it when it runs that day
+    digest.sendDue();
+    assertThat(digests(reference)).hasSize(2);
+  }
+
+  @Test
+  void theDigestNamesTasksAndCountsNeverAChild() {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    submitAnnexA(reference);
+    moveClockTo("2027-05-26T10:00:00+01:00");
+    List<String> children = ChildData.references(77, 20);
+    complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", String.join("\n", children)));
+
+    moveClockTo("2027-05-27T08:00:00+01:00");
+    digest.sendDue();
+    String body = (String) digests(reference).get(0).get("body");
+    assertThat(body).contains("Say which of the selected children are known to your agency (Police)");
+    assertThat(children).noneMatch(body::contains);
+  }
+
+  @Test
+  void aDigestWrittenByAnotherNodeAtTheSameMomentIsNotWrittenTwice() throws Exception {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-05-25T08:00:00+01:00");
+    // Another node has inserted the same digest and not committed yet: this node's insert meets its key.
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement insert = other.prepareStatement("insert into jtai_outbox (dedup_key, reference, template, "
+          + "recipients, subject, body, status, created_at, next_attempt_at, attempts) values (?, ?, 'daily-digest', "
+          + "'cyscp@york.gov.uk', 'digest', 'digest', 'PENDING', ?, ?, 0)")) {
+        OffsetDateTime now = EngineTime.now().atOffset(ZoneOffset.UTC);
+        insert.setString(1, "digest:" + reference + ":2027-05-25");
+        insert.setString(2, reference);
+        insert.setObject(3, now);
+        insert.setObject(4, now);
+        insert.executeUpdate();
+      }
+      CompletableFuture<Integer> thisNode = CompletableFuture.supplyAsync(() -> {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(instant("2027-05-25T08:00:00+01:00")));
+        return digest.sendDue();
+      });
+      Thread.sleep(300);
+      other.commit();
+      thisNode.get(20, TimeUnit.SECONDS);
+    }
+    assertThat(digests(reference)).hasSize(1);
+    assertThat(digests(reference).get(0).get("subject")).isEqualTo("digest");
+  }
+}
