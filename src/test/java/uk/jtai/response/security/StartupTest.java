@@ -66,6 +66,11 @@ class StartupTest {
           Resources.FILTER, police.getId())).isTrue();
       assertThat(engine.getAuthorizationService().isUserAuthorized("health.lead", List.of("health"), Permissions.READ,
           Resources.FILTER, police.getId())).isFalse();
+
+      int port = ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
+      assertThat(uk.jtai.response.support.Http.anonymous(port).get("/actuator/health").statusCode())
+          .as("healthy without a mail server (nothing listens on the demo's localhost:1025 here): e-mails wait in the outbox")
+          .isEqualTo(200);
     }
   }
 }
