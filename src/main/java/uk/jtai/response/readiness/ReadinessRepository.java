@@ -7,9 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.tasks.FieldError;
+import uk.jtai.response.tasks.SubmissionRejectedException;
 
 /**
  * Tables jtai_readiness, jtai_readiness_agency and jtai_readiness_document: each theme-readiness run,
@@ -39,8 +42,14 @@ public class ReadinessRepository {
                          Boolean seniorApproved, String rationale) {}
 
   public void insertRun(String key, Theme theme, String evidenceLocation, String startedBy, Instant now) {
-    jdbc.update("insert into jtai_readiness (readiness_key, theme, evidence_location, started_by, started_at) values (?, ?, ?, ?, ?)",
-        key, theme.id(), evidenceLocation, startedBy, utc(now));
+    try {
+      jdbc.update("insert into jtai_readiness (readiness_key, theme, open_theme, evidence_location, started_by, started_at) values (?, ?, ?, ?, ?, ?)",
+          key, theme.id(), theme.id(), evidenceLocation, startedBy, utc(now));
+    } catch (DuplicateKeyException raced) {
+      // Another start of this theme committed after our check: refuse this one as the check would have.
+      throw new SubmissionRejectedException(List.of(new FieldError("theme",
+          "readiness for '" + theme.name() + "' was started by someone else a moment ago; close that one first")));
+    }
     for (String agency : theme.agenciesWithEvidence()) {
       jdbc.update("insert into jtai_readiness_agency (readiness_key, agency, state, check_round) values (?, ?, ?, 1)",
           key, agency, EvidenceState.ASKED.name());
@@ -90,7 +99,7 @@ public class ReadinessRepository {
   }
 
   public void close(String key, String reason, Instant now) {
-    jdbc.update("update jtai_readiness set closed_at = ?, closed_reason = ? where readiness_key = ?", utc(now), reason, key);
+    jdbc.update("update jtai_readiness set closed_at = ?, closed_reason = ?, open_theme = null where readiness_key = ?", utc(now), reason, key);
   }
 
   public List<String> agencies(String key) {

@@ -14,7 +14,11 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.support.BetweenInspectionsTestSupport;
 import uk.jtai.response.support.Http;
 import uk.jtai.response.support.TestUsers;
@@ -22,6 +26,9 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
 
 /** bpmn/theme-readiness.bpmn: documentary evidence between inspections (guidance 7 and 12). */
 class ThemeReadinessProcessTest extends BetweenInspectionsTestSupport {
+
+  @Autowired ThemeRegistry themes;
+  @Autowired ReadinessRepository readinessRuns;
 
   static final String ANNOUNCED = "2027-06-01T10:00:00+01:00";
   static final String DUE = "2027-06-30T17:00:00+01:00";
@@ -381,6 +388,23 @@ class ThemeReadinessProcessTest extends BetweenInspectionsTestSupport {
     values.put("theme", "knife-crime");
     assertThatThrownBy(() -> startWithForm("theme-readiness", values)).hasMessageContaining("theme: unknown theme 'knife-crime'");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("theme-readiness").count()).isEqualTo(1);
+  }
+
+  @Test
+  void twoStartsOfOneThemeThatRaceAreRefusedByTheDatabaseAndTheSecondKeepsNothing() {
+    // Both starts passed the "already running?" query before either committed: the second insert meets
+    // the first's row, is refused as the query would have refused it, and leaves nothing of itself.
+    Theme theme = themes.find("domestic-abuse").orElseThrow();
+    moveClockTo(ANNOUNCED);
+    readinessRuns.insertRun("READINESS-RACE-1", theme, "shared folder", "bu", EngineTime.now());
+    assertThatThrownBy(() -> readinessRuns.insertRun("READINESS-RACE-2", theme, "shared folder", "bu2", EngineTime.now()))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("theme: readiness for 'Children who are victims of domestic abuse' was started by someone else a moment ago");
+    assertThat(readinessRuns.exists("READINESS-RACE-2")).isFalse();
+
+    readinessRuns.close("READINESS-RACE-1", "test over", EngineTime.now());
+    readinessRuns.insertRun("READINESS-RACE-3", theme, "shared folder", "bu", EngineTime.now());
+    assertThat(readinessRuns.openRunOf("domestic-abuse")).hasValue("READINESS-RACE-3");
   }
 
   @Test

@@ -32,7 +32,7 @@ public abstract class BetweenInspectionsTestSupport extends ProcessTestSupport {
       runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
           .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
     }
-    jdbc.update("update jtai_readiness set closed_at = ?, closed_reason = 'test over' where closed_at is null",
+    jdbc.update("update jtai_readiness set closed_at = ?, closed_reason = 'test over', open_theme = null where closed_at is null",
         EngineTime.now().atOffset(ZoneOffset.UTC));
   }
 
