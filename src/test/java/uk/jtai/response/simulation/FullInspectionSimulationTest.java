@@ -260,6 +260,8 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(inspection.getId()).count()).as("inspection closed").isZero();
     Instant closed = clock.now();
     runUntil(closed.plus(Duration.ofDays(3))); // nothing more may happen
+    assertThat(jdbc.queryForObject("select count(*) from jtai_reminder where reference = ? and status = 'PENDING'",
+        Integer.class, reference)).as("reminders left pending after the inspection closed").isZero();
 
     everyTimerFiredAtItsMilestone(theme);
     everyTimerOnThePathFired();
