@@ -47,6 +47,7 @@ public class AfterFieldwork {
   public static final String AGENCY_COMMENTS_DUE = "AGENCY_COMMENTS_DUE";
   public static final String FACTUAL_ACCURACY_DUE = "FACTUAL_ACCURACY_DUE";
   public static final String PUBLICATION = "PUBLICATION";
+  public static final String PUBLICATION_RECORDED_DUE = "PUBLICATION_RECORDED_DUE";
   public static final String ACTION_PLAN_DUE = "ACTION_PLAN_DUE";
   static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
   static final String DCS_TASK = "Task_ReturnFactualAccuracy";
@@ -105,6 +106,8 @@ public class AfterFieldwork {
     schedules.putMilestone(reference, new Milestone(PUBLICATION,
         calendar.dayNumber(schedule.notifiedAt().atZone(calendar.zone()).toLocalDate(), publicationDate), publication,
         "Report published"));
+    // Recording it is due by the end of publication day, not at the instant the embargo lifts.
+    putAfter(scope, PUBLICATION_RECORDED_DUE, "Publication of the report recorded", publication, 0, END_OF_DAY);
   }
 
   /** Published: the action plan is due 70 working days later, or sooner with a priority action. */

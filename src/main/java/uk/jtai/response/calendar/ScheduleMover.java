@@ -153,8 +153,11 @@ public class ScheduleMover {
     }
   }
 
-  /** For one process definition: activity id (user task, or timer event) to the milestone it refers to. */
-  Map<String, String> milestonesOf(String processDefinitionId) {
+  /**
+   * For one process definition: activity id (user task, or timer event) to the milestone it refers to;
+   * also what a test of the timers checks each fired timer against.
+   */
+  public Map<String, String> milestonesOf(String processDefinitionId) {
     return milestonesByDefinition.computeIfAbsent(processDefinitionId, id -> {
       BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(id);
       Map<String, String> map = new HashMap<>();

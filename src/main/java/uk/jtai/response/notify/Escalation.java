@@ -75,8 +75,9 @@ public class Escalation implements JavaDelegate {
     }
     outbox.enqueue(mail);
     // Cockpit shows it on the inspection (README, "Managers' view").
-    missedDeadlines.record(reference, MissedDeadlines.describe(milestone, milestoneTitle(reference, milestone),
-        agency == null ? null : agency.shortName()));
+    // A deadline of its own (no milestone, e.g. an issue of concern's response) is named by its task.
+    missedDeadlines.record(reference, milestone == null ? task.getName()
+        : MissedDeadlines.describe(milestone, milestoneTitle(reference, milestone), agency == null ? null : agency.shortName()));
   }
 
   private String milestoneTitle(String reference, String milestone) {

@@ -40,9 +40,28 @@ public class GroupRecipients {
     return contacts;
   }
 
+  /** The people a task is for: its assignee (when they have an e-mail address) and the people of its groups. */
+  public List<Contact> ofTask(String assignee, List<String> groups) {
+    List<Contact> contacts = new ArrayList<>();
+    if (assignee != null) {
+      User user = identity.createUserQuery().userId(assignee).singleResult();
+      if (user != null) {
+        contacts.addAll(contacts(List.of(user)));
+      }
+    }
+    if (!groups.isEmpty() || contacts.isEmpty()) {
+      contacts.addAll(of(groups));
+    }
+    return contacts;
+  }
+
   private List<Contact> members(String group) {
+    return contacts(identity.createUserQuery().memberOfGroup(group).list());
+  }
+
+  private static List<Contact> contacts(List<User> users) {
     List<Contact> members = new ArrayList<>();
-    for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
+    for (User user : users) {
       if (user.getEmail() != null && !user.getEmail().isBlank()) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
             + (user.getLastName() == null ? "" : user.getLastName())).strip();

@@ -22,6 +22,7 @@ import uk.jtai.response.security.IdentitySetup;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import uk.jtai.response.tasks.SubmissionErrorsUnwrapped;
 import uk.jtai.response.tasks.TaskCreated;
+import uk.jtai.response.tasks.TaskEnded;
 import uk.jtai.response.tasks.TaskForm;
 import uk.jtai.response.tasks.TaskFormGuard;
 import uk.jtai.response.tasks.TaskUpdated;
@@ -34,13 +35,13 @@ public class EngineConfiguration {
   @Bean
   @Order(1)
   ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> created,
-                                         ObjectProvider<TaskUpdated> updated) {
+                                         ObjectProvider<TaskUpdated> updated, ObjectProvider<TaskEnded> ended) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new TaskFormGuard(forms, created, updated));
+        listeners.add(new TaskFormGuard(forms, created, updated, ended));
         configuration.setCustomPostBPMNParseListeners(listeners);
         configuration.setCustomPostCommandInterceptorsTxRequired(withUnwrapping(configuration.getCustomPostCommandInterceptorsTxRequired()));
         // Group ids follow the roles (business-unit, police-senior); demo user ids read police.lead.

@@ -115,9 +115,12 @@ public class ReminderSender {
     return true;
   }
 
-  /** Before the deadline: the people of the task's groups. */
+  /**
+   * Before the deadline: the person the task is assigned to (the Audit Chair records the Audit Day, the
+   * Audit Author shares the drafts) and the people of the task's groups.
+   */
   private void remind(ReminderRepository.Reminder reminder, Task task) {
-    outbox.enqueue(mail(reminder, task, "task-reminder").to(groups.of(candidateGroups(task))));
+    outbox.enqueue(mail(reminder, task, "task-reminder").to(groups.ofTask(task.getAssignee(), candidateGroups(task))));
   }
 
   /** At the deadline of a task the model does not escalate: the agency's senior (else the DCS) and the Business Unit. */

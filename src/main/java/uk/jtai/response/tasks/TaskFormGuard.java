@@ -24,16 +24,19 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
   private final ObjectProvider<TaskForm> formBeans;
   private final ObjectProvider<TaskCreated> createdBeans;
   private final ObjectProvider<TaskUpdated> updatedBeans;
+  private final ObjectProvider<TaskEnded> endedBeans;
   private Map<String, TaskForm> forms;
   private List<TaskCreated> onCreate;
   private List<TaskUpdated> onUpdate;
+  private List<TaskEnded> onEnd;
 
   /** Resolved lazily: the beans may need engine services, which exist only after the engine is built. */
   public TaskFormGuard(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> onCreate,
-                       ObjectProvider<TaskUpdated> onUpdate) {
+                       ObjectProvider<TaskUpdated> onUpdate, ObjectProvider<TaskEnded> onEnd) {
     this.formBeans = forms;
     this.createdBeans = onCreate;
     this.updatedBeans = onUpdate;
+    this.endedBeans = onEnd;
   }
 
   private synchronized void resolve() {
@@ -41,6 +44,7 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
       forms = formBeans.orderedStream().collect(Collectors.toMap(TaskForm::formId, Function.identity()));
       onCreate = createdBeans.orderedStream().toList();
       onUpdate = updatedBeans.orderedStream().toList();
+      onEnd = endedBeans.orderedStream().toList();
     }
   }
 
@@ -60,6 +64,10 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
     onCreate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
     onUpdate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener));
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check(form));
+    onEnd.forEach(listener -> {
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, listener);
+    });
   }
 
   private record Check(TaskForm form) implements TaskListener {

@@ -63,6 +63,11 @@ class AfterFieldworkProcessTest extends ProcessTestSupport {
     complete(task(reference, "Task_RecordFinalReport"), Map.of("finalArrivedAt", "2027-07-26T10:00:00+01:00",
         "finalReportLocation", "Reports/final (embargoed)", "publicationDate", "2027-07-30"));
     moveClockTo("2027-07-30T10:00:00+01:00");
+    // The embargo lifts at publication; the Business Unit records it by the end of that day.
+    assertThat(outbox(reference, "final-report-embargo").get(0).get("subject")).asString()
+        .contains("EMBARGOED until 09:00 on Friday 30 July");
+    assertThat(task(reference, "Task_RecordPublication").getDueDate().toInstant())
+        .isEqualTo(instant("2027-07-30T17:00:00+01:00"));
     complete(task(reference, "Task_RecordPublication"), Map.of("publishedAt", "2027-07-30T09:00:00+01:00",
         "reportUrl", "https://reports.ofsted.gov.uk/jtai/york", "priorityAction", priorityAction));
   }

@@ -77,11 +77,20 @@ class IssueOfConcernProcessTest extends ProcessTestSupport {
     assertThat(escalations).hasSize(1);
     assertThat(escalations.get(0).get("recipients")).isEqualTo("dcs@york.example");
     assertThat((String) escalations.get(0).get("subject")).contains("Respond to the issue of concern (Health)");
+    assertThat((String) escalations.get(0).get("body")).as("the concern's own deadline, not the inspection's findings")
+        .contains("was due by 15:00 on Monday 24 May");
+    assertThat(runtime.getVariable(inspectionId(reference), "missedDeadlines")).asString()
+        .contains("Respond to the issue of concern (Health)").doesNotContain("FINDINGS");
     assertThat(respondTask(reference, "health")).as("stays open").isNotNull();
 
     assertThat(task(reference, "Task_SubmitAnnexA")).as("the rest of the inspection carries on").isNotNull();
     assertThat(jdbc.queryForObject("select count(*) from jtai_concern where reference = ? and given_to_inspectors_at is not null",
         Integer.class, reference)).isEqualTo(1);
+  }
+
+  private String inspectionId(String reference) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).processDefinitionKey("jtai-inspection")
+        .singleResult().getId();
   }
 
   @Test

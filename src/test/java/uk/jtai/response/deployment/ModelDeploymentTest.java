@@ -85,7 +85,7 @@ class ModelDeploymentTest extends ProcessTestSupport {
     referred.remove(uk.jtai.response.auditreport.AuditReportVariables.REPORT_COMMENTS_DUE);
     referred.removeAll(java.util.List.of(uk.jtai.response.afterfieldwork.AfterFieldwork.AGENCY_COMMENTS_DUE,
         uk.jtai.response.afterfieldwork.AfterFieldwork.FACTUAL_ACCURACY_DUE, uk.jtai.response.afterfieldwork.AfterFieldwork.PUBLICATION,
-        uk.jtai.response.afterfieldwork.AfterFieldwork.ACTION_PLAN_DUE));
+        uk.jtai.response.afterfieldwork.AfterFieldwork.PUBLICATION_RECORDED_DUE, uk.jtai.response.afterfieldwork.AfterFieldwork.ACTION_PLAN_DUE));
     for (Theme theme : themes.all()) {
       List<String> names = theme.milestones().stream().map(Theme.MilestoneDefinition::name).toList();
       assertThat(names).as(theme.id()).containsAll(referred);

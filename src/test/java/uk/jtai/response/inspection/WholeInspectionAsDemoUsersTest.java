@@ -3,23 +3,14 @@ package uk.jtai.response.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.jtai.response.security.DemoUsers;
+import uk.jtai.response.support.AsDemoUsers;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.ProcessTestSupport;
 
@@ -34,85 +25,30 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
   static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "education");
 
   @Autowired uk.jtai.response.partnership.Partnership partnership;
-  private DemoUsers demo;
-  private final ObjectMapper json = new ObjectMapper();
-  private final Set<String> usersWhoWorked = new HashSet<>();
+  private AsDemoUsers demo;
 
-  private IdentityService identity() {
-    return engine.getIdentityService();
+  @org.junit.jupiter.api.BeforeEach
+  void demoUsers() {
+    demo = new AsDemoUsers(engine, partnership);
   }
 
-  private List<String> groupsOf(String user) {
-    return identity().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  private void work(String user, String reference, String taskKey, Map<String, Object> variables) {
+    demo.work(user, reference, taskKey, variables);
   }
 
   private List<Task> visibleTo(String user, String reference) {
-    identity().setAuthentication(user, groupsOf(user));
-    try {
-      return tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
-    } finally {
-      identity().clearAuthentication();
-    }
+    return demo.visibleTo(user, reference);
   }
 
-  /** As {@code user}: finds the one open task with this key that the user can see, and completes it. */
-  private void work(String user, String reference, String taskKey, Map<String, Object> variables) {
-    work(user, reference, taskKey, null, variables);
-  }
-
-  private void work(String user, String reference, String taskKey, Integer child, Map<String, Object> variables) {
-    List<Task> mine = visibleTo(user, reference).stream().filter(t -> t.getTaskDefinitionKey().equals(taskKey))
-        .filter(t -> child == null || child.equals(tasks.getVariable(t.getId(), "childNumber"))).toList();
-    assertThat(mine).as(user + " sees " + taskKey + (child == null ? "" : " for child " + child)).isNotEmpty();
-    identity().setAuthentication(user, groupsOf(user));
-    try {
-      tasks.complete(mine.get(0).getId(), variables);
-    } finally {
-      identity().clearAuthentication();
-    }
-    usersWhoWorked.add(user);
-  }
-
-  /** Every demo user sees only tasks offered to one of their groups or assigned to them. */
   private void everyoneSeesOnlyTheirOwnTasks(String reference) {
-    for (DemoUsers.DemoUser user : demo.users()) {
-      Set<String> groups = new HashSet<>(groupsOf(user.id()));
-      for (Task task : visibleTo(user.id(), reference)) {
-        boolean assigned = user.id().equals(task.getAssignee());
-        boolean candidate = tasks.getIdentityLinksForTask(task.getId()).stream()
-            .filter(link -> IdentityLink.class.isInstance(link) && link.getGroupId() != null)
-            .anyMatch(link -> groups.contains(link.getGroupId()));
-        assertThat(assigned || candidate).as(user.id() + " sees '" + task.getName() + "'").isTrue();
-      }
-    }
-  }
-
-  /**
-   * The demo profile's users, created in this test's context (a second application context would
-   * register a second process engine named "default").
-   */
-  @org.junit.jupiter.api.BeforeEach
-  void demoUsers() {
-    demo = new DemoUsers(partnership, uk.jtai.response.support.TestUsers.PASSWORD);
-    for (DemoUsers.DemoUser user : demo.users()) {
-      uk.jtai.response.support.TestUsers.ensure(identity(), user.id(), user.groups().toArray(String[]::new));
-    }
+    demo.everyoneSeesOnlyTheirOwnTasks(reference);
   }
 
   @Test
   void fromNotificationToClosingAsThePeopleWhoseJobItIs() throws Exception {
     String reference = newReference();
     moveClockTo("2027-05-24T09:10:00+01:00");
-    identity().setAuthentication("bu", groupsOf("bu"));
-    ProcessInstance inspection;
-    try {
-      Map<String, Object> notification = new HashMap<>(Map.of("reference", reference, "theme", "domestic-abuse",
-          "notifiedAt", "2027-05-24T09:10:00+01:00"));
-      inspection = forms.submitStartForm(repository.createProcessDefinitionQuery()
-          .processDefinitionKey("jtai-inspection").latestVersion().singleResult().getId(), notification);
-    } finally {
-      identity().clearAuthentication();
-    }
+    ProcessInstance inspection = demo.notify(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
 
     // Day 1 to 2
     moveClockTo("2027-05-24T10:00:00+01:00");
@@ -128,10 +64,7 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
     work("laim", reference, "Task_RecordSetUpDiscussion", Map.of("setUpDiscussionAt", "2027-05-24T09:50:00+01:00",
         "statutoryPartnersAttended", true, "annexARequestReceived", true, "concernsArrangementsAgreed", true));
     moveClockTo("2027-05-25T15:00:00+01:00");
-    Task annexA = visibleTo("la.lead", reference).stream().filter(t -> t.getTaskDefinitionKey().equals("Task_SubmitAnnexA")).findFirst().orElseThrow();
-    String rows = tasks.getVariable(annexA.getId(), "annexALists").toString()
-        .replace("\"uploaded\":false", "\"uploaded\":true").replace("\"portalReference\":\"\"", "\"portalReference\":\"Portal\"");
-    work("la.lead", reference, "Task_SubmitAnnexA", Map.of("annexALists", SpinValues.jsonValue(rows).create()));
+    demo.submitAnnexA(reference);
 
     // Days 3 to 5
     moveClockTo("2027-05-26T10:00:00+01:00");
@@ -139,11 +72,7 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
     work("laim", reference, "Task_RecordFirstSelection", Map.of("firstSelectionEntry", ChildData.lines(twenty)));
     everyoneSeesOnlyTheirOwnTasks(reference);
     for (String agency : AGENCIES) {
-      Task sheet = visibleTo(agency + ".lead", reference).stream()
-          .filter(t -> t.getTaskDefinitionKey().equals("Task_ReturnKnownToAgency")).findFirst().orElseThrow();
-      ArrayNode answers = (ArrayNode) json.readTree(tasks.getVariable(sheet.getId(), "knownToAgencyAnswers").toString());
-      answers.forEach(row -> ((ObjectNode) row).put("answer", "no"));
-      work(agency + ".lead", reference, "Task_ReturnKnownToAgency", Map.of("knownToAgencyAnswers", SpinValues.jsonValue(answers.toString()).create()));
+      demo.answerKnownToAgency(agency, reference);
     }
     fireDueTimers(reference);
     work("laim", reference, "Task_ForwardReturns", Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T10:00:00+01:00"));
@@ -154,12 +83,7 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
 
     // Days 5 to 6: case audits with senior sign-off, the pack
     for (String agency : AGENCIES) {
-      String senior = agency.equals("la") ? "dcs" : agency + ".senior";
-      for (int child = 1; child <= 6; child++) {
-        work(agency + ".lead", reference, "Task_CompleteAuditTool", child, Map.of("auditToolCompleted", true,
-            "chronologyCompleted", true, "returnLocation", "Audit/" + agency + "/" + child));
-        work(senior, reference, "Task_SignOffAudit", child, Map.of("auditDecision", "approve"));
-      }
+      demo.auditAndSignOff(agency, reference, 6);
     }
     fireDueTimers(reference);
     work("bu", reference, "Task_CompileAuditPack", Map.of("auditPackSent", true, "auditPackLocation", "Pack"));
@@ -168,14 +92,7 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
     work("bu", reference, "Task_AppointAuditRoles", Map.of("auditChair", "police.lead", "auditAuthor", "bu"));
     everyoneSeesOnlyTheirOwnTasks(reference);
     for (String agency : AGENCIES) {
-      String senior = agency.equals("la") ? "dcs" : agency + ".senior";
-      work(senior, reference, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
-      Task confirm = visibleTo(agency + ".lead", reference).stream()
-          .filter(t -> t.getTaskDefinitionKey().equals("Task_ConfirmEvidence")).findFirst().orElseThrow();
-      ArrayNode records = (ArrayNode) json.readTree(tasks.getVariable(confirm.getId(), "caseRecordRows").toString());
-      records.forEach(row -> ((ObjectNode) row).put("shared", true));
-      work(agency + ".lead", reference, "Task_ConfirmEvidence", Map.of("evidenceProvided", true,
-          "caseRecordRows", SpinValues.jsonValue(records.toString()).create()));
+      demo.provideEvidence(agency, reference);
     }
     moveClockTo("2027-06-02T15:00:00+01:00");
     work("police.lead", reference, "Task_RecordAuditDay", Map.of("auditDayHeld", true,
@@ -239,18 +156,16 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
         "reportUrl", "https://reports.ofsted.gov.uk/york", "priorityAction", false));
     everyoneSeesOnlyTheirOwnTasks(reference);
     for (String agency : AGENCIES) {
-      String senior = agency.equals("la") ? "dcs" : agency + ".senior";
-      work(agency + ".lead", reference, "Task_ContributeActions", Map.of("actionsLocation", "Plan/" + agency, "actionCount", 2));
-      work(senior, reference, "Task_SignOffActions", Map.of("actionsDecision", "approve"));
+      demo.contributeActions(agency, reference);
     }
     work("bu", reference, "Task_SubmitActionPlan", Map.of("actionPlanSubmitted", true, "actionPlanSubmittedAt",
         "2027-07-30T09:30:00+01:00", "actionPlanLocation", "Plan", "reportedToGovernance", true));
     work("bu", reference, "Task_HoldLessonsLearned", Map.of("debriefHeldAt", "2027-07-30T09:45:00+01:00", "lessonsLocation", "Lessons"));
 
     assertThat(inspection).isEnded();
-    assertThat(usersWhoWorked).contains("bu", "laim", "dcs", "police.lead", "police.senior", "la.lead", "health.deputy",
+    assertThat(demo.usersWhoWorked()).contains("bu", "laim", "dcs", "police.lead", "police.senior", "la.lead", "health.deputy",
         "probation.lead", "education.senior", "health.lead");
-    assertThat(usersWhoWorked).doesNotContain("admin");
+    assertThat(demo.usersWhoWorked()).doesNotContain("admin");
     assertThat(outbox(reference, "task-overdue")).isEmpty();
   }
 }

@@ -146,12 +146,8 @@ public abstract class ProcessTestSupport {
     return open.size();
   }
 
-  /**
-   * Week 2 done on time after {@link #reachWeek2}: every audit return in and signed off, the pack sent,
-   * the Audit Day, evidence, version 1 of the report approved by every statutory partner and submitted,
-   * the on-site programme and the children-and-families arrangements; fieldwork then starts.
-   */
-  protected void runWeek2(String reference, String chair, String author) {
+  /** The start of week 2 on time: every audit return in and signed off, the pack sent, the Audit Chair and Author appointed. */
+  protected void runAuditsAndAppointRoles(String reference, String chair, String author) {
     while (completeAll(reference, "Task_CompleteAuditTool", Map.of("auditToolCompleted", true, "chronologyCompleted", true,
         "returnLocation", "Audit")) > 0) {
       completeAll(reference, "Task_SignOffAudit", Map.of("auditDecision", "approve"));
@@ -159,6 +155,15 @@ public abstract class ProcessTestSupport {
     fireDueTimers(reference);
     completeAll(reference, "Task_CompileAuditPack", Map.of("auditPackSent", true, "auditPackLocation", "Pack"));
     completeAll(reference, "Task_AppointAuditRoles", Map.of("auditChair", chair, "auditAuthor", author));
+  }
+
+  /**
+   * Week 2 done on time after {@link #reachWeek2}: every audit return in and signed off, the pack sent,
+   * the Audit Day, evidence, version 1 of the report approved by every statutory partner and submitted,
+   * the on-site programme and the children-and-families arrangements; fieldwork then starts.
+   */
+  protected void runWeek2(String reference, String chair, String author) {
+    runAuditsAndAppointRoles(reference, chair, author);
     completeAll(reference, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
     for (Task confirm : openTasks(reference, "Task_ConfirmEvidence")) {
       String rows = tasks.getVariable(confirm.getId(), "caseRecordRows").toString().replace("\"shared\":false", "\"shared\":true");
