@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
@@ -58,7 +59,7 @@ final class InspectionDriver {
     return completed.sum();
   }
 
-  long optimisticLockingRetries() {
+  long concurrentChangeRetries() {
     return retries.sum();
   }
 
@@ -102,7 +103,7 @@ final class InspectionDriver {
     work(user, reference, taskKey, null, variables);
   }
 
-  /** As {@code user}: waits for the task, completes it; a clash with a job on the same instance is tried again. */
+  /** As {@code user}: waits for the task, completes it; a clash with a job on the same instance is tried again (counted). */
   void work(String user, String reference, String taskKey, Integer child, Map<String, Object> variables)
       throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
@@ -112,8 +113,8 @@ final class InspectionDriver {
         tasks.complete(task.getId(), variables);
         completed.increment();
         return;
-      } catch (OptimisticLockingException clash) {
-        if (attempt == 5) {
+      } catch (ProcessEngineException clash) {
+        if (attempt == 5 || !concurrentChange(clash)) {
           throw clash;
         }
         retries.increment();
@@ -121,6 +122,15 @@ final class InspectionDriver {
         identity().clearAuthentication();
       }
     }
+  }
+
+  /**
+   * A job changed the same process instance while the task was being completed: caught by optimistic
+   * locking, or (ENGINE-03077) the task's parent execution was removed by the job's commit before this
+   * command read it. Nothing of the completion was kept; as a Tasklist user would, the driver tries again.
+   */
+  private static boolean concurrentChange(ProcessEngineException e) {
+    return e instanceof OptimisticLockingException || String.valueOf(e.getMessage()).contains("ENGINE-03077");
   }
 
   private Object variableOf(String user, String reference, String taskKey, String variable) throws InterruptedException {

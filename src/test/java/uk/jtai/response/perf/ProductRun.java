@@ -39,7 +39,7 @@ import uk.jtai.response.support.TestUsers;
 final class ProductRun {
 
   record Result(int inspections, int threads, long startupMillis, long driveMillis, long tasks, double tasksPerSecond,
-                long optimisticLockingRetries, StatementCounter.Counts sql, Map<String, Long> stageMillis,
+                long concurrentChangeRetries, StatementCounter.Counts sql, Map<String, Long> stageMillis,
                 Map<String, Long> reminders, List<Long> reminderLagsMillis, Memory memory) {}
 
   record Memory(long heapUsedBytes, long heapUsedAfterGcBytes, long heapCommittedBytes, long residentBytes,
@@ -112,7 +112,7 @@ final class ProductRun {
       Memory memory = memory();
       long tasks = driver.tasksCompleted();
       return new Result(inspections, threads, startupMillis, driveMillis, tasks, tasks * 1000.0 / driveMillis,
-          driver.optimisticLockingRetries(), sql, stageMillis, reminders, lags, memory);
+          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory);
     } finally {
       context.close();
       clock.reset();

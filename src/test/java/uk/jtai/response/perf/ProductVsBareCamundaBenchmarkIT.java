@@ -73,7 +73,7 @@ class ProductVsBareCamundaBenchmarkIT {
 
     Map<String, Object> productFigures = figures(product.startupMillis(), product.driveMillis(), product.tasks(),
         product.tasksPerSecond(), product.sql());
-    productFigures.put("optimisticLockingRetries", product.optimisticLockingRetries());
+    productFigures.put("concurrentChangeRetries", product.concurrentChangeRetries());
     productFigures.put("stageMillis", product.stageMillis());
     productFigures.put("reminders", product.reminders());
     Map<String, Object> lag = new LinkedHashMap<>();
@@ -141,7 +141,7 @@ class ProductVsBareCamundaBenchmarkIT {
         mib(memory.heapUsedBytes()) + " / " + mib(memory.heapUsedAfterGcBytes())));
     out.append(String.format("%-36s %18s%n", "resident after run / peak (MiB)",
         mib(memory.residentBytes()) + " / " + mib(memory.peakResidentBytes())));
-    out.append(String.format("%-36s %18d%n", "optimistic-locking retries", product.optimisticLockingRetries()));
+    out.append(String.format("%-36s %18d%n", "tasks retried after a job's change", product.concurrentChangeRetries()));
     out.append("stages (s):");
     product.stageMillis().forEach((stage, millis) -> out.append(String.format(" %s %.1f;", stage, millis / 1000.0)));
     return out.append('\n').toString();
