@@ -114,7 +114,7 @@ final class InspectionDriver {
         completed.increment();
         return;
       } catch (ProcessEngineException clash) {
-        if (attempt == 5 || !concurrentChange(clash)) {
+        if (attempt == 10 || !concurrentChange(clash)) {
           throw clash;
         }
         retries.increment();
@@ -127,10 +127,23 @@ final class InspectionDriver {
   /**
    * A job changed the same process instance while the task was being completed: caught by optimistic
    * locking, or (ENGINE-03077) the task's parent execution was removed by the job's commit before this
-   * command read it. Nothing of the completion was kept; as a Tasklist user would, the driver tries again.
+   * command read it, or PostgreSQL broke a deadlock between the two (SQLSTATE 40P01). Nothing of the
+   * completion was kept; as a Tasklist user would, the driver tries again.
    */
   private static boolean concurrentChange(ProcessEngineException e) {
-    return e instanceof OptimisticLockingException || String.valueOf(e.getMessage()).contains("ENGINE-03077");
+    if (e instanceof OptimisticLockingException || String.valueOf(e.getMessage()).contains("ENGINE-03077")) {
+      return true;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql) {
+        for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
+          if ("40P01".equals(next.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private Object variableOf(String user, String reference, String taskKey, String variable) throws InterruptedException {
