@@ -92,7 +92,8 @@ public class Fieldwork {
    */
   public String latestPresentation(VariableScope scope) {
     String theme = InspectionVariables.THEME.get(scope);
-    Optional<Presentation> updated = jdbc.query("select location, updated_at from jtai_context_presentation where theme = ?",
+    Optional<Presentation> updated = jdbc.query("select location, updated_at from jtai_context_presentation_update where theme = ? "
+        + "order by updated_at desc, id desc fetch first 1 rows only",
         (rs, i) -> new Presentation(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()), theme).stream().findFirst();
     Optional<Presentation> benchmarked = benchmarking.latest(theme)
         .map(p -> new Presentation(p.reference(), p.recordedAt()));
@@ -105,8 +106,8 @@ public class Fieldwork {
 
   void recordPresentation(VariableScope scope, String location, String by) {
     String theme = InspectionVariables.THEME.get(scope);
-    jdbc.update("delete from jtai_context_presentation where theme = ?", theme);
-    jdbc.update("insert into jtai_context_presentation (theme, location, updated_by, updated_at) values (?, ?, ?, ?)",
+    // A row per update, never a replaced row: two inspections of one theme may save it in the same instant.
+    jdbc.update("insert into jtai_context_presentation_update (theme, location, updated_by, updated_at) values (?, ?, ?, ?)",
         theme, location, by, EngineTime.now().atOffset(ZoneOffset.UTC));
   }
 

@@ -1,0 +1,186 @@
+package uk.jtai.response.perf;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.jtai.response.JtaiResponseApplication;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.security.DemoUsers;
+import uk.jtai.response.support.PostgresDatabase;
+import uk.jtai.response.support.TestSmtp;
+import uk.jtai.response.support.TestUsers;
+
+/**
+ * The product: the whole application started in this JVM on its own fresh PostgreSQL database with the
+ * {@code postgres} profile and its shipped configuration (job executor, outbox sender, reminder, digest and
+ * filter pollers all on, e-mail to GreenMail), the demo users' roles created, then N' inspections driven
+ * side by side through every user task with the engine clock moved stage by stage.
+ *
+ * <p>In this JVM rather than as the packaged jar because the product has no hook to move its clock
+ * from outside (it reads the engine clock, ClockUtil, which only this JVM can set). So start-up time is
+ * the application context's start (the JVM's own start excluded), and heap and resident memory are
+ * this JVM's: the product plus the test's driver and GreenMail (whose stored e-mails are purged after
+ * every stage and before measuring).
+ */
+final class ProductRun {
+
+  record Result(int inspections, int threads, long startupMillis, long driveMillis, long tasks, double tasksPerSecond,
+                long concurrentChangeRetries, StatementCounter.Counts sql, Map<String, Long> stageMillis,
+                Map<String, Long> reminders, List<Long> reminderLagsMillis, Memory memory) {}
+
+  record Memory(long heapUsedBytes, long heapUsedAfterGcBytes, long heapCommittedBytes, long residentBytes,
+                long peakResidentBytes) {}
+
+  private static final Duration DRAIN = Duration.ofMinutes(5);
+
+  private ProductRun() {}
+
+  static Result run(PostgresDatabase database, GreenMail smtp, int inspections, int threads) throws Exception {
+    StatementCounter counter = new StatementCounter();
+    MovedClock clock = new MovedClock();
+    long startupBegan = System.nanoTime();
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(JtaiResponseApplication.class)
+        .profiles("postgres")
+        .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter.wrapper()))
+        .run("--server.port=0", "--JTAI_DB_URL=" + database.url(), "--JTAI_DB_USER=" + database.user(),
+            "--JTAI_DB_PASSWORD=" + database.password(), "--JTAI_SMTP_HOST=127.0.0.1", "--JTAI_SMTP_PORT=" + TestSmtp.port(),
+            "--JTAI_ADMIN_USER=bench-admin", "--JTAI_ADMIN_PASSWORD=bench-admin-password",
+            "--JTAI_PUBLIC_URL=https://jtai.example",
+            // Idle job acquisition backs off to 60 s by default; a jumped clock makes timers due at once,
+            // which a real clock never does, so the executor looks again after at most 2 s.
+            "--camunda.bpm.job-execution.max-wait=2000");
+    long startupMillis = (System.nanoTime() - startupBegan) / 1_000_000;
+    try {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+      demoUsers(engine.getIdentityService(), context.getBean(Partnership.class));
+      InspectionDriver driver = new InspectionDriver(engine);
+      List<String> references = new ArrayList<>();
+      for (int i = 1; i <= inspections; i++) {
+        references.add("JTAI-2027-05-B" + i);
+      }
+
+      StatementCounter.Counts before = counter.now();
+      Map<String, Long> stageMillis = new LinkedHashMap<>();
+      ExecutorService workers = Executors.newFixedThreadPool(threads);
+      long began = System.nanoTime();
+      for (InspectionDriver.Stage stage : InspectionDriver.stages()) {
+        long stageBegan = System.nanoTime();
+        clock.moveTo(InspectionDriver.epochMillis(stage.clock()));
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < references.size(); i++) {
+          String reference = references.get(i);
+          int series = 100 + i % 900;
+          done.add(workers.submit(() -> {
+            stage.steps().run(driver, reference, series);
+            return null;
+          }));
+        }
+        for (Future<?> inspection : done) {
+          inspection.get();
+        }
+        smtp.purgeEmailFromAllMailboxes();
+        stageMillis.put(stage.name(), (System.nanoTime() - stageBegan) / 1_000_000);
+      }
+      long driveMillis = (System.nanoTime() - began) / 1_000_000;
+      StatementCounter.Counts sql = counter.now().minus(before);
+      workers.shutdown();
+
+      long ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("jtai-inspection")
+          .finished().count();
+      if (ended != inspections) {
+        throw new IllegalStateException(ended + " of " + inspections + " inspections closed");
+      }
+      drainReminders(jdbc, clock);
+      Map<String, Long> reminders = reminderCounts(jdbc, clock);
+      List<Long> lags = reminderLags(jdbc, clock);
+      smtp.purgeEmailFromAllMailboxes();
+      Memory memory = memory();
+      long tasks = driver.tasksCompleted();
+      return new Result(inspections, threads, startupMillis, driveMillis, tasks, tasks * 1000.0 / driveMillis,
+          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory);
+    } finally {
+      context.close();
+      clock.reset();
+    }
+  }
+
+  /** The demo profile's users (one per role), with passwords that are not the demo one. */
+  private static void demoUsers(IdentityService identity, Partnership partnership) {
+    for (DemoUsers.DemoUser user : new DemoUsers(partnership, TestUsers.PASSWORD).users()) {
+      TestUsers.ensure(identity, user.id(), user.groups().toArray(String[]::new));
+    }
+  }
+
+  /** Waits until every reminder due by now is dealt with and every e-mail it wrote has left the outbox. */
+  private static void drainReminders(JdbcTemplate jdbc, MovedClock clock) throws InterruptedException {
+    long deadline = System.nanoTime() + DRAIN.toNanos();
+    while (System.nanoTime() < deadline) {
+      Long waiting = jdbc.queryForObject("select (select count(*) from jtai_reminder where status = 'PENDING' "
+          + "and send_at <= to_timestamp(? / 1000.0)) + (select count(*) from jtai_outbox where status = 'PENDING')",
+          Long.class, clock.engineNow());
+      if (waiting != null && waiting == 0) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static Map<String, Long> reminderCounts(JdbcTemplate jdbc, MovedClock clock) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("planned", jdbc.queryForObject("select count(*) from jtai_reminder", Long.class));
+    counts.put("due during the run", jdbc.queryForObject("select count(*) from jtai_reminder where send_at <= to_timestamp(? / 1000.0)",
+        Long.class, clock.engineNow()));
+    jdbc.query("select status, count(*) from jtai_reminder where send_at <= to_timestamp(? / 1000.0) group by status order by status",
+        row -> {
+          counts.put(row.getString(1), row.getLong(2));
+        }, clock.engineNow());
+    return counts;
+  }
+
+  /**
+   * Per reminder that was e-mailed, wall milliseconds from the moment the engine clock reached its send
+   * time to the moment its e-mail was handed to the mail server (outbox sent_at), both turned from engine
+   * time into wall time through the clock's jumps; sorted.
+   */
+  private static List<Long> reminderLags(JdbcTemplate jdbc, MovedClock clock) {
+    List<Long> lags = new ArrayList<>(jdbc.query("select extract(epoch from r.send_at) * 1000, extract(epoch from o.sent_at) * 1000 "
+            + "from jtai_reminder r join jtai_outbox o on o.dedup_key = 'reminder:' || r.id where o.status = 'SENT'",
+        (row, i) -> clock.wallWhenReached(Math.round(row.getDouble(2))) - clock.wallWhenReached(Math.round(row.getDouble(1)))));
+    lags.sort(Long::compare);
+    return lags;
+  }
+
+  private static Memory memory() throws Exception {
+    var heap = ManagementFactory.getMemoryMXBean();
+    long used = heap.getHeapMemoryUsage().getUsed();
+    System.gc();
+    long afterGc = heap.getHeapMemoryUsage().getUsed();
+    long committed = heap.getHeapMemoryUsage().getCommitted();
+    Map<String, Long> status = new LinkedHashMap<>();
+    Path proc = Path.of("/proc/self/status");
+    if (Files.exists(proc)) {
+      for (String line : Files.readAllLines(proc)) {
+        String[] parts = line.split("\\s+");
+        if ((line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) && parts.length >= 2) {
+          status.put(parts[0], Long.parseLong(parts[1]) * 1024);
+        }
+      }
+    }
+    return new Memory(used, afterGc, committed, status.getOrDefault("VmRSS:", -1L), status.getOrDefault("VmHWM:", -1L));
+  }
+}

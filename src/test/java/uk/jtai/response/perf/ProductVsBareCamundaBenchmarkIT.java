@@ -1,0 +1,173 @@
+package uk.jtai.response.perf;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.icegreen.greenmail.util.GreenMail;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.jtai.response.support.PostgresDatabase;
+import uk.jtai.response.support.TestSmtp;
+
+/**
+ * The benchmark of issue 9: on PostgreSQL, in one run, (b) the product driving N' whole inspections side
+ * by side through every user task with the clock moved and reminders on, then (a) bare Camunda starting
+ * and completing N instances of a one-user-task process. Prints user tasks per second of both and their
+ * ratio, reminder lag, SQL statements and commits per user task, start-up time, heap and resident memory,
+ * and writes them to target/benchmark/results.json. Figures are printed, never asserted: the run fails only
+ * if it could not do its work (an inspection that did not close, a task never offered).
+ *
+ * <p>System properties: {@code bench.inspections} (N', 2 in the normal build's smoke run, 150 with
+ * {@code -Pbench}), {@code bench.baseline.instances} (N, 20 or 2000), {@code bench.threads} (drivers side
+ * by side in both, 4).
+ */
+class ProductVsBareCamundaBenchmarkIT {
+
+  static int property(String name, int fallback) {
+    return Integer.parseInt(System.getProperty(name, Integer.toString(fallback)));
+  }
+
+  @Test
+  void productAgainstBareCamunda() throws Exception {
+    int inspections = property("bench.inspections", 2);
+    int instances = property("bench.baseline.instances", 20);
+    int threads = property("bench.threads", 4);
+    String db = System.getenv().getOrDefault("JTAI_TEST_DB", "jtai_it");
+    Instant began = Instant.now();
+
+    GreenMail smtp = new GreenMail(TestSmtp.setup());
+    smtp.start();
+    ProductRun.Result product;
+    try {
+      product = ProductRun.run(PostgresDatabase.fresh(db + "_bench_product"), smtp, inspections, threads);
+    } finally {
+      smtp.stop();
+    }
+    BareCamundaBaseline.Result baseline = BareCamundaBaseline.run(PostgresDatabase.fresh(db + "_bench_baseline"), instances, threads);
+
+    Map<String, Object> results = results(began, product, baseline);
+    System.out.println(table(product, baseline));
+    Path file = Path.of("target", "benchmark", "results.json");
+    Files.createDirectories(file.getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
+    System.out.println("BENCHMARK results written to " + file.toAbsolutePath());
+  }
+
+  static Map<String, Object> results(Instant began, ProductRun.Result product, BareCamundaBaseline.Result baseline)
+      throws Exception {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("nproc", Runtime.getRuntime().availableProcessors());
+    machine.put("memTotalBytes", memTotal());
+    machine.put("javaVersion", System.getProperty("java.version"));
+    machine.put("javaVm", System.getProperty("java.vm.name"));
+    machine.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("inspections", product.inspections());
+    parameters.put("baselineInstances", baseline.instances());
+    parameters.put("threads", product.threads());
+
+    Map<String, Object> productFigures = figures(product.startupMillis(), product.driveMillis(), product.tasks(),
+        product.tasksPerSecond(), product.sql());
+    productFigures.put("concurrentChangeRetries", product.concurrentChangeRetries());
+    productFigures.put("stageMillis", product.stageMillis());
+    productFigures.put("reminders", product.reminders());
+    Map<String, Object> lag = new LinkedHashMap<>();
+    lag.put("emailed", product.reminderLagsMillis().size());
+    lag.put("p50Millis", percentile(product.reminderLagsMillis(), 50));
+    lag.put("p99Millis", percentile(product.reminderLagsMillis(), 99));
+    lag.put("maxMillis", percentile(product.reminderLagsMillis(), 100));
+    productFigures.put("reminderLag", lag);
+    productFigures.put("memoryAfterRun", product.memory());
+
+    Map<String, Object> baselineFigures = figures(baseline.startupMillis(), baseline.wallMillis(), baseline.instances(),
+        baseline.tasksPerSecond(), baseline.sql());
+
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("date", began.toString());
+    results.put("machine", machine);
+    results.put("parameters", parameters);
+    results.put("product", productFigures);
+    results.put("bareCamunda", baselineFigures);
+    results.put("ratioProductToBareCamundaTasksPerSecond", product.tasksPerSecond() / baseline.tasksPerSecond());
+    results.put("ratioProductToBareCamundaSqlPerTask", perTask(product.sql().statements(), product.tasks())
+        / perTask(baseline.sql().statements(), baseline.instances()));
+    return results;
+  }
+
+  /** What both runs measure alike. */
+  static Map<String, Object> figures(long startupMillis, long driveMillis, long tasks, double tasksPerSecond,
+                                     StatementCounter.Counts sql) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("startupMillis", startupMillis);
+    figures.put("driveMillis", driveMillis);
+    figures.put("userTasksCompleted", tasks);
+    figures.put("userTasksPerSecond", tasksPerSecond);
+    figures.put("sqlStatements", sql.statements());
+    figures.put("sqlStatementsPerUserTask", perTask(sql.statements(), tasks));
+    figures.put("commitsPerUserTask", perTask(sql.commits(), tasks));
+    return figures;
+  }
+
+  static String table(ProductRun.Result product, BareCamundaBaseline.Result baseline) {
+    double productSql = perTask(product.sql().statements(), product.tasks());
+    double baselineSql = perTask(baseline.sql().statements(), baseline.instances());
+    List<Long> lags = product.reminderLagsMillis();
+    StringBuilder out = new StringBuilder("\nBENCHMARK (PostgreSQL; figures, not assertions)\n");
+    out.append(String.format("%-36s %18s %18s %10s%n", "", "product", "bare Camunda", "ratio"));
+    out.append(String.format("%-36s %18s %18s%n", "work", product.inspections() + " inspections",
+        baseline.instances() + " instances"));
+    out.append(String.format("%-36s %18d %18d%n", "user tasks completed", product.tasks(), baseline.instances()));
+    out.append(String.format("%-36s %18.1f %18.1f%n", "wall time of the drive (s)", product.driveMillis() / 1000.0,
+        baseline.wallMillis() / 1000.0));
+    out.append(String.format("%-36s %18.2f %18.2f %10.3f%n", "user tasks per second", product.tasksPerSecond(),
+        baseline.tasksPerSecond(), product.tasksPerSecond() / baseline.tasksPerSecond()));
+    out.append(String.format("%-36s %18.1f %18.1f %10.2f%n", "SQL statements per user task", productSql, baselineSql,
+        productSql / baselineSql));
+    out.append(String.format("%-36s %18.2f %18.2f%n", "commits per user task", perTask(product.sql().commits(), product.tasks()),
+        perTask(baseline.sql().commits(), baseline.instances())));
+    out.append(String.format("%-36s %18.1f %18.1f%n", "start-up (s)", product.startupMillis() / 1000.0,
+        baseline.startupMillis() / 1000.0));
+    out.append(String.format("%-36s %18s%n", "reminders planned / due / e-mailed", product.reminders().get("planned") + " / "
+        + product.reminders().get("due during the run") + " / " + lags.size()));
+    out.append(String.format("%-36s %18s%n", "reminder lag p50 / p99 (s)", lags.isEmpty() ? "none due"
+        : String.format("%.1f / %.1f", percentile(lags, 50) / 1000.0, percentile(lags, 99) / 1000.0)));
+    ProductRun.Memory memory = product.memory();
+    out.append(String.format("%-36s %18s%n", "heap used after run / after GC (MiB)",
+        mib(memory.heapUsedBytes()) + " / " + mib(memory.heapUsedAfterGcBytes())));
+    out.append(String.format("%-36s %18s%n", "resident after run / peak (MiB)",
+        mib(memory.residentBytes()) + " / " + mib(memory.peakResidentBytes())));
+    out.append(String.format("%-36s %18d%n", "tasks retried after a job's change", product.concurrentChangeRetries()));
+    out.append("stages (s):");
+    product.stageMillis().forEach((stage, millis) -> out.append(String.format(" %s %.1f;", stage, millis / 1000.0)));
+    return out.append('\n').toString();
+  }
+
+  static double perTask(long count, long tasks) {
+    return tasks == 0 ? Double.NaN : (double) count / tasks;
+  }
+
+  static long percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+  }
+
+  static long mib(long bytes) {
+    return bytes < 0 ? -1 : bytes / (1024 * 1024);
+  }
+
+  static long memTotal() throws Exception {
+    Path meminfo = Path.of("/proc/meminfo");
+    if (!Files.exists(meminfo)) {
+      return -1;
+    }
+    return Files.readAllLines(meminfo).stream().filter(line -> line.startsWith("MemTotal:"))
+        .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1L);
+  }
+}
