@@ -37,6 +37,8 @@ public class AnnexAForm implements TaskForm {
 
   @Override
   public void check(DelegateTask task, Submission submission) {
+    uk.jtai.response.tasks.RowKeys.restoreByPosition(task, AnnexA.ROWS, "id",
+        inspections.theme(task).annexA().stream().map(Theme.AnnexAItem::id).toList());
     JsonNode rows = submission.json(AnnexA.ROWS);
     if (rows == null) {
       if (!submission.hasErrors()) {

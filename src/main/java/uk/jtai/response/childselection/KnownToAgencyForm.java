@@ -57,6 +57,12 @@ public class KnownToAgencyForm implements TaskForm {
 
   /** The answers, or null with the problems recorded; rows are named by position, never by child. */
   private List<KnownToAgencyReturns.Answer> answers(DelegateTask task, Submission submission) {
+    List<String> offeredQuestions = new ArrayList<>();
+    for (String child : selected.firstSelection(InspectionVariables.REFERENCE.get(task))) {
+      knownToAgency.questions(inspections.theme(task)).forEach(question -> offeredQuestions.add(question.id()));
+    }
+    // The sheet's rows were offered child by child, each child's questions in the theme's order (KnownToAgency.rows).
+    uk.jtai.response.tasks.RowKeys.restoreByPosition(task, ROWS, "questionId", offeredQuestions);
     JsonNode rows = submission.json(ROWS);
     if (rows == null || !rows.isArray()) {
       if (!submission.hasErrors()) {

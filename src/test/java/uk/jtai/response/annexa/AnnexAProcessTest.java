@@ -62,6 +62,31 @@ class AnnexAProcessTest extends ProcessTestSupport {
     assertThat(json.readTree(summary).get(5).get("rationale").asText()).contains("No multi-agency audits");
   }
 
+  /**
+   * Tasklist's Camunda Forms send a dynamic list back with the fields the form shows only: each row's id,
+   * which the form does not show, is missing. The rows come back in the order offered, so the ids are taken
+   * back by position (found by the browser tests).
+   */
+  @Test
+  void rowsSentBackWithoutTheirIdsAsTasklistSendsThemAreTakenByPosition() throws Exception {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    ProcessInstance annexA = calledProcess(reference, "annex-a");
+    Task submit = task(reference, "Task_SubmitAnnexA");
+    ArrayNode rows = answered(submit);
+    rows.forEach(row -> ((ObjectNode) row).remove("id"));
+
+    moveClockTo("2027-05-25T15:00:00+01:00");
+    complete(submit, rows(rows));
+
+    assertThat(annexA).isEnded();
+    String summary = history.createHistoricVariableInstanceQuery().processInstanceId(annexA.getId())
+        .variableName("annexASubmitted").singleResult().getValue().toString();
+    assertThat(json.readTree(summary)).extracting(row -> row.get("id").asText())
+        .containsExactly("contacts", "early-help", "referrals", "section-47", "not-in-education", "multi-agency-audits");
+    assertThat(json.readTree(summary).get(1).get("portalReference").asText()).isEqualTo("Portal / Annex A / early-help");
+  }
+
   @Test
   void seriousYouthViolenceAsksForItsOwnLists() throws Exception {
     String reference = newReference();

@@ -219,6 +219,28 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).isEmpty();
   }
 
+  /**
+   * Tasklist's Camunda Forms send the sheet back with the fields the form shows only: each row's question
+   * id, which the form does not show, is missing. The rows come back in the order offered, so the question
+   * is taken back by position (found by the browser tests).
+   */
+  @Test
+  void aSheetSentBackWithoutQuestionIdsAsTasklistSendsItIsTakenByPosition() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    List<String> children = ChildData.references(7, 20);
+    recordFirstSelection(reference, children, "2027-05-26T10:00:00+01:00");
+    Task police = agencyTask(reference, "Task_ReturnKnownToAgency", "police");
+    ArrayNode rows = answeredRows(police);
+    rows.forEach(row -> ((ObjectNode) row).remove("questionId"));
+
+    complete(police, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(rows.toString()).create()));
+
+    Map<String, Map<String, String>> answers = returns.byAgency(reference).get("police");
+    assertThat(answers).hasSize(20);
+    assertThat(answers.get(children.get(0))).containsEntry("known", "yes");
+    assertThat(answers.get(children.get(1))).containsEntry("known", "no");
+  }
+
   @Test
   void aReturnThatMissesAChildAddsAnotherOrAnswersNeitherYesNorNoIsRefused() throws Exception {
     String reference = atChildSelection("domestic-abuse");

@@ -1,0 +1,111 @@
+package uk.jtai.response.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium for a test class: Debian's {@code chromium} and {@code chromium-driver}, never a
+ * browser downloaded by Selenium Manager (nothing can be downloaded here). Screenshots and page sources go
+ * to {@code target/browser-screenshots/<TestClass>/}.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final Path CHROMIUM = Path.of(System.getProperty("jtai.chromium", "/usr/bin/chromium"));
+  public static final Path CHROMEDRIVER = Path.of(System.getProperty("jtai.chromedriver", "/usr/bin/chromedriver"));
+  public static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
+  public static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+  private final ChromeDriver driver;
+  private final Path folder;
+  private final AtomicInteger step = new AtomicInteger();
+
+  private Browser(ChromeDriver driver, Path folder) {
+    this.driver = driver;
+    this.folder = folder;
+  }
+
+  /** Fails with the command that installs Chromium when either binary is missing. */
+  public static void requireChromium() {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("Chromium is missing: run  " + INSTALL);
+    }
+  }
+
+  public static Browser open(String testName) {
+    requireChromium();
+    // Selenium Manager would try to download a browser or driver; the system ones are given explicitly.
+    System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1200",
+        "--lang=en-GB", "--disable-gpu", "--disable-extensions");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    Path folder = SCREENSHOTS.resolve(testName);
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Browser(driver, folder);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void get(String url) {
+    driver.get(url);
+  }
+
+  public <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
+    try {
+      return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+    } catch (RuntimeException e) {
+      snapshot("timeout-" + what);
+      throw e;
+    }
+  }
+
+  public <T> T waitFor(String what, Function<WebDriver, T> condition) {
+    return waitFor(what, Duration.ofSeconds(20), condition);
+  }
+
+  /** Saves a numbered screenshot (and the page source beside it) named after the step. */
+  public Path snapshot(String name) {
+    String file = String.format("%02d-%s", step.incrementAndGet(), name.replaceAll("[^A-Za-z0-9._-]+", "-"));
+    if (file.length() > 100) {
+      file = file.substring(0, 100);
+    }
+    Path png = folder.resolve(file + ".png");
+    try {
+      Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(folder.resolve(file + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      // A screenshot must never hide the failure it documents.
+      System.err.println("Screenshot " + png + " not saved: " + e);
+    }
+    return png;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,109 @@
+package uk.jtai.response.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import uk.jtai.response.support.ChildData;
+
+/**
+ * Managers watch an inspection in Cockpit: the running inspection's page shows its diagram, and from its
+ * Called Process Instances tab every stage's own instance opens with its diagram drawn.
+ */
+class CockpitBrowserIT extends BrowserTestSupport {
+
+  private final Set<String> rendered = new TreeSet<>();
+
+  @Test
+  void theRunningInspectionAndEveryCalledProcessAreDrawn() throws IOException {
+    String reference = newReference();
+    ProcessInstance inspection = startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
+    tasklist().logInTo("cockpit", "bu", PASSWORD);
+    browser.waitFor("Cockpit's dashboard", ExpectedConditions.visibilityOfElementLocated(By.linkText("Processes")));
+    browser.snapshot("dashboard");
+
+    // The inspection is listed under its process, by its reference.
+    browser.get(baseUrl() + "/camunda/app/cockpit/default/#/process-definition/" + inspection.getProcessDefinitionId()
+        + "/runtime?tab=process-instances-tab");
+    WebElement row = browser.waitFor("the inspection listed", d -> d.findElements(By.cssSelector("table tbody tr")).stream()
+        .filter(r -> r.getText().contains(reference)).findFirst().orElse(null));
+    browser.snapshot("inspection-listed");
+    String inspectionPage = row.findElement(By.cssSelector("a[href*='/process-instance/" + inspection.getId() + "']"))
+        .getAttribute("href");
+
+    calledStagesDrawn(inspectionPage, inspection, "day-1");
+    finishNotificationCascadeAndMeetings(reference);
+    submitAnnexA(reference);
+    calledStagesDrawn(inspectionPage, inspection, "day-3");
+    runChildSelection(reference, ChildData.references(800, 20), 6);
+    calledStagesDrawn(inspectionPage, inspection, "week-2");
+    runWeek2(reference, "police.lead", "bu");
+    runFieldwork(reference);
+    calledStagesDrawn(inspectionPage, inspection, "after-fieldwork");
+
+    assertThat(rendered).containsExactlyInAnyOrderElementsOf(calledByTheInspection());
+  }
+
+  /** Every process jtai-inspection calls, read from its model (a new stage needs no change here). */
+  private static Set<String> calledByTheInspection() throws IOException {
+    Matcher called = Pattern.compile("calledElement=\"([^\"]+)\"").matcher(Files.readString(Path.of("bpmn", "jtai-inspection.bpmn")));
+    Set<String> keys = new TreeSet<>();
+    while (called.find()) {
+      keys.add(called.group(1));
+    }
+    return keys;
+  }
+
+  /** Opens the inspection's page, then each called instance listed on its Called Process Instances tab. */
+  private void calledStagesDrawn(String inspectionPage, ProcessInstance inspection, String stage) {
+    browser.get(inspectionPage);
+    diagramDrawn(inspection.getProcessDefinitionId(), "inspection-" + stage);
+    WebElement tab = browser.waitFor("the Called Process Instances tab", d -> d.findElements(By.xpath(
+        "//a[normalize-space(.)='Called Process Instances']")).stream().findFirst().orElse(null));
+    tab.click();
+    List<String> calledPages = new ArrayList<>();
+    browser.waitFor("called instances listed", d -> {
+      calledPages.clear();
+      d.findElements(By.cssSelector("a[href*='#/process-instance/']")).stream().map(a -> a.getAttribute("href"))
+          .filter(href -> href.endsWith("/runtime") && !href.contains(inspection.getId())).distinct().forEach(calledPages::add);
+      return !calledPages.isEmpty();
+    });
+    browser.snapshot("called-" + stage);
+    List<ProcessInstance> running = runtime.createProcessInstanceQuery().superProcessInstanceId(inspection.getId()).list();
+    assertThat(calledPages).hasSameSizeAs(running);
+    for (String page : calledPages) {
+      String id = page.replaceAll(".*/process-instance/([^/]+)/runtime", "$1");
+      ProcessInstance called = running.stream().filter(p -> p.getId().equals(id)).findFirst().orElseThrow();
+      browser.get(page);
+      String key = repository.getProcessDefinition(called.getProcessDefinitionId()).getKey();
+      diagramDrawn(called.getProcessDefinitionId(), stage + "-" + key);
+      rendered.add(key);
+    }
+  }
+
+  /** Waits until the diagram shows every flow node of the definition. */
+  private void diagramDrawn(String definitionId, String step) {
+    Set<String> nodes = new TreeSet<>();
+    repository.getBpmnModelInstance(definitionId).getModelElementsByType(FlowNode.class).forEach(n -> nodes.add(n.getId()));
+    browser.waitFor("the diagram of " + definitionId, d -> {
+      Set<String> drawn = new TreeSet<>();
+      d.findElements(By.cssSelector(".djs-container svg g.djs-element[data-element-id]"))
+          .forEach(g -> drawn.add(g.getAttribute("data-element-id")));
+      return drawn.containsAll(nodes);
+    });
+    browser.snapshot(step);
+  }
+}
