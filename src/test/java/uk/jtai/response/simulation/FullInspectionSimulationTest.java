@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import uk.jtai.response.calendar.InspectionSchedule;
-import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.ScheduleCalculator;
 import uk.jtai.response.calendar.ScheduleMover;
 import uk.jtai.response.calendar.ScheduleRepository;
@@ -97,6 +96,36 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
   private InspectionClock clock;
   private InspectionSchedule planned;
   private String reference;
+
+  private List<String> othersSuspended = List.of();
+
+  /** Status that holds other tests' unsent e-mails and reminders while the simulation runs. */
+  private static final String HELD = "SIMULATION_HELD";
+
+  /**
+   * The simulation runs alone in the shared test database: the inspections other tests left running are
+   * suspended (the daily digest covers every active inspection: weeks of digests for each would swamp
+   * the run), and their unsent e-mails and reminders held back; all of it is restored afterwards.
+   */
+  @BeforeEach
+  void aloneInTheDatabase() {
+    othersSuspended = runtime.createProcessInstanceQuery().processDefinitionKey("jtai-inspection").active().list().stream()
+        .map(ProcessInstance::getId).toList();
+    if (!othersSuspended.isEmpty()) {
+      runtime.updateProcessInstanceSuspensionState().byProcessInstanceIds(othersSuspended).suspend();
+    }
+    jdbc.update("update jtai_outbox set status = ? where status = 'PENDING'", HELD);
+    jdbc.update("update jtai_reminder set status = ? where status = 'PENDING'", HELD);
+  }
+
+  @AfterEach
+  void othersResumed() {
+    if (!othersSuspended.isEmpty()) {
+      runtime.updateProcessInstanceSuspensionState().byProcessInstanceIds(othersSuspended).activate();
+    }
+    jdbc.update("update jtai_outbox set status = 'PENDING' where status = ?", HELD);
+    jdbc.update("update jtai_reminder set status = 'PENDING' where status = ?", HELD);
+  }
 
   private Instant at(String milestone) {
     return planned.milestone(milestone).orElseThrow(() -> new AssertionError("no milestone " + milestone)).due();
