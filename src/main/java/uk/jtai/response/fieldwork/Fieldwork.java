@@ -93,7 +93,7 @@ public class Fieldwork {
   public String latestPresentation(VariableScope scope) {
     String theme = InspectionVariables.THEME.get(scope);
     Optional<Presentation> updated = jdbc.query("select location, updated_at from jtai_context_presentation_update where theme = ? "
-        + "order by updated_at desc, id desc fetch first 1 rows only",
+        + "order by id desc fetch first 1 rows only",
         (rs, i) -> new Presentation(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()), theme).stream().findFirst();
     Optional<Presentation> benchmarked = benchmarking.latest(theme)
         .map(p -> new Presentation(p.reference(), p.recordedAt()));
