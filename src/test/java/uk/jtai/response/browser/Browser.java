@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,6 +61,14 @@ public final class Browser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     Path folder = SCREENSHOTS.resolve(testName);
     try {
+      // Only this run's screenshots: the last run's are removed.
+      if (Files.isDirectory(folder)) {
+        try (var old = Files.list(folder)) {
+          for (Path file : old.toList()) {
+            Files.delete(file);
+          }
+        }
+      }
       Files.createDirectories(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,7 +86,9 @@ public final class Browser implements AutoCloseable {
 
   public <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
     try {
-      return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+      // Tasklist re-renders as data arrives: an element found a moment ago may be replaced or covered.
+      return new WebDriverWait(driver, timeout).withMessage(what)
+          .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(condition);
     } catch (RuntimeException e) {
       snapshot("timeout-" + what);
       throw e;

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,17 +23,22 @@ public class TaskForm {
   private static final ZoneId BROWSER_ZONE = ZoneId.systemDefault();
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  /** form-js passes typed text on after 300 ms; a little longer is waited before Save or Complete. */
+  private static final Duration FORM_JS_DEBOUNCE = Duration.ofMillis(600);
 
   private final Browser browser;
   private final String taskName;
-  private final String reference;
+  private final String taskId;
   private final Tasklist tasklist;
+  /** A start form in Tasklist's Start process dialogue (no task id) rather than a task's form. */
+  private final boolean startForm;
 
-  TaskForm(Browser browser, String taskName, String reference, Tasklist tasklist) {
+  TaskForm(Browser browser, String taskName, String taskId, Tasklist tasklist) {
     this.browser = browser;
     this.taskName = taskName;
-    this.reference = reference;
+    this.taskId = taskId;
     this.tasklist = tasklist;
+    this.startForm = taskId == null;
   }
 
   private WebDriver driver() {
@@ -41,12 +47,15 @@ public class TaskForm {
 
   /** Claims the task (Tasklist enables Complete only for the assignee) and waits for the form. */
   public TaskForm claim() {
-    List<WebElement> claim = driver().findElements(By.cssSelector("button.claim"));
-    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-      claim.get(0).click();
-      browser.waitFor("'" + taskName + "' claimed", d -> d.findElements(By.cssSelector("button.unclaim")).stream()
-          .anyMatch(WebElement::isDisplayed));
-    }
+    browser.waitFor("'" + taskName + "' claimed", d -> {
+      if (d.findElements(By.cssSelector("button.unclaim")).stream().anyMatch(WebElement::isDisplayed)
+          && d.findElements(By.cssSelector(".disabled-form")).isEmpty()) {
+        return true;
+      }
+      d.findElements(By.cssSelector("button.claim")).stream().filter(WebElement::isDisplayed).findFirst()
+          .ifPresent(WebElement::click);
+      return false;
+    });
     browser.waitFor("the form of '" + taskName + "'", d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
     browser.snapshot("claimed-" + taskName);
     return this;
@@ -56,15 +65,31 @@ public class TaskForm {
     return text.replace("*", "").replaceAll("\\s+", " ").strip();
   }
 
+  /** An option as shown matches the words given: all of it, or {@code ...} standing for any start or end. */
+  private static boolean matches(String shown, String option) {
+    String text = normalise(shown);
+    if (option.startsWith("...")) {
+      return text.endsWith(option.substring(3)) || (option.endsWith("...") && text.contains(option.substring(3, option.length() - 3)));
+    }
+    return option.endsWith("...") ? text.startsWith(option.substring(0, option.length() - 3)) : text.equals(option);
+  }
+
+  /** Finds the labels in one script call: a long list has hundreds, too many to read one by one. */
+  private static final String LABELLED = "var want = arguments[0];"
+      + "return Array.from(document.querySelectorAll('.fjs-form label[for]')).filter(function (l) {"
+      + "  return l.textContent.replace(/\\*/g, '').replace(/\\s+/g, ' ').trim() === want; })"
+      + ".map(function (l) { return document.getElementById(l.htmlFor); }).filter(function (e) { return e; });";
+
+  @SuppressWarnings("unchecked")
+  private List<WebElement> labelled(String label) {
+    return (List<WebElement>) ((JavascriptExecutor) driver()).executeScript(LABELLED, label);
+  }
+
   /** The input the label names, in the {@code occurrence}-th place the label appears (rows of a list). */
   public WebElement field(String label, int occurrence) {
     return browser.waitFor("field '" + label + "' #" + occurrence + " on '" + taskName + "'", d -> {
-      List<WebElement> labels = d.findElements(By.cssSelector(".fjs-form label[for]")).stream()
-          .filter(l -> normalise(l.getText()).equals(label)).toList();
-      if (labels.size() <= occurrence) {
-        return null;
-      }
-      return d.findElement(By.id(labels.get(occurrence).getAttribute("for")));
+      List<WebElement> inputs = labelled(label);
+      return inputs.size() > occurrence ? inputs.get(occurrence) : null;
     });
   }
 
@@ -72,10 +97,24 @@ public class TaskForm {
     return field(label, 0);
   }
 
-  /** How many times a field appears: the rows of the list it belongs to. */
+  /** How many times a field appears: the rows of the list it belongs to (every row shown first). */
   public int count(String label) {
-    return (int) driver().findElements(By.cssSelector(".fjs-form label[for]")).stream()
-        .filter(l -> normalise(l.getText()).equals(label)).count();
+    expandLists();
+    return labelled(label).size();
+  }
+
+  /** form-js shows the first rows of a long dynamic list only, under "Expand all (n)": shows them all. */
+  public TaskForm expandLists() {
+    browser.waitFor("every row of the lists shown", d -> {
+      List<WebElement> expand = d.findElements(By.xpath("//*[contains(@class,'fjs-form')]//*[self::button or self::a]"
+          + "[starts-with(normalize-space(.),'Expand all')]")).stream().filter(WebElement::isDisplayed).toList();
+      expand.forEach(button -> {
+        Tasklist.scrollTo(d, button);
+        button.click();
+      });
+      return expand.isEmpty();
+    });
+    return this;
   }
 
   public TaskForm type(String label, String text) {
@@ -125,7 +164,7 @@ public class TaskForm {
         return null;
       }
       return fields.get(occurrence).findElements(By.cssSelector("label[for]")).stream()
-          .filter(l -> normalise(l.getText()).equals(option)).findFirst()
+          .filter(l -> matches(l.getText(), option)).findFirst()
           .map(l -> d.findElement(By.id(l.getAttribute("for")))).orElse(null);
     });
     Tasklist.scrollTo(driver(), input);
@@ -141,14 +180,13 @@ public class TaskForm {
   }
 
   public TaskForm select(String label, int occurrence, String option) {
-    WebElement select = field(label, occurrence);
+    WebElement input = field(label, occurrence);
+    // form-js hides the input behind a display of the chosen option, which opens the list when clicked.
+    WebElement select = driver().findElements(By.id(input.getAttribute("id") + "-display")).stream().findFirst().orElse(input);
     Tasklist.scrollTo(driver(), select);
     select.click();
-    if ("input".equals(select.getTagName())) {
-      select.sendKeys(option);
-    }
     WebElement item = browser.waitFor("option '" + option + "' of '" + label + "'", d -> d.findElements(
-        By.cssSelector(".fjs-dropdownlist-item")).stream().filter(i -> normalise(i.getText()).equals(option)).findFirst().orElse(null));
+        By.cssSelector(".fjs-dropdownlist-item")).stream().filter(i -> matches(i.getText(), option)).findFirst().orElse(null));
     item.click();
     return this;
   }
@@ -171,18 +209,53 @@ public class TaskForm {
     return this;
   }
 
+  /**
+   * Presses Save. After a row of a dynamic list is edited, Tasklist 7.24 keeps Complete disabled: form-js
+   * leaves an empty error entry for the row's field, which Tasklist counts as an error, until the whole
+   * form is validated again, as Save does. A user does the same: Save, then Complete.
+   */
+  public TaskForm save() {
+    settle();
+    WebElement save = driver().findElements(By.cssSelector("button.btn-default")).stream()
+        .filter(b -> b.isDisplayed() && b.getText().strip().equals("Save")).findFirst()
+        .orElseThrow(() -> new AssertionError("no Save button on '" + taskName + "'"));
+    Tasklist.scrollTo(driver(), save);
+    ((JavascriptExecutor) driver()).executeScript("arguments[0].click();", save);
+    browser.waitFor("Complete enabled after Save on '" + taskName + "'", d -> completeButton().isEnabled());
+    return this;
+  }
+
+  /** Leaves the field being typed in and lets form-js take what was typed (it debounces text input). */
+  private void settle() {
+    ((JavascriptExecutor) driver()).executeScript("if (document.activeElement) { document.activeElement.blur(); }");
+    try {
+      Thread.sleep(FORM_JS_DEBOUNCE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Presses Complete, after closing what Tasklist showed before (an earlier refusal). */
   private void pressComplete() {
+    settle();
     driver().findElements(By.cssSelector(".alert-danger button.close")).stream().filter(WebElement::isDisplayed)
         .forEach(WebElement::click);
     browser.waitFor("earlier errors closed", d -> error() == null);
-    completeButton().click();
+    try {
+      browser.waitFor("Complete enabled on '" + taskName + "'", Duration.ofSeconds(5), d -> completeButton().isEnabled());
+    } catch (org.openqa.selenium.TimeoutException disabled) {
+      throw new AssertionError("Complete stays disabled on '" + taskName + "': the form is not valid in the browser", disabled);
+    }
+    WebElement complete = completeButton();
+    Tasklist.scrollTo(driver(), complete);
+    ((JavascriptExecutor) driver()).executeScript("arguments[0].click();", complete);
   }
 
   private WebElement completeButton() {
+    String button = startForm ? "Start" : "Complete";
     return driver().findElements(By.cssSelector("button.btn-primary")).stream()
-        .filter(b -> b.isDisplayed() && b.getText().strip().equals("Complete")).findFirst()
-        .orElseThrow(() -> new AssertionError("no Complete button on '" + taskName + "'"));
+        .filter(b -> b.isDisplayed() && b.getText().strip().equals(button)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + button + " button on '" + taskName + "'"));
   }
 
   /** Presses Complete and waits until the task has left the list; fails with what Tasklist showed otherwise. */
@@ -195,7 +268,9 @@ public class TaskForm {
         browser.snapshot("refused-" + taskName);
         throw new AssertionError("'" + taskName + "' was not completed: " + error);
       }
-      return !tasklist.isListed(taskName, reference);
+      // Tasklist closes the form once the task is completed (and drops it from the list).
+      return startForm ? d.findElements(By.cssSelector(".modal-dialog")).isEmpty()
+          : d.findElements(By.cssSelector(".fjs-form")).isEmpty() && !tasklist.isListed(taskId);
     });
     browser.snapshot("completed-" + taskName);
   }

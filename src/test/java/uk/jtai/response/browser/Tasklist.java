@@ -1,5 +1,6 @@
 package uk.jtai.response.browser;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
@@ -32,10 +33,20 @@ public class Tasklist {
     driver().get(baseUrl + "/actuator/health");
     driver().manage().deleteAllCookies();
     driver().get(baseUrl + "/camunda/app/" + app + "/default/#/login");
-    WebElement username = browser.waitFor("the login form", ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model=username]")));
-    username.sendKeys(user);
-    driver().findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+    browser.waitFor("the login form filled in", d -> {
+      // The page may still be settling (autofocus, re-rendering): type again until both fields hold the values.
+      WebElement username = d.findElement(By.cssSelector("input[ng-model=username]"));
+      WebElement secret = d.findElement(By.cssSelector("input[ng-model=password]"));
+      if (!user.equals(username.getAttribute("value"))) {
+        username.clear();
+        username.sendKeys(user);
+      }
+      if (!password.equals(secret.getAttribute("value"))) {
+        secret.clear();
+        secret.sendKeys(password);
+      }
+      return user.equals(username.getAttribute("value")) && password.equals(secret.getAttribute("value"));
+    });
     driver().findElement(By.cssSelector("button[type=submit]")).click();
   }
 
@@ -75,39 +86,64 @@ public class Tasklist {
         .filter(text -> !text.isBlank()).toList();
   }
 
-  private Optional<WebElement> listed(String taskName, String reference) {
-    return driver().findElements(By.cssSelector("li.task")).stream()
-        .filter(li -> {
-          String text = li.getText();
-          return text.contains(reference) && li.findElements(By.cssSelector("h4.task a")).stream()
-              .anyMatch(a -> a.getText().strip().equals(taskName));
-        }).findFirst();
+  /** The task's entry in the list, found by its id (the entries link to {@code #/?task=<id>}). */
+  private Optional<WebElement> listed(String taskId) {
+    return driver().findElements(By.cssSelector("li.task h4.task a[href$='task=" + taskId + "']")).stream().findFirst();
   }
 
-  /** Waits until the task is listed under the current filter (Tasklist refreshes the list itself). */
-  public Tasklist waitForTask(String taskName, String reference) {
-    browser.waitFor("task '" + taskName + "' listed", d -> {
-      if (listed(taskName, reference).isPresent()) {
-        return true;
+  /**
+   * Waits until the task is listed under one of the user's filters (each filter is picked in turn, which
+   * also refreshes its list) and leaves that filter selected.
+   */
+  public Tasklist waitForTask(String taskName, String taskId) {
+    browser.waitFor("task '" + taskName + "' listed under a filter", Duration.ofSeconds(30), d -> {
+      for (String filter : filters()) {
+        filter(filter);
+        browser.waitFor("tasks of '" + filter + "' loaded", x -> x.findElements(By.cssSelector("[cam-tasks] .loader"))
+            .stream().noneMatch(WebElement::isDisplayed));
+        if (listed(taskId).isPresent()) {
+          return true;
+        }
       }
-      // The list refreshes on its own only now and then: re-select the current filter.
-      d.findElements(By.cssSelector(".task-filter.active h4.name a")).stream().findFirst().ifPresent(WebElement::click);
       return false;
     });
     return this;
   }
 
-  public boolean isListed(String taskName, String reference) {
-    return listed(taskName, reference).isPresent();
+  public boolean isListed(String taskId) {
+    return listed(taskId).isPresent();
   }
 
-  /** Opens the task from the list and waits for its form. */
-  public TaskForm open(String taskName, String reference) {
-    waitForTask(taskName, reference);
-    listed(taskName, reference).orElseThrow().findElement(By.cssSelector("h4.task a")).click();
+  /** Opens the task (named as the list shows it) from the list and waits for its form. */
+  public TaskForm open(String taskName, String taskId) {
+    waitForTask(taskName, taskId);
+    listed(taskId).orElseThrow().click();
     browser.waitFor("task '" + taskName + "' opened", d -> d.findElements(By.cssSelector(".task-details h2, [cam-tasklist-task] h2"))
         .stream().anyMatch(h -> h.getText().strip().equals(taskName)) || d.getPageSource().contains("btn btn-primary"));
-    return new TaskForm(browser, taskName, reference, this);
+    return new TaskForm(browser, taskName, taskId, this);
+  }
+
+  /**
+   * Opens the task by its address, as the link in its e-mail does: a task assigned to one person (the
+   * Audit Chair, the Audit Author) is in none of their groups' filters.
+   */
+  public TaskForm openByLink(String taskName, String taskId) {
+    driver().get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.waitFor("task '" + taskName + "' opened by its link", d -> d.findElements(By.cssSelector("button.claim, button.unclaim"))
+        .stream().anyMatch(WebElement::isDisplayed));
+    return new TaskForm(browser, taskName, taskId, this);
+  }
+
+  /** Opens Start process, picks the process by its name and waits for its start form. */
+  public TaskForm start(String processName) {
+    driver().findElements(By.partialLinkText("Start process")).stream().filter(WebElement::isDisplayed).findFirst()
+        .orElseThrow().click();
+    WebElement process = browser.waitFor("process '" + processName + "' offered", d -> d.findElements(By.xpath(
+        "//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']")).stream().findFirst().orElse(null));
+    process.click();
+    browser.waitFor("the start form of '" + processName + "'", d -> !d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
+    browser.snapshot("start-" + processName);
+    return new TaskForm(browser, processName, null, this);
   }
 
   static void scrollTo(WebDriver driver, WebElement element) {

@@ -19,7 +19,8 @@ class ValidationBrowserIT extends BrowserTestSupport {
     List<String> twenty = ChildData.references(700, 20);
 
     Tasklist laim = tasklist().logIn("laim");
-    TaskForm form = laim.open("Record the children the inspectors selected", reference).claim();
+    String taskId = task(reference, "Task_RecordFirstSelection").getId();
+    TaskForm form = laim.open("Record the children the inspectors selected", taskId).claim();
     form.type("The selected children's references, one per line", ChildData.lines(twenty.subList(0, 19)));
     String error = form.completeExpectingError();
 
@@ -27,7 +28,7 @@ class ValidationBrowserIT extends BrowserTestSupport {
         .doesNotContain("ENGINE-", "Exception", "org.camunda", "uk.jtai");
     twenty.forEach(child -> assertThat(error).doesNotContain(child));
     assertThat(task(reference, "Task_RecordFirstSelection")).as("the task is still open").isNotNull();
-    assertThat(laim.isListed("Record the children the inspectors selected", reference)).isTrue();
+    assertThat(laim.isListed(taskId)).isTrue();
 
     // Put right, the same form completes.
     form.type("The selected children's references, one per line", ChildData.lines(twenty));

@@ -1,0 +1,326 @@
+package uk.jtai.response.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import uk.jtai.response.support.ChildData;
+
+/**
+ * Every Camunda Form of {@code forms/} filled and completed in Tasklist by the demo user whose job it is:
+ * an inspection from its start form through days 1 to 9, fieldwork, the report and the debrief, one
+ * task of each form in the browser (the other agencies' copies of a task are completed through the
+ * engine API). The last test fails for a form no browser test completes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FormsBrowserIT extends BrowserTestSupport {
+
+  private static final Set<String> completedInBrowser = new TreeSet<>();
+  private static final String REFERENCE = "JTAI-2027-05-FORMS";
+  private String loggedIn;
+
+  /** The engine clock, rounded down to the quarter hour (form-js times go in quarter hours). */
+  private static Instant quarterHourAgo(long quarters) {
+    Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MINUTES);
+    return now.minus(now.atZone(java.time.ZoneOffset.UTC).getMinute() % 15, ChronoUnit.MINUTES).minus(15 * quarters, ChronoUnit.MINUTES);
+  }
+
+  private Tasklist as(String user) {
+    if (!user.equals(loggedIn)) {
+      tasklist().logIn(user);
+      loggedIn = user;
+    }
+    return tasklist();
+  }
+
+  private List<String> groupsOf(String user) {
+    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  /**
+   * As {@code user}: opens in Tasklist the open task with this key assigned to the user or else the first one offered to
+   * the user's groups,
+   * claims it, fills its form and completes it; records the form as completed in the browser.
+   */
+  private void inBrowser(String user, String taskKey, Consumer<TaskForm> fill) {
+    Task task = Stream.concat(
+            tasks.createTaskQuery().processInstanceBusinessKey(REFERENCE).taskDefinitionKey(taskKey).taskAssignee(user).list().stream(),
+            tasks.createTaskQuery().processInstanceBusinessKey(REFERENCE).taskDefinitionKey(taskKey)
+                .taskCandidateGroupIn(groupsOf(user)).orderByTaskName().asc().list().stream())
+        .findFirst().orElseThrow(() -> new AssertionError(user + " has no open " + taskKey));
+    boolean offeredToAGroup = tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroupIn(groupsOf(user)).count() > 0;
+    Tasklist tasklist = as(user);
+    TaskForm form = (offeredToAGroup ? tasklist.open(task.getName(), task.getId())
+        : tasklist.openByLink(task.getName(), task.getId())).claim();
+    fill.accept(form);
+    form.complete();
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as(taskKey + " completed").isZero();
+    completedInBrowser.add(formOf(task));
+  }
+
+  private String formOf(Task task) {
+    UserTask userTask = repository.getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
+    return userTask.getCamundaFormRef();
+  }
+
+  /** The other agencies' copies of a task with a list, through the engine API: each offered row answered alike. */
+  private void completeRestWithRows(String taskKey, String variable, String unanswered, String answered,
+                                    Map<String, Object> more) {
+    for (Task task : openTasks(REFERENCE, taskKey)) {
+      Map<String, Object> values = new java.util.HashMap<>(more);
+      values.put(variable, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+          tasks.getVariable(task.getId(), variable).toString().replace(unanswered, answered)).create());
+      complete(task, values);
+    }
+  }
+
+  private void startInBrowser(String user, String processName, String formId, Consumer<TaskForm> fill) {
+    TaskForm form = as(user).start(processName);
+    fill.accept(form);
+    form.complete();
+    completedInBrowser.add(formId);
+  }
+
+  @Test
+  @Order(1)
+  void anInspectionFromItsStartFormToTheDebrief() {
+    // Day 1
+    moveClockTo("2027-05-24T09:20:00+01:00");
+    startInBrowser("bu", "JTAI inspection", "start-inspection", form -> form
+        .type("Inspection reference", REFERENCE)
+        .select("Inspection theme", "Children who are victims of domestic abuse")
+        .dateTime("When the lead inspector notified the DCS: date", "Time (UK)", instant("2027-05-24T09:15:00+01:00")));
+    assertThat(calledProcess(REFERENCE, "notification-cascade")).as("the inspection started").isNotNull();
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    inBrowser("bu", "Task_NotifyPartners", form -> form.check("Each agency's lead contact and deputies in the partnership contacts are current"));
+    inBrowser("police.lead", "Task_ConfirmLeadContact", form -> form
+        .choose("Who will act for your agency", "Our lead contact")
+        .type("Name of the person acting for your agency", "Police lead contact")
+        .check("They are available for the inspection and fully briefed on their role"));
+    completeAll(REFERENCE, "Task_ConfirmLeadContact", Map.of("confirmedContact", "lead", "contactName", "Lead", "briefed", true));
+    inBrowser("dcs", "Task_ConfirmScrutineerNotified", form -> form
+        .check("The Independent Scrutineer has been notified of the inspection")
+        .choose("How they were notified", "Telephone")
+        .dateTime("When they were notified: date", "Time (UK)", quarterHourAgo(1)));
+    inBrowser("laim", "Task_RecordSetUpDiscussion", form -> form
+        .dateTime("When the set-up discussion was held: date", "Time (UK)", quarterHourAgo(0))
+        .check("All statutory partners were represented")
+        .check("The inspectorates made the Annex A request")
+        .check("The arrangements for recording issues of concern were discussed"));
+    inBrowser("health.deputy", "Task_GiveFieldworkMeetings", form -> form
+        .check("My agency has no such meetings in the fieldwork week")
+        .check("These details have been given to the lead inspector"));
+    completeAll(REFERENCE, "Task_GiveFieldworkMeetings", Map.of("noMeetings", true, "sentToLeadInspector", true));
+    startInBrowser("bu", "Move a deadline", "move-deadline", form -> form
+        .type("Inspection reference", REFERENCE)
+        .type("Milestone", "ANNEX_A_DUE")
+        .dateTime("New deadline: date", "Time (UK)", instant("2027-05-25T16:00:00+01:00"))
+        .type("Why it moves", "The lead inspector asked for the lists an hour earlier"));
+
+    // Day 2: Annex A, every list uploaded
+    moveClockTo("2027-05-25T15:00:00+01:00");
+    inBrowser("la.lead", "Task_SubmitAnnexA", form -> {
+      int lists = form.count("Uploaded to the inspectors' secure portal");
+      assertThat(lists).isPositive();
+      for (int row = 0; row < lists; row++) {
+        form.check("Uploaded to the inspectors' secure portal", row, true)
+            .type("Where on the portal (if uploaded)", row, "Portal folder " + (row + 1));
+      }
+      form.save();
+    });
+
+    // Days 3 to 5: the children
+    moveClockTo("2027-05-26T10:00:00+01:00");
+    List<String> twenty = ChildData.references(900, 20);
+    inBrowser("laim", "Task_RecordFirstSelection", form -> form
+        .type("The selected children's references, one per line", ChildData.lines(twenty)));
+    inBrowser("police.lead", "Task_ReturnKnownToAgency", form -> {
+      int answers = form.count("Answer");
+      assertThat(answers).isGreaterThanOrEqualTo(20);
+      for (int row = 0; row < answers; row++) {
+        form.select("Answer", row, row == 0 ? "Yes" : "No");
+      }
+      form.save();
+    });
+    completeRestWithRows("Task_ReturnKnownToAgency", "knownToAgencyAnswers", "\"answer\":\"\"", "\"answer\":\"no\"", Map.of());
+    fireDueTimers(REFERENCE);
+    inBrowser("laim", "Task_ForwardReturns", form -> form
+        .check("The returns have been forwarded to the inspectors")
+        .dateTime("When they were forwarded: date", "Time (UK)", quarterHourAgo(0)));
+    moveClockTo("2027-05-28T10:30:00+01:00");
+    inBrowser("laim", "Task_RecordAuditSelection", form -> form
+        .type("The children selected for audit, one per line", ChildData.lines(twenty.subList(2, 8))));
+    inBrowser("bu", "Task_SendAuditTool", form -> form
+        .check("The Audit Tool and Chronology for each selected child are in the secure location for every agency"));
+
+    // Days 5 to 6: case audits
+    inBrowser("police.lead", "Task_CompleteAuditTool", form -> form
+        .check("The Multi-Agency Audit Tool is completed for this child")
+        .check("The Chronology is completed for this child")
+        .type("Where they are saved (a reference in the secure location)", "Audit/police"));
+    inBrowser("police.senior", "Task_SignOffAudit", form -> form.choose("Your decision", "Sign off"));
+    while (completeAll(REFERENCE, "Task_CompleteAuditTool", Map.of("auditToolCompleted", true, "chronologyCompleted", true,
+        "returnLocation", "Audit")) > 0) {
+      completeAll(REFERENCE, "Task_SignOffAudit", Map.of("auditDecision", "approve"));
+    }
+    fireDueTimers(REFERENCE);
+    inBrowser("bu", "Task_CompileAuditPack", form -> form
+        .check("The compiled audit pack was sent to partners")
+        .type("Where the pack is (a reference in the secure location)", "Audit pack"));
+
+    // Days 6 to 9: Audit Day, evidence, the report
+    inBrowser("bu", "Task_AppointAuditRoles", form -> form
+        .select("Audit Chair (from a statutory partner)", "Police Lead contact...")
+        .select("Audit Author", "Business Unit Coordinator..."));
+    inBrowser("police.senior", "Task_ApproveEvidence", form -> form
+        .check("I approve my agency's documentary evidence and management information for the inspectors"));
+    completeAll(REFERENCE, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
+    inBrowser("police.lead", "Task_ConfirmEvidence", form -> {
+      form.check("Our documentary evidence and management information, approved by our senior, were provided to the inspectors");
+      for (int row = 0; row < form.count("Shared"); row++) {
+        form.check("Shared", row, true);
+      }
+      form.save();
+    });
+    completeRestWithRows("Task_ConfirmEvidence", "caseRecordRows", "\"shared\":false", "\"shared\":true",
+        Map.of("evidenceProvided", true));
+    moveClockTo("2027-06-02T15:00:00+01:00");
+    inBrowser("police.lead", "Task_RecordAuditDay", form -> {
+      form.check("The Audit Day was held");
+      for (String agency : List.of("Local Authority...", "...Police", "...Health...", "...Probation...", "...Education...")) {
+        form.choose("Agencies that attended", agency);
+      }
+    });
+    moveClockTo("2027-06-03T14:00:00+01:00");
+    inBrowser("bu", "Task_UploadReportDraft", form -> form
+        .type("Version number", "1")
+        .type("Where the draft is (a reference in the secure location)", "Report v1"));
+    inBrowser("probation.lead", "Task_CommentOnDraft", form -> form
+        .type("Your comments (leave empty for none)", "Please mention the MAPPA referral."));
+    inBrowser("police.deputy", "Task_ApproveAuditReport", form -> form
+        .choose("Your agency's decision", "Approve this version")
+        .check("My agency has quality-assured this version"));
+    completeAll(REFERENCE, "Task_ApproveAuditReport", Map.of("reportDecision", "approve", "qualityAssured", true));
+    moveClockTo("2027-06-04T10:00:00+01:00");
+    inBrowser("laim", "Task_SubmitAuditReport", form -> form
+        .check("The approved report was submitted to the inspectors")
+        .dateTime("When it was submitted: date", "Time (UK)", quarterHourAgo(1)));
+
+    // Days 9 to 10
+    inBrowser("laim", "Task_RecordOnSiteProgramme", form -> form
+        .dateTime("When the programme was agreed: date", "Time (UK)", quarterHourAgo(2))
+        .type("Where the agreed programme is (a reference)", "Timetable"));
+    inBrowser("education.deputy", "Task_ConfirmChildrenAndFamilies", form -> form
+        .check("Our arrangements for inspectors to speak with children and parents or carers are in place")
+        .type("Who in your agency is arranging them", "Education family liaison"));
+    completeAll(REFERENCE, "Task_ConfirmChildrenAndFamilies", Map.of("arrangementsConfirmed", true, "arrangementsContact", "Lead"));
+
+    // An issue of concern, at any time
+    inBrowser("laim", "Task_RecordIssueOfConcern", form -> form
+        .select("The agency concerned", "...Police")
+        .type("Summary of the concern", "A concern about information sharing"));
+    inBrowser("police.senior", "Task_RespondToConcern", form -> form
+        .type("Your agency's response", "Resolved with the inspectors"));
+    inBrowser("laim", "Task_RecordConcernResponse", form -> form
+        .check("The response was recorded on the inspectors' template and given to them")
+        .dateTime("When it was given: date", "Time (UK)", quarterHourAgo(0)));
+
+    // Week 3: fieldwork
+    inBrowser("bu", "Task_UpdateContextPresentation", form -> form
+        .type("Where the updated presentation is", "Context presentation")
+        .check("The presentation was checked and updated for this inspection"));
+    moveClockTo("2027-06-08T12:00:00+01:00");
+    inBrowser("laim", "Task_RecordLeadersMeeting", form -> form
+        .dateTime("When the meeting was held: date", "Time (UK)", instant("2027-06-08T09:30:00+01:00"))
+        .check("The partnership's context presentation was given"));
+    inBrowser("laim", "Task_RecordPlanningThemes", form -> form
+        .date("Day of the planning meeting", LocalDate.parse("2027-06-08"))
+        .type("Themes", "Joint working"));
+    inBrowser("laim", "Task_ArrangeKitMeetings", form -> form
+        .choose("Keeping in Touch meetings", "Arrange them")
+        .choose("On which days", "Thursday...")
+        .choose("Agencies asked to send a senior leader", "...Health..."));
+    inBrowser("health.lead", "Task_NameKitLeader", form -> form
+        .type("Name", "Designated Nurse")
+        .type("Role", "Safeguarding lead"));
+    completeAll(REFERENCE, "Task_RecordPlanningThemes", Map.of("planningFinished", true));
+    moveClockTo("2027-06-14T17:30:00+01:00");
+    inBrowser("laim", "Task_RecordFindings", form -> form
+        .dateTime("When the findings were fed back: date", "Time (UK)", instant("2027-06-14T16:00:00+01:00")));
+
+    // Weeks 4 to 10: the report, publication, the action plan, the debrief
+    moveClockTo("2027-07-02T11:00:00+01:00");
+    inBrowser("dcs", "Task_RecordDraftReport", form -> form
+        .dateTime("When the draft report arrived: date", "Time (UK)", instant("2027-07-02T10:00:00+01:00"))
+        .type("Where it is (a reference in the secure location)", "Draft report"));
+    inBrowser("police.lead", "Task_SendFactualAccuracy", form -> form.check("My agency has no factual-accuracy comments"));
+    completeAll(REFERENCE, "Task_SendFactualAccuracy", Map.of("noFactualComments", true));
+    fireDueTimers(REFERENCE);
+    inBrowser("dcs", "Task_ReturnFactualAccuracy", form -> form
+        .check("The coordinated comments were returned to the inspectors")
+        .dateTime("When they were returned: date", "Time (UK)", instant("2027-07-02T10:30:00+01:00")));
+    moveClockTo("2027-07-26T11:00:00+01:00");
+    inBrowser("dcs", "Task_RecordFinalReport", form -> form
+        .dateTime("When the final report arrived: date", "Time (UK)", instant("2027-07-26T10:00:00+01:00"))
+        .type("Where it is (a reference in the secure location)", "Final report")
+        .date("Publication date (the embargo lasts until then)", LocalDate.parse("2027-07-30")));
+    moveClockTo("2027-07-30T10:00:00+01:00");
+    inBrowser("bu", "Task_RecordPublication", form -> form
+        .dateTime("When it was published: date", "Time (UK)", instant("2027-07-30T09:00:00+01:00"))
+        .type("The published report's address", "https://reports.ofsted.gov.uk/york"));
+    inBrowser("police.lead", "Task_ContributeActions", form -> form
+        .type("Where your agency's actions are (a reference)", "Plan/police")
+        .type("How many actions your agency contributes", "2"));
+    inBrowser("police.senior", "Task_SignOffActions", form -> form.choose("Your decision", "Sign off"));
+    while (completeAll(REFERENCE, "Task_ContributeActions", Map.of("actionsLocation", "Plan", "actionCount", 2)) > 0) {
+      completeAll(REFERENCE, "Task_SignOffActions", Map.of("actionsDecision", "approve"));
+    }
+    inBrowser("bu", "Task_SubmitActionPlan", form -> form
+        .check("The action plan was submitted")
+        .dateTime("When it was submitted: date", "Time (UK)", instant("2027-07-30T09:30:00+01:00"))
+        .type("Where the submitted plan is (a reference)", "Action plan")
+        .check("It was reported to the partnership's governance and scrutiny"));
+    inBrowser("bu", "Task_HoldLessonsLearned", form -> form
+        .dateTime("When the debrief was held: date", "Time (UK)", instant("2027-07-30T09:45:00+01:00"))
+        .type("Where the lessons learned are recorded (a reference)", "Lessons learned"));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE).count())
+        .as("the inspection closed").isZero();
+  }
+
+  /** Forms no browser test completes yet; each must leave this list once one does. */
+  private static final Set<String> NOT_YET_IN_THE_BROWSER = Set.of(
+      "start-theme-readiness", "evidence-checklist", "sign-off-evidence", "quality-assure-evidence",
+      "track-evidence", "start-benchmarking", "rate-criteria", "analyse-benchmarking", "confirm-contacts",
+      "review-contacts", "start-rehearsal", "end-rehearsal");
+
+  @Test
+  @Order(100)
+  void everyFormIsCompletedInTheBrowser() throws IOException {
+    Set<String> forms = new TreeSet<>();
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".form")).forEach(n -> forms.add(n.replace(".form", "")));
+    }
+    Set<String> missing = new TreeSet<>(forms);
+    missing.removeAll(completedInBrowser);
+    assertThat(missing).as("forms not completed in the browser").containsExactlyInAnyOrderElementsOf(NOT_YET_IN_THE_BROWSER);
+  }
+}
