@@ -33,7 +33,8 @@ public class Tasklist {
     driver().get(baseUrl + "/actuator/health");
     driver().manage().deleteAllCookies();
     driver().get(baseUrl + "/camunda/app/" + app + "/default/#/login");
-    browser.waitFor("the login form filled in", d -> {
+    // The first load of a webapp on a busy machine may take a while (its scripts are large).
+    browser.waitFor("the login form filled in", Duration.ofSeconds(60), d -> {
       // The page may still be settling (autofocus, re-rendering): type again until both fields hold the values.
       WebElement username = d.findElement(By.cssSelector("input[ng-model=username]"));
       WebElement secret = d.findElement(By.cssSelector("input[ng-model=password]"));
@@ -53,7 +54,7 @@ public class Tasklist {
   /** Logs in to Tasklist and waits for the user's filters. */
   public Tasklist logIn(String user) {
     logInTo("tasklist", user, BrowserTestSupport.PASSWORD);
-    browser.waitFor("Tasklist's filters for " + user, ExpectedConditions.visibilityOfElementLocated(
+    browser.waitFor("Tasklist's filters for " + user, Duration.ofSeconds(60), ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".task-filter h4.name a")));
     browser.snapshot("logged-in-" + user);
     return this;
@@ -136,14 +137,42 @@ public class Tasklist {
 
   /** Opens Start process, picks the process by its name and waits for its start form. */
   public TaskForm start(String processName) {
+    openStartDialogue(processName);
+    browser.waitFor("the start form of '" + processName + "'", d -> !d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
+    browser.snapshot("start-" + processName);
+    return new TaskForm(browser, processName, null, this);
+  }
+
+  /**
+   * Starts a process that has no start form of its own (one started by a timer or when the Business Unit
+   * asks): Start process, the process by its name, then Tasklist's own form, which asks for nothing, and
+   * Start; waits until the dialogue has closed.
+   */
+  public void startWithoutForm(String processName) {
+    openStartDialogue(processName);
+    WebElement start = browser.waitFor("Tasklist's own start form of '" + processName + "'", d -> d.findElements(
+        By.cssSelector(".modal-dialog button.btn-primary")).stream()
+        .filter(b -> b.isDisplayed() && b.isEnabled() && b.getText().strip().equals("Start")).findFirst().orElse(null));
+    browser.snapshot("start-" + processName);
+    start.click();
+    browser.waitFor("'" + processName + "' started", Duration.ofSeconds(30), d -> {
+      List<String> errors = d.findElements(By.cssSelector(".modal-dialog .alert-danger, .notifications .alert-danger")).stream()
+          .filter(WebElement::isDisplayed).map(e -> e.getText().strip()).filter(t -> !t.isEmpty()).toList();
+      if (!errors.isEmpty()) {
+        browser.snapshot("refused-start-" + processName);
+        throw new AssertionError("'" + processName + "' was not started: " + String.join(" / ", errors));
+      }
+      return d.findElements(By.cssSelector(".modal-dialog")).isEmpty();
+    });
+    browser.snapshot("started-" + processName);
+  }
+
+  private void openStartDialogue(String processName) {
     driver().findElements(By.partialLinkText("Start process")).stream().filter(WebElement::isDisplayed).findFirst()
         .orElseThrow().click();
     WebElement process = browser.waitFor("process '" + processName + "' offered", d -> d.findElements(By.xpath(
         "//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']")).stream().findFirst().orElse(null));
     process.click();
-    browser.waitFor("the start form of '" + processName + "'", d -> !d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
-    browser.snapshot("start-" + processName);
-    return new TaskForm(browser, processName, null, this);
   }
 
   static void scrollTo(WebDriver driver, WebElement element) {
