@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,6 @@ public class AfterFieldwork {
   public static final String PUBLICATION = "PUBLICATION";
   public static final String PUBLICATION_RECORDED_DUE = "PUBLICATION_RECORDED_DUE";
   public static final String ACTION_PLAN_DUE = "ACTION_PLAN_DUE";
-  static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
   static final String DCS_TASK = "Task_ReturnFactualAccuracy";
 
   private final ScheduleRepository schedules;
@@ -79,12 +76,15 @@ public class AfterFieldwork {
     this.runtime = runtime;
   }
 
-  /** A milestone {@code workingDays} working days after {@code from}'s date, at {@code time} (day 0 = that date). */
-  void putAfter(VariableScope scope, String name, String title, Instant from, int workingDays, LocalTime time) {
+  /**
+   * A milestone due at the end of the working day {@code workingDays} working days after {@code from}'s
+   * date (day 0 = that date).
+   */
+  void putAfter(VariableScope scope, String name, String title, Instant from, int workingDays) {
     String reference = InspectionVariables.REFERENCE.get(scope);
     InspectionSchedule schedule = schedules.find(reference).orElseThrow();
     LocalDate date = calendar.plusWorkingDays(from.atZone(calendar.zone()).toLocalDate(), workingDays);
-    Instant due = ZonedDateTime.of(date, time, calendar.zone()).toInstant();
+    Instant due = calendar.endOfWork(date);
     schedules.putMilestone(reference, new Milestone(name,
         calendar.dayNumber(schedule.notifiedAt().atZone(calendar.zone()).toLocalDate(), date), due, title));
   }
@@ -93,28 +93,29 @@ public class AfterFieldwork {
   public void draftArrived(VariableScope scope, Instant arrivedAt) {
     Theme.FactualAccuracy days = inspections.theme(scope).factualAccuracy();
     putAfter(scope, AGENCY_COMMENTS_DUE, "Agencies' factual-accuracy comments to the DCS", arrivedAt,
-        days.agencyCommentsWorkingDays(), END_OF_DAY);
+        days.agencyCommentsWorkingDays());
     putAfter(scope, FACTUAL_ACCURACY_DUE, "DCS returns the coordinated factual-accuracy comments to the inspectors",
-        arrivedAt, days.returnWorkingDays(), END_OF_DAY);
+        arrivedAt, days.returnWorkingDays());
   }
 
   /** The final report has arrived: it is embargoed until publication. */
   public void finalArrived(VariableScope scope, LocalDate publicationDate) {
     String reference = InspectionVariables.REFERENCE.get(scope);
     InspectionSchedule schedule = schedules.find(reference).orElseThrow();
-    Instant publication = ZonedDateTime.of(publicationDate, LocalTime.of(9, 0), calendar.zone()).toInstant();
+    // Reports are published at the start of the working day.
+    Instant publication = calendar.startOfWork(publicationDate);
     schedules.putMilestone(reference, new Milestone(PUBLICATION,
         calendar.dayNumber(schedule.notifiedAt().atZone(calendar.zone()).toLocalDate(), publicationDate), publication,
         "Report published"));
     // Recording it is due by the end of publication day, not at the instant the embargo lifts.
-    putAfter(scope, PUBLICATION_RECORDED_DUE, "Publication of the report recorded", publication, 0, END_OF_DAY);
+    putAfter(scope, PUBLICATION_RECORDED_DUE, "Publication of the report recorded", publication, 0);
   }
 
   /** Published: the action plan is due 70 working days later, or sooner with a priority action. */
   public void published(VariableScope scope, Instant publishedAt, boolean priorityAction) {
     int days = priorityAction ? afterPublication.priorityActionPlanWorkingDays() : afterPublication.actionPlanWorkingDays();
     putAfter(scope, ACTION_PLAN_DUE, "Partnership action plan submitted" + (priorityAction ? " (priority action)" : ""),
-        publishedAt, days, END_OF_DAY);
+        publishedAt, days);
   }
 
   /** Every partner is told the final report is embargoed until publication. */

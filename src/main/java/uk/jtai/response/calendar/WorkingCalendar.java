@@ -124,6 +124,16 @@ public class WorkingCalendar {
     return sign * n;
   }
 
+  /** When the working day starts on {@code date} ({@code jtai.calendar.working-hours.start}, local time). */
+  public Instant startOfWork(LocalDate date) {
+    return ZonedDateTime.of(date, workStart, zone).toInstant();
+  }
+
+  /** When the working day ends on {@code date} ({@code jtai.calendar.working-hours.end}): "by the end of the day". */
+  public Instant endOfWork(LocalDate date) {
+    return ZonedDateTime.of(date, workEnd, zone).toInstant();
+  }
+
   /** The instant of local time {@code time} on working day {@code n} (summer time handled by the zone rules). */
   public ZonedDateTime at(LocalDate dayOne, int n, LocalTime time) {
     return ZonedDateTime.of(workingDay(dayOne, n), time, zone);

@@ -2,8 +2,6 @@ package uk.jtai.response.rehearsal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Date;
@@ -217,7 +215,7 @@ public class RehearsalService {
 
   private Instant nextWorkingDayMorning() {
     LocalDate today = EngineTime.now().atZone(calendar.zone()).toLocalDate();
-    return ZonedDateTime.of(calendar.nextWorkingDay(today), LocalTime.of(9, 0), calendar.zone()).toInstant();
+    return calendar.startOfWork(calendar.nextWorkingDay(today));
   }
 
   /** JTAI-yyyy-mm-AREA-n: the inspection reference pattern, with the first n no rehearsal has used. */

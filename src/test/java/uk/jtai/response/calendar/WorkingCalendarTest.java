@@ -39,6 +39,14 @@ class WorkingCalendarTest {
   }
 
   @Test
+  void theWorkingDayStartsAndEndsAtTheConfiguredHoursInLocalTime() {
+    assertThat(calendar.startOfWork(LocalDate.parse("2027-07-30"))).as("summer time")
+        .isEqualTo(Instant.parse("2027-07-30T08:00:00Z"));
+    assertThat(calendar.endOfWork(LocalDate.parse("2027-07-30"))).isEqualTo(Instant.parse("2027-07-30T16:00:00Z"));
+    assertThat(calendar.endOfWork(LocalDate.parse("2027-12-01"))).as("winter").isEqualTo(Instant.parse("2027-12-01T17:00:00Z"));
+  }
+
+  @Test
   void goodFridayIsNamed() {
     assertThat(calendar.whyNotWorking(LocalDate.parse("2026-04-03"))).contains("Good Friday (bank holiday)");
   }
