@@ -150,9 +150,19 @@ public class ReminderSender {
     return mail;
   }
 
+  /**
+   * The agency whose task it is: the task's {@code agency} variable, unless the task is offered to other
+   * groups only. LAIM records the response to an issue of concern raised with the police: the task sees
+   * the concern's agency, but it is LAIM's, so its lateness goes to the DCS, not to the police's senior.
+   */
   private Agency agency(Task task) {
-    Object agency = tasks.getVariable(task.getId(), InspectionVariables.AGENCY.name());
-    return agency instanceof String id ? partnership.find(id).orElse(null) : null;
+    Object variable = tasks.getVariable(task.getId(), InspectionVariables.AGENCY.name());
+    Agency agency = variable instanceof String id ? partnership.find(id).orElse(null) : null;
+    if (agency == null) {
+      return null;
+    }
+    List<String> groups = candidateGroups(task);
+    return groups.isEmpty() || groups.contains(agency.id()) || groups.contains(agency.seniorGroup()) ? agency : null;
   }
 
   private List<String> candidateGroups(Task task) {

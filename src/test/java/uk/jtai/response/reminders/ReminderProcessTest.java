@@ -202,6 +202,28 @@ class ReminderProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void laimsLateRecordOfAnAgencysConcernResponseGoesToTheDcsNotToThatAgencysSenior() {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-05-24T11:00:00+01:00");
+    complete(task(reference, "Task_RecordIssueOfConcern"), Map.of("concernAgency", "police", "concernSummary", "A concern"));
+    moveClockTo("2027-05-24T13:00:00+01:00");
+    complete(agencyTask(reference, "Task_RespondToConcern", "police-senior"), Map.of("agencyResponse", "Resolved"));
+    Task record = task(reference, "Task_RecordConcernResponse");
+    assertThat(tasks.getVariable(record.getId(), "agency")).as("the task sees the concern's agency").isEqualTo("police");
+
+    moveClockTo("2027-05-24T15:00:01+01:00");
+    sendAllDue();
+    List<Map<String, Object>> escalations = mails(reference, "task-overdue", "Record the response given to the inspectors");
+    assertThat(escalations).hasSize(1);
+    assertThat(escalations.get(0).get("recipients")).as("LAIM's task: the DCS and the Business Unit")
+        .isEqualTo("dcs@york.example,cyscp@york.gov.uk");
+    assertThat((String) runtime.getVariable(calledProcess(reference, "jtai-inspection").getId(), "missedDeadlines"))
+        .as("recorded as LAIM's miss, not the police's").contains("Record the response given to the inspectors")
+        .doesNotContain(": Police");
+  }
+
+  @Test
   void changingATasksDueDateMovesItsReminders() {
     String reference = newReference();
     startInspection(reference, "domestic-abuse", NOTIFIED);

@@ -173,7 +173,7 @@ final class ExpectedEmails {
         if (planned.kind() == ReminderPlan.Kind.REMINDER) {
           expected.add(new Expected("task-reminder", whoseTask(task), "due by " + spoken(due) + " - " + task.getName()));
         } else {
-          Agency agency = agencyVariableOf(task);
+          Agency agency = agencyWhoseTaskItIs(task);
           expected.add(new Expected("task-overdue", emails(List.of(agency != null ? agency.senior() : partnership.dcs(),
               partnership.businessUnit())), "deadline missed - " + task.getName(), "was due by " + spoken(due)));
         }
@@ -210,6 +210,17 @@ final class ExpectedEmails {
       }
     }
     return null;
+  }
+
+  /**
+   * The agency whose task it is, for its lateness: the task's {@code agency} variable unless the task is
+   * offered only to groups that are not that agency's (LAIM's record of an agency's concern response).
+   */
+  private Agency agencyWhoseTaskItIs(HistoricTaskInstance task) {
+    Agency agency = agencyVariableOf(task);
+    List<String> groups = candidateGroups(task);
+    return agency == null || groups.isEmpty() || groups.contains(agency.id()) || groups.contains(agency.seniorGroup())
+        ? agency : null;
   }
 
   /** The task's {@code agency} variable, as the task sees it (the nearest scope that has one). */
