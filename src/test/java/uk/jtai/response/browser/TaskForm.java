@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -122,18 +123,31 @@ public class TaskForm {
   }
 
   /**
-   * Types the text and waits until form-js has taken it: form-js passes typed text on after a pause, and
-   * a re-render for the field typed in before may, on a busy machine, put back that field's old value.
+   * Types the text. form-js takes typed text after a pause, and on a busy machine a re-render for the
+   * field typed in before may put back that field's old value: what was typed is checked, and typed
+   * again where it was lost, before Save or Complete ({@link #keepTyped()}).
    */
   public TaskForm type(String label, int occurrence, String text) {
-    browser.waitFor("'" + label + "' #" + occurrence + " holding what was typed on '" + taskName + "'", d -> {
-      if (!text.equals(field(label, occurrence).getAttribute("value"))) {
-        retype(field(label, occurrence), text);
-      }
-      pause(FORM_JS_DEBOUNCE);
-      return text.equals(field(label, occurrence).getAttribute("value"));
-    });
+    retype(field(label, occurrence), text);
+    typed.removeIf(t -> t.label().equals(label) && t.occurrence() == occurrence);
+    typed.add(new Typed(label, occurrence, text));
     return this;
+  }
+
+  private record Typed(String label, int occurrence, String text) {}
+
+  private final List<Typed> typed = new ArrayList<>();
+
+  /** Waits until every field typed in holds what was typed, typing again into any that lost it. */
+  private void keepTyped() {
+    browser.waitFor("what was typed kept on '" + taskName + "'", d -> {
+      List<Typed> lost = typed.stream().filter(t -> !t.text().equals(field(t.label(), t.occurrence()).getAttribute("value"))).toList();
+      lost.forEach(t -> retype(field(t.label(), t.occurrence()), t.text()));
+      if (!lost.isEmpty()) {
+        settle();
+      }
+      return lost.isEmpty();
+    });
   }
 
   private static void pause(Duration duration) {
@@ -234,6 +248,7 @@ public class TaskForm {
    */
   public TaskForm save() {
     settle();
+    keepTyped();
     WebElement save = driver().findElements(By.cssSelector("button.btn-default")).stream()
         .filter(b -> b.isDisplayed() && b.getText().strip().equals("Save")).findFirst()
         .orElseThrow(() -> new AssertionError("no Save button on '" + taskName + "'"));
@@ -252,6 +267,7 @@ public class TaskForm {
   /** Presses Complete, after closing what Tasklist showed before (an earlier refusal). */
   private void pressComplete() {
     settle();
+    keepTyped();
     driver().findElements(By.cssSelector(".alert-danger button.close")).stream().filter(WebElement::isDisplayed)
         .forEach(WebElement::click);
     browser.waitFor("earlier errors closed", d -> error() == null);
