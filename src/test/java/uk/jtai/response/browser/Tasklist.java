@@ -3,6 +3,7 @@ package uk.jtai.response.browser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -137,8 +138,8 @@ public class Tasklist {
 
   /** Opens Start process, picks the process by its name and waits for its start form. */
   public TaskForm start(String processName) {
-    openStartDialogue(processName);
-    browser.waitFor("the start form of '" + processName + "'", d -> !d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
+    openStartDialogue(processName, "the start form of '" + processName + "'",
+        d -> !d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
     browser.snapshot("start-" + processName);
     return new TaskForm(browser, processName, null, this);
   }
@@ -149,8 +150,7 @@ public class Tasklist {
    * Start; waits until the dialogue has closed.
    */
   public void startWithoutForm(String processName) {
-    openStartDialogue(processName);
-    WebElement start = browser.waitFor("Tasklist's own start form of '" + processName + "'", d -> d.findElements(
+    WebElement start = openStartDialogue(processName, "Tasklist's own start form of '" + processName + "'", d -> d.findElements(
         By.cssSelector(".modal-dialog button.btn-primary")).stream()
         .filter(b -> b.isDisplayed() && b.isEnabled() && b.getText().strip().equals("Start")).findFirst().orElse(null));
     browser.snapshot("start-" + processName);
@@ -167,12 +167,29 @@ public class Tasklist {
     browser.snapshot("started-" + processName);
   }
 
-  private void openStartDialogue(String processName) {
+  /**
+   * Opens Start process and picks the process until {@code opened} holds: a click that lands while the
+   * dialogue is still fading in or its list is being redrawn is lost, so the process is picked again
+   * (at most every 3 s, so that a form still loading is not asked for twice over).
+   */
+  private <T> T openStartDialogue(String processName, String what, Function<WebDriver, T> opened) {
     driver().findElements(By.partialLinkText("Start process")).stream().filter(WebElement::isDisplayed).findFirst()
         .orElseThrow().click();
-    WebElement process = browser.waitFor("process '" + processName + "' offered", d -> d.findElements(By.xpath(
-        "//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']")).stream().findFirst().orElse(null));
-    process.click();
+    long[] lastClick = {0};
+    return browser.waitFor(what, Duration.ofSeconds(30), d -> {
+      T shown = opened.apply(d);
+      if (shown != null && !Boolean.FALSE.equals(shown)) {
+        return shown;
+      }
+      if (System.currentTimeMillis() - lastClick[0] > 3000) {
+        d.findElements(By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']")).stream()
+            .filter(WebElement::isDisplayed).findFirst().ifPresent(process -> {
+              process.click();
+              lastClick[0] = System.currentTimeMillis();
+            });
+      }
+      return null;
+    });
   }
 
   static void scrollTo(WebDriver driver, WebElement element) {
