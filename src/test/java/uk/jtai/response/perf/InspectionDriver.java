@@ -127,8 +127,10 @@ final class InspectionDriver {
   /**
    * A job changed the same process instance while the task was being completed: caught by optimistic
    * locking, or (ENGINE-03077) the task's parent execution was removed by the job's commit before this
-   * command read it, or PostgreSQL broke a deadlock between the two (SQLSTATE 40P01). Nothing of the
-   * completion was kept; as a Tasklist user would, the driver tries again.
+   * command read it, or PostgreSQL broke a deadlock between the two (SQLSTATE 40P01), or the job's commit
+   * started a called process under an execution this completion then deleted (a foreign-key violation,
+   * 23503, on ACT_RU_EXECUTION: Camunda reports it as a persistence error, not as optimistic locking).
+   * Nothing of the completion was kept; as a Tasklist user would, the driver tries again.
    */
   private static boolean concurrentChange(ProcessEngineException e) {
     if (e instanceof OptimisticLockingException || String.valueOf(e.getMessage()).contains("ENGINE-03077")) {
@@ -137,7 +139,8 @@ final class InspectionDriver {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.sql.SQLException sql) {
         for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
-          if ("40P01".equals(next.getSQLState())) {
+          if ("40P01".equals(next.getSQLState()) || "23503".equals(next.getSQLState())
+              && String.valueOf(next.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("act_ru_execution")) {
             return true;
           }
         }
