@@ -119,7 +119,11 @@ public class Tasklist {
   /** Opens the task (named as the list shows it) from the list and waits for its form. */
   public TaskForm open(String taskName, String taskId) {
     waitForTask(taskName, taskId);
-    listed(taskId).orElseThrow().click();
+    // The list may be redrawn between finding the entry and clicking it: find it again and click.
+    browser.waitFor("task '" + taskName + "' picked from the list", d -> listed(taskId).map(entry -> {
+      entry.click();
+      return true;
+    }).orElse(null));
     browser.waitFor("task '" + taskName + "' opened", d -> d.findElements(By.cssSelector(".task-details h2, [cam-tasklist-task] h2"))
         .stream().anyMatch(h -> h.getText().strip().equals(taskName)) || d.getPageSource().contains("btn btn-primary"));
     return new TaskForm(browser, taskName, taskId, this);
