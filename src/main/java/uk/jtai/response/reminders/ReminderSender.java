@@ -120,7 +120,7 @@ public class ReminderSender {
    * Audit Author shares the drafts) and the people of the task's groups.
    */
   private void remind(ReminderRepository.Reminder reminder, Task task) {
-    outbox.enqueue(mail(reminder, task, "task-reminder").to(groups.ofTask(task.getAssignee(), candidateGroups(task))));
+    outbox.enqueue(mail(reminder, task, agency(task), "task-reminder").to(groups.ofTask(task.getAssignee(), candidateGroups(task))));
   }
 
   /** At the deadline of a task the model does not escalate: the agency's senior (else the DCS) and the Business Unit. */
@@ -129,13 +129,13 @@ public class ReminderSender {
     List<Contact> to = new ArrayList<>();
     to.add(agency != null ? agency.senior() : partnership.dcs());
     to.add(partnership.businessUnit());
-    outbox.enqueue(mail(reminder, task, "task-overdue").to(to));
+    outbox.enqueue(mail(reminder, task, agency, "task-overdue").to(to));
     missedDeadlines.record(reminder.reference(), reminder.milestone() == null ? task.getName()
         : MissedDeadlines.describe(reminder.milestone(), schedule.milestoneTitle(reminder.reference(), reminder.milestone()),
             agency == null ? null : agency.shortName()));
   }
 
-  private Mail mail(ReminderRepository.Reminder reminder, Task task, String template) {
+  private Mail mail(ReminderRepository.Reminder reminder, Task task, Agency agency, String template) {
     String what = reminder.milestone() == null ? task.getName()
         : schedule.milestoneTitle(reminder.reference(), reminder.milestone());
     Mail mail = Mail.about(reminder.reference(), template)
@@ -143,7 +143,6 @@ public class ReminderSender {
         .due(reminder.taskDue(), calendar.zone(), what)
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once(outboxKey(reminder.id()));
-    Agency agency = agency(task);
     if (agency != null) {
       mail.agency(agency.shortName());
     }
