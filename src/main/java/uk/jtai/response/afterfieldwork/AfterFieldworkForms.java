@@ -24,8 +24,7 @@ public class AfterFieldworkForms {
     return TaskForm.of("record-draft-report", (task, s) -> {
       inspections.happenedSinceNotification(s, task, "draftArrivedAt");
       s.text("draftReportLocation", 300);
-    }, task -> afterFieldwork.draftArrived(task,
-        inspections.happenedSinceNotification(new Submission(task), task, "draftArrivedAt")));
+    }, (task, s) -> afterFieldwork.draftArrived(task, inspections.happenedSinceNotification(s, task, "draftArrivedAt")));
   }
 
   /** forms/factual-accuracy-comments.form: an agency sends the DCS its factual-accuracy comments, or none. */
@@ -35,8 +34,7 @@ public class AfterFieldworkForms {
       if (!s.flag("noFactualComments")) {
         s.text("factualCommentsLocation", 300);
       }
-    }, task -> {
-      Submission s = new Submission(task);
+    }, (task, s) -> {
       boolean none = s.flag("noFactualComments");
       afterFieldwork.recordComments(task, none ? null : s.text("factualCommentsLocation", 300), none,
           Context.getCommandContext().getAuthenticatedUserId());
@@ -62,7 +60,7 @@ public class AfterFieldworkForms {
       if (arrived != null && publication != null && publication.isBefore(arrived.atZone(calendar.zone()).toLocalDate())) {
         s.reject("publicationDate", "is before the final report arrived");
       }
-    }, task -> afterFieldwork.finalArrived(task, new Submission(task).date("publicationDate")));
+    }, (task, s) -> afterFieldwork.finalArrived(task, s.date("publicationDate")));
   }
 
   /** forms/record-publication.form: the report is published; did the inspectors name a priority action? */
@@ -75,8 +73,7 @@ public class AfterFieldworkForms {
         s.reject("reportUrl", "must be the published report's https:// address");
       }
       s.flag("priorityAction");
-    }, task -> {
-      Submission s = new Submission(task);
+    }, (task, s) -> {
       afterFieldwork.published(task, inspections.happenedSinceNotification(s, task, "publishedAt"), s.flag("priorityAction"));
     });
   }

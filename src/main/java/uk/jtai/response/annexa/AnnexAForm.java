@@ -37,7 +37,7 @@ public class AnnexAForm implements TaskForm {
 
   @Override
   public void check(DelegateTask task, Submission submission) {
-    uk.jtai.response.tasks.RowKeys.restoreByPosition(task, AnnexA.ROWS, "id",
+    uk.jtai.response.tasks.RowKeys.restoreByPosition(submission, AnnexA.ROWS, "id",
         inspections.theme(task).annexA().stream().map(Theme.AnnexAItem::id).toList());
     JsonNode rows = submission.json(AnnexA.ROWS);
     if (rows == null) {
@@ -93,8 +93,8 @@ public class AnnexAForm implements TaskForm {
 
   /** Keeps a clean summary on the Annex A process: per item, uploaded where or why not. */
   @Override
-  public void record(DelegateTask task) {
-    JsonNode rows = new Submission(task).json(AnnexA.ROWS);
+  public void record(DelegateTask task, Submission submission) {
+    JsonNode rows = submission.json(AnnexA.ROWS);
     ArrayNode summary = json.createArrayNode();
     for (JsonNode row : rows) {
       boolean uploaded = row.path("uploaded").asBoolean(false);

@@ -33,6 +33,7 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ApiError> forbidden(AuthorizationException e) {
+    org.slf4j.LoggerFactory.getLogger(getClass()).debug("Refused by the engine: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(403, "You are not allowed to do this"));
   }
 

@@ -43,9 +43,8 @@ public class ApproveReportForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    boolean approve = APPROVE.equals(task.getVariable(DECISION));
-    Submission submission = new Submission(task);
+  public void record(DelegateTask task, Submission submission) {
+    boolean approve = APPROVE.equals(submission.value(DECISION));
     decisions.decide(InspectionVariables.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
         new ReportDecisions.Decision(InspectionVariables.AGENCY.get(task),
             approve ? ReportDecisions.APPROVED : ReportDecisions.REJECTED, submission.flag("qualityAssured"),

@@ -32,8 +32,8 @@ public class CommentOnDraftForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    new Submission(task).optionalText("draftComment", 4000).ifPresent(comment -> decisions.comment(
+  public void record(DelegateTask task, Submission submission) {
+    submission.optionalText("draftComment", 4000).ifPresent(comment -> decisions.comment(
         InspectionVariables.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
         InspectionVariables.AGENCY.get(task), comment, Context.getCommandContext().getAuthenticatedUserId(),
         EngineTime.now()));

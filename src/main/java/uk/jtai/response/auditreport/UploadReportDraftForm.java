@@ -35,7 +35,7 @@ public class UploadReportDraftForm implements TaskForm {
   @Override
   public void check(DelegateTask task, Submission submission) {
     submission.text(NEW_LOCATION, 300);
-    Object version = task.getVariable(NEW_VERSION);
+    Object version = submission.value(NEW_VERSION);
     int previous = AuditReportVariables.REPORT_VERSION.find(task).orElse(0);
     Integer number = version instanceof Number n ? Integer.valueOf(n.intValue())
         : version instanceof String s && s.strip().matches("[0-9]{1,4}") ? Integer.valueOf(s.strip()) : null;
@@ -47,12 +47,12 @@ public class UploadReportDraftForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    Object version = task.getVariable(NEW_VERSION);
+  public void record(DelegateTask task, Submission submission) {
+    Object version = submission.value(NEW_VERSION);
     int number = version instanceof Number n ? n.intValue() : Integer.parseInt(((String) version).strip());
     task.getExecution().getProcessInstance().setVariable(AuditReportVariables.REPORT_VERSION.name(), number);
     task.getExecution().getProcessInstance().setVariable(AuditReportVariables.REPORT_LOCATION.name(),
-        ((String) task.getVariable(NEW_LOCATION)).strip());
+        submission.text(NEW_LOCATION, 300));
     schedule.startWindow(InspectionVariables.REFERENCE.get(task), AuditReportVariables.REPORT_COMMENTS_DUE,
         "Audit Day attendees have commented on the audit report draft", inspections.theme(task).reportCommentWindow());
   }

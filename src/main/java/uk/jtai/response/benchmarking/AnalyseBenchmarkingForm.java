@@ -39,8 +39,8 @@ public class AnalyseBenchmarkingForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
+  public void record(DelegateTask task, Submission submission) {
     repository.recordPresentation(Benchmarking.key(task),
-        ((String) task.getVariable(BenchmarkingVariables.PRESENTATION)).strip(), BetweenInspections.currentUser(), EngineTime.now());
+        submission.text(BenchmarkingVariables.PRESENTATION, 300), BetweenInspections.currentUser(), EngineTime.now());
   }
 }

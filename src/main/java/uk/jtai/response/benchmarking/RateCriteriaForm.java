@@ -47,8 +47,8 @@ public class RateCriteriaForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    repository.recordRatings(Benchmarking.key(task), ratings(task, new Submission(task)));
+  public void record(DelegateTask task, Submission submission) {
+    repository.recordRatings(Benchmarking.key(task), ratings(task, submission));
   }
 
   private List<BenchmarkingRepository.Rating> ratings(DelegateTask task, Submission submission) {

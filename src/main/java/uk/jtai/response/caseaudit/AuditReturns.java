@@ -29,9 +29,17 @@ public class AuditReturns {
     }
   }
 
-  public void sentBack(String reference, String agency, int child, String by) {
-    jdbc.update("update jtai_audit_return set status = ?, signed_off_by = ?, sent_back_count = sent_back_count + 1 "
-        + "where reference = ? and agency = ? and child_position = ?", Status.SENT_BACK.name(), by, reference, agency, child);
+  public void sentBack(String reference, String agency, int child, String by, String reason) {
+    jdbc.update("update jtai_audit_return set status = ?, signed_off_by = ?, sent_back_reason = ?, "
+        + "sent_back_count = sent_back_count + 1 where reference = ? and agency = ? and child_position = ?",
+        Status.SENT_BACK.name(), by, reason, reference, agency, child);
+  }
+
+  /** The senior's reason, while the return is sent back. */
+  public java.util.Optional<String> sentBackReason(String reference, String agency, int child) {
+    return jdbc.queryForList("select sent_back_reason from jtai_audit_return where reference = ? and agency = ? "
+        + "and child_position = ? and status = ?", String.class, reference, agency, child, Status.SENT_BACK.name())
+        .stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
   public void submitted(String reference, String agency, int child, String by, Instant at) {

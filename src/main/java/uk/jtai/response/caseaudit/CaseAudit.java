@@ -6,15 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.childselection.ChildReferences;
 import uk.jtai.response.childselection.SelectedChildren;
@@ -24,34 +18,27 @@ import uk.jtai.response.partnership.Partnership;
 
 /**
  * Bean {@code caseAudit}: the audited children of an inspection by position (1 to 6, or the theme's
- * range), the child a step is about (input-mapped on that task only), and the Business Unit's view of
- * which child-by-agency returns are in, kept current as each is signed off ({@link #refresh}).
+ * range), and the views of the audit tasks (read from the product's tables each time a task is opened,
+ * never stored in the engine): the child a step is about, why a return was sent back, and the Business
+ * Unit's view of which child-by-agency returns are in.
  */
 @Component("caseAudit")
 public class CaseAudit {
-
-  static final String PACK_TASK = "Task_CompileAuditPack";
-  public static final String RETURNS_VIEW = "auditReturns";
-  public static final String RETURNS_COLUMNS = "auditReturnsColumns";
 
   private final SelectedChildren selected;
   private final AuditReturns returns;
   private final Inspections inspections;
   private final Partnership partnership;
   private final ChildReferences childReferences;
-  private final TaskService tasks;
-  private final RuntimeService runtime;
   private final ObjectMapper json = new ObjectMapper();
 
   public CaseAudit(SelectedChildren selected, AuditReturns returns, Inspections inspections, Partnership partnership,
-                   ChildReferences childReferences, @Lazy TaskService tasks, @Lazy RuntimeService runtime) {
+                   ChildReferences childReferences) {
     this.selected = selected;
     this.returns = returns;
     this.inspections = inspections;
     this.partnership = partnership;
     this.childReferences = childReferences;
-    this.tasks = tasks;
-    this.runtime = runtime;
   }
 
   /** 1..n for the n children selected for audit: the multi-instance collection of a step per child. */
@@ -95,13 +82,10 @@ public class CaseAudit {
     return Spin.JSON(columns.toString());
   }
 
-  /** After a return is signed off: brings the Business Unit's open audit pack task up to date. */
-  public void refresh(DelegateExecution execution) {
-    List<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(PACK_TASK).list());
-    for (Task task : open) {
-      runtime.setVariableLocal(task.getExecutionId(), RETURNS_VIEW, returnsView(execution));
-    }
+  /** Why the agency's senior sent this child's return back, while it is sent back (view of the audit tool task). */
+  public String sentBackReason(VariableScope scope) {
+    return returns.sentBackReason(InspectionVariables.REFERENCE.get(scope), InspectionVariables.AGENCY.get(scope),
+        InspectionVariables.CHILD_NUMBER.get(scope)).orElse(null);
   }
 
   /** How many of an agency's returns are not yet submitted. */

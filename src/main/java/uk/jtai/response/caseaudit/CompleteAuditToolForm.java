@@ -34,9 +34,9 @@ public class CompleteAuditToolForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
+  public void record(DelegateTask task, Submission submission) {
     returns.completed(InspectionVariables.REFERENCE.get(task), InspectionVariables.AGENCY.get(task),
-        InspectionVariables.CHILD_NUMBER.get(task), ((String) task.getVariable("returnLocation")).strip(),
+        InspectionVariables.CHILD_NUMBER.get(task), submission.text("returnLocation", 300),
         Context.getCommandContext().getAuthenticatedUserId());
   }
 }

@@ -41,15 +41,15 @@ public class SignOffAuditForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
+  public void record(DelegateTask task, Submission submission) {
     String reference = InspectionVariables.REFERENCE.get(task);
     String agency = InspectionVariables.AGENCY.get(task);
     int child = InspectionVariables.CHILD_NUMBER.get(task);
     String by = Context.getCommandContext().getAuthenticatedUserId();
-    if (APPROVE.equals(task.getVariable(DECISION))) {
+    if (APPROVE.equals(submission.value(DECISION))) {
       returns.submitted(reference, agency, child, by, EngineTime.now());
     } else {
-      returns.sentBack(reference, agency, child, by);
+      returns.sentBack(reference, agency, child, by, submission.text("sentBackReason", 2000));
     }
   }
 }

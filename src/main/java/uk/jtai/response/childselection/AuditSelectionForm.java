@@ -37,8 +37,8 @@ public class AuditSelectionForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    List<String> children = read(task, new Submission(task));
+  public void record(DelegateTask task, Submission submission) {
+    List<String> children = read(task, submission);
     selected.recordAuditSelection(InspectionVariables.REFERENCE.get(task), children);
     ChildSelectionVariables.AUDIT_SELECTION_COUNT.set(task, children.size());
   }

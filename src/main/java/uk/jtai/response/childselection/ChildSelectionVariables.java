@@ -4,8 +4,8 @@ import uk.jtai.response.process.Var;
 
 /**
  * Variables of bpmn/child-selection.bpmn. The selections themselves are child-level data and are
- * held in table jtai_selected_child (see {@link SelectedChildren}), not in process variables; what
- * a form shows of them is input-mapped on that task only.
+ * held in table jtai_selected_child (see {@link SelectedChildren}), not in process variables; what a
+ * form shows of them is a view of that task (tasks/TaskViews), read from the table when it is opened.
  */
 public final class ChildSelectionVariables {
 
@@ -18,11 +18,8 @@ public final class ChildSelectionVariables {
   /** The form field where LAIM enters a selection: one reference per line. */
   public static final String FIRST_SELECTION_ENTRY = "firstSelectionEntry";
   public static final String AUDIT_SELECTION_ENTRY = "auditSelectionEntry";
-  /** An agency's answers, one row per child and question (input-mapped on its task only). */
+  /** An agency's answers, one row per child and question: a view of its task, and what it submits. */
   public static final String KNOWN_TO_AGENCY_ROWS = "knownToAgencyAnswers";
-  /** LAIM's combined view: children by agencies (input-mapped on LAIM's forwarding task only). */
-  public static final String COMBINED_RETURNS = "knownToAgencyReturns";
-  public static final String COMBINED_COLUMNS = "knownToAgencyColumns";
 
   /** The relative deadline of the known-to-agency returns, set when the first selection is recorded. */
   public static final String KNOWN_TO_AGENCY_DUE = "KNOWN_TO_AGENCY_DUE";

@@ -43,10 +43,9 @@ public class FirstSelectionForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
+  public void record(DelegateTask task, Submission submission) {
     Theme theme = inspections.theme(task);
-    Submission again = new Submission(task);
-    List<String> children = childReferences.read(again, ChildSelectionVariables.FIRST_SELECTION_ENTRY,
+    List<String> children = childReferences.read(submission, ChildSelectionVariables.FIRST_SELECTION_ENTRY,
         theme.selection().first(), null);
     String reference = InspectionVariables.REFERENCE.get(task);
     selected.recordFirstSelection(reference, children);

@@ -6,15 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
@@ -30,7 +24,6 @@ import uk.jtai.response.partnership.Theme;
 public class KnownToAgency {
 
   public static final String KNOWN = "known";
-  static final String FORWARD_TASK = "Task_ForwardReturns";
   static final String NOT_RETURNED = "Not returned";
 
   private final Inspections inspections;
@@ -38,20 +31,15 @@ public class KnownToAgency {
   private final KnownToAgencyReturns returns;
   private final Partnership partnership;
   private final ChildReferences childReferences;
-  private final TaskService tasks;
-  private final RuntimeService runtime;
   private final ObjectMapper json = new ObjectMapper();
 
   public KnownToAgency(Inspections inspections, SelectedChildren selected, KnownToAgencyReturns returns,
-                       Partnership partnership, ChildReferences childReferences, @Lazy TaskService tasks,
-                       @Lazy RuntimeService runtime) {
+                       Partnership partnership, ChildReferences childReferences) {
     this.inspections = inspections;
     this.selected = selected;
     this.returns = returns;
     this.partnership = partnership;
     this.childReferences = childReferences;
-    this.tasks = tasks;
-    this.runtime = runtime;
   }
 
   /** "known" then the theme's questions: (id, text). */
@@ -105,18 +93,6 @@ public class KnownToAgency {
   /** Where LAIM downloads the full sheet (authenticated; LAIM and the Business Unit only). */
   public String downloadLink(VariableScope scope) {
     return "/api/inspections/" + InspectionVariables.REFERENCE.get(scope) + "/known-to-agency.csv";
-  }
-
-  /**
-   * After an agency's return: brings LAIM's open forwarding task up to date. Runs as its own job after
-   * each return (asynchronous, exclusive), so returns arriving together never conflict.
-   */
-  public void refresh(DelegateExecution execution) {
-    List<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(FORWARD_TASK).list());
-    for (Task task : open) {
-      runtime.setVariableLocal(task.getExecutionId(), ChildSelectionVariables.COMBINED_RETURNS, combined(execution));
-    }
   }
 
   /** The full sheet: header, then one line per child with every agency's answer to every question. */

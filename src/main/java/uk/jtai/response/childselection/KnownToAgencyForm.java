@@ -49,8 +49,8 @@ public class KnownToAgencyForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    List<KnownToAgencyReturns.Answer> answers = answers(task, new Submission(task));
+  public void record(DelegateTask task, Submission submission) {
+    List<KnownToAgencyReturns.Answer> answers = answers(task, submission);
     returns.record(InspectionVariables.REFERENCE.get(task), InspectionVariables.AGENCY.get(task), answers,
         Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());
   }
@@ -62,7 +62,7 @@ public class KnownToAgencyForm implements TaskForm {
       knownToAgency.questions(inspections.theme(task)).forEach(question -> offeredQuestions.add(question.id()));
     }
     // The sheet's rows were offered child by child, each child's questions in the theme's order (KnownToAgency.rows).
-    uk.jtai.response.tasks.RowKeys.restoreByPosition(task, ROWS, "questionId", offeredQuestions);
+    uk.jtai.response.tasks.RowKeys.restoreByPosition(submission, ROWS, "questionId", offeredQuestions);
     JsonNode rows = submission.json(ROWS);
     if (rows == null || !rows.isArray()) {
       if (!submission.hasErrors()) {

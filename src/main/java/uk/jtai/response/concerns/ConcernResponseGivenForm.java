@@ -38,8 +38,8 @@ public class ConcernResponseGivenForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    Instant at = new Submission(task).dateTime("responseGivenAt", calendar.zone());
+  public void record(DelegateTask task, Submission submission) {
+    Instant at = submission.dateTime("responseGivenAt", calendar.zone());
     concerns.recordGivenToInspectors(task, at);
   }
 }

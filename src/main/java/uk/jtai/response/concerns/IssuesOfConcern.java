@@ -116,6 +116,17 @@ public class IssuesOfConcern {
     return jdbc.queryForMap("select * from jtai_concern where id = ?", ((Number) scope.getVariable(CONCERN_ID)).longValue());
   }
 
+  /**
+   * Start listener of the concern's event subprocess: fixes which concern (and so which agency) this run is
+   * about in its own scope, since the message sets the concern's id on the inspection, where the next
+   * concern replaces it. The tasks' views read it from here whenever they are opened.
+   */
+  public void begin(DelegateExecution execution) {
+    long id = ((Number) execution.getVariable(CONCERN_ID)).longValue();
+    execution.setVariableLocal(CONCERN_ID, id);
+    execution.setVariableLocal(InspectionVariables.AGENCY.name(), agency(execution));
+  }
+
   /** The agency the concern is about (its senior responds). */
   public String agency(VariableScope scope) {
     return (String) row(scope).get("agency");

@@ -35,8 +35,8 @@ public class RecordConcernForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    concerns.raise(InspectionVariables.REFERENCE.get(task), (String) task.getVariable("concernAgency"),
-        (String) task.getVariable("concernSummary"), Context.getCommandContext().getAuthenticatedUserId());
+  public void record(DelegateTask task, Submission submission) {
+    concerns.raise(InspectionVariables.REFERENCE.get(task), submission.text("concernAgency", 64),
+        submission.text("concernSummary", 4000), Context.getCommandContext().getAuthenticatedUserId());
   }
 }

@@ -27,8 +27,8 @@ public class RespondToConcernForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    concerns.recordAgencyResponse(task, new Submission(task).text("agencyResponse", 4000),
+  public void record(DelegateTask task, Submission submission) {
+    concerns.recordAgencyResponse(task, submission.text("agencyResponse", 4000),
         Context.getCommandContext().getAuthenticatedUserId());
   }
 }

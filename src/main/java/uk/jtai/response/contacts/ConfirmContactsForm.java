@@ -39,9 +39,9 @@ public class ConfirmContactsForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    boolean current = ContactsVariables.CURRENT.equals(task.getVariable(ContactsVariables.CONTACTS_CURRENT));
-    String changes = current ? null : ((String) task.getVariable(ContactsVariables.CONTACT_CHANGES)).strip();
+  public void record(DelegateTask task, Submission submission) {
+    boolean current = ContactsVariables.CURRENT.equals(submission.value(ContactsVariables.CONTACTS_CURRENT));
+    String changes = current ? null : submission.text(ContactsVariables.CONTACT_CHANGES, 2000);
     repository.record(InspectionVariables.REFERENCE.get(task), new ContactsRepository.Answer(InspectionVariables.AGENCY.get(task),
         current, changes, true, BetweenInspections.currentUser(), EngineTime.now()));
   }

@@ -24,8 +24,8 @@ public class FieldworkForms {
     return TaskForm.of("update-context-presentation", (task, s) -> {
       s.requireTrue("presentationUpdated", "confirm the presentation was checked and updated for this inspection");
       s.text("presentationLocation", 300);
-    }, task -> {
-      fieldwork.recordPresentation(task, new Submission(task).text("presentationLocation", 300),
+    }, (task, s) -> {
+      fieldwork.recordPresentation(task, s.text("presentationLocation", 300),
           Context.getCommandContext().getAuthenticatedUserId());
     });
   }
@@ -52,8 +52,7 @@ public class FieldworkForms {
           s.reject("planningDay", "must be a day of fieldwork (" + fieldwork.firstDay(task) + " to " + fieldwork.lastDay(task) + ")");
         }
       }
-    }, task -> {
-      Submission s = new Submission(task);
+    }, (task, s) -> {
       // The loop's gateway reads it: an unticked box may not have been sent at all.
       task.setVariable("planningFinished", s.flag("planningFinished"));
       s.optionalText("planningThemes", 4000).ifPresent(themes -> fieldwork.recordPlanningThemes(task,

@@ -29,10 +29,10 @@ public class LeadContactForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
+  public void record(DelegateTask task, Submission submission) {
     String agency = InspectionVariables.AGENCY.get(task);
-    String who = "deputy".equals(task.getVariable("confirmedContact")) ? "deputy" : "lead contact";
+    String who = "deputy".equals(submission.value("confirmedContact")) ? "deputy" : "lead contact";
     task.getExecution().getProcessInstance()
-        .setVariable("leadContact_" + agency, ((String) task.getVariable("contactName")).strip() + " (" + who + ")");
+        .setVariable("leadContact_" + agency, submission.text("contactName", 120) + " (" + who + ")");
   }
 }

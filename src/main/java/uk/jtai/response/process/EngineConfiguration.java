@@ -20,6 +20,10 @@ import uk.jtai.response.security.AdminProperties;
 import uk.jtai.response.security.DemoUsers;
 import uk.jtai.response.security.IdentitySetup;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import uk.jtai.response.tasks.FormSchemas;
+import uk.jtai.response.tasks.GuardedFormService;
+import uk.jtai.response.tasks.GuardedRuntimeService;
+import uk.jtai.response.tasks.GuardedTaskService;
 import uk.jtai.response.tasks.SubmissionErrorsUnwrapped;
 import uk.jtai.response.tasks.TaskCreated;
 import uk.jtai.response.tasks.TaskEnded;
@@ -43,6 +47,12 @@ public class EngineConfiguration {
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new TaskFormGuard(forms, created, updated, ended));
         configuration.setCustomPostBPMNParseListeners(listeners);
+        // Every door of the engine (REST, Tasklist, Java) passes the product's rules: the form is the schema,
+        // child-level data never becomes a variable, claims name the signed-in user (tasks/Guarded*Service).
+        FormSchemas schemas = new FormSchemas();
+        configuration.setTaskService(new GuardedTaskService(schemas));
+        configuration.setFormService(new GuardedFormService(schemas));
+        configuration.setRuntimeService(new GuardedRuntimeService(schemas));
         configuration.setCustomPostCommandInterceptorsTxRequired(withUnwrapping(configuration.getCustomPostCommandInterceptorsTxRequired()));
         // Group ids follow the roles (business-unit, police-senior); demo user ids read police.lead.
         configuration.setGroupResourceWhitelistPattern("[a-z0-9][a-z0-9-]*");

@@ -41,8 +41,7 @@ public class EvidenceChecklistForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    Submission submission = new Submission(task);
+  public void record(DelegateTask task, Submission submission) {
     repository.recordChecklist(ThemeReadiness.key(task), ThemeReadiness.agency(task), answers(task, submission),
         qualityAssurer(task, submission).orElse(null), BetweenInspections.currentUser(), EngineTime.now());
   }

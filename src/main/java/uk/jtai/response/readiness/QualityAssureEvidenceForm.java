@@ -36,9 +36,9 @@ public class QualityAssureEvidenceForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    boolean assured = ReadinessVariables.ASSURED.equals(task.getVariable(ReadinessVariables.QUALITY_ASSURANCE));
-    String comments = new Submission(task).optionalText(ReadinessVariables.QUALITY_COMMENTS, 2000).orElse(null);
+  public void record(DelegateTask task, Submission submission) {
+    boolean assured = ReadinessVariables.ASSURED.equals(submission.value(ReadinessVariables.QUALITY_ASSURANCE));
+    String comments = submission.optionalText(ReadinessVariables.QUALITY_COMMENTS, 2000).orElse(null);
     repository.recordQualityAssurance(ThemeReadiness.key(task), ThemeReadiness.agency(task), assured, comments,
         BetweenInspections.currentUser(), EngineTime.now());
   }

@@ -44,14 +44,14 @@ public class SignOffEvidenceForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
+  public void record(DelegateTask task, Submission submission) {
     String key = ThemeReadiness.key(task);
     String agency = ThemeReadiness.agency(task);
-    if (ReadinessVariables.SIGN_OFF.equals(task.getVariable(ReadinessVariables.SIGN_OFF_DECISION))) {
+    if (ReadinessVariables.SIGN_OFF.equals(submission.value(ReadinessVariables.SIGN_OFF_DECISION))) {
       boolean qualityAssurance = repository.checklist(key, agency).qualityAssurer() != null;
       repository.recordSignOff(key, agency, qualityAssurance, BetweenInspections.currentUser(), EngineTime.now());
     } else {
-      repository.recordReturn(key, agency, ((String) task.getVariable(ReadinessVariables.RETURN_REASON)).strip());
+      repository.recordReturn(key, agency, submission.text(ReadinessVariables.RETURN_REASON, 2000));
     }
   }
 }

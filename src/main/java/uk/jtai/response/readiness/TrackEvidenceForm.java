@@ -32,7 +32,7 @@ public class TrackEvidenceForm implements TaskForm {
   }
 
   @Override
-  public void record(DelegateTask task) {
-    repository.close(ThemeReadiness.key(task), ((String) task.getVariable(ReadinessVariables.CLOSE_REASON)).strip(), EngineTime.now());
+  public void record(DelegateTask task, Submission submission) {
+    repository.close(ThemeReadiness.key(task), submission.text(ReadinessVariables.CLOSE_REASON, 2000), EngineTime.now());
   }
 }

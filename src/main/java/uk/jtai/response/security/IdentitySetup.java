@@ -72,8 +72,12 @@ public class IdentitySetup {
       grant(authorizations, coordinator, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       // Cockpit: where each inspection stands and its history; not every agency's tasks, which each
       // user sees only for their own groups (READ_TASK was granted before; revoked where it was).
+      // Variables are read with a permission of their own (enforceSpecificVariablePermission): the coordinators
+      // read the running processes' variables, which carry routing only (the trust model, README "Security");
+      // child-level data is never a variable. History's variables and form fields are the administrator's.
       grant(authorizations, coordinator, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
       revoke(authorizations, coordinator, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_TASK);
       grant(authorizations, coordinator, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
     }

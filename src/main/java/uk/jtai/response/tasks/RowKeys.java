@@ -1,11 +1,8 @@
 package uk.jtai.response.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.spin.Spin;
 
 /**
  * Camunda Forms (form-js) submit a dynamic list's rows with the values of the fields the form shows only:
@@ -14,38 +11,27 @@ import org.camunda.spin.Spin;
  */
 public final class RowKeys {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private RowKeys() {}
 
   /**
-   * Where a submitted row of the list variable lacks {@code key}, sets it to the key of the row offered in
-   * the same place ({@code offered}, in the order the form showed them) and stores the list again. Rows
-   * that carry the key (a REST client) are left as they are, and so checked as sent.
+   * Where a submitted row of list {@code field} lacks {@code key}, sets it to the key of the row offered in
+   * the same place ({@code offered}, in the order the form showed them). Rows that carry the key (a REST
+   * client) are left as they are, and so checked as sent.
    */
-  public static void restoreByPosition(DelegateTask task, String variable, String key, List<String> offered) {
-    Object value = task.getVariable(variable);
-    if (value == null) {
-      return;
+  public static void restoreByPosition(Submission submission, String field, String key, List<String> offered) {
+    if (!(submission.value(field) instanceof JsonNode rows) || !rows.isArray()) {
+      return; // absent, or the form's check says what is wrong with it
     }
-    JsonNode rows;
-    try {
-      rows = JSON.readTree(value.toString());
-    } catch (Exception unreadable) {
-      return; // the form's check says what is wrong with it
-    }
-    if (!rows.isArray()) {
-      return;
-    }
-    boolean restored = false;
-    for (int i = 0; i < rows.size() && i < offered.size(); i++) {
-      if (rows.get(i) instanceof ObjectNode row && row.path(key).asText("").isBlank()) {
+    JsonNode restored = rows.deepCopy();
+    boolean changed = false;
+    for (int i = 0; i < restored.size() && i < offered.size(); i++) {
+      if (restored.get(i) instanceof ObjectNode row && row.path(key).asText("").isBlank()) {
         row.put(key, offered.get(i));
-        restored = true;
+        changed = true;
       }
     }
-    if (restored) {
-      task.setVariable(variable, Spin.JSON(rows.toString()));
+    if (changed) {
+      submission.replace(field, restored);
     }
   }
 }

@@ -31,10 +31,19 @@ public final class Submission {
 
   private final Function<String, Object> values;
   private final List<FieldError> errors = new ArrayList<>();
+  /** The fields submitted, where the submission is a task's (replaceable before the check reads them). */
+  private Map<String, Object> submitted;
 
-  /** A submission to a task or start form: the variables as the engine sees them. */
+  /** A start form's submission: the new process instance's variables as the engine sees them. */
   public Submission(VariableScope scope) {
     this(scope::getVariable);
+  }
+
+  /** A task's submission as the guard passed it (see {@link Submissions}): field to plain value. */
+  public static Submission of(Map<String, Object> submitted) {
+    Submission submission = new Submission(submitted::get);
+    submission.submitted = submitted;
+    return submission;
   }
 
   /** A submission from elsewhere (e.g. a JSON request to the product API). */
@@ -55,6 +64,19 @@ public final class Submission {
     if (!errors.isEmpty()) {
       throw new SubmissionRejectedException(errors);
     }
+  }
+
+  /** The field's value as submitted (null when absent), unchecked. */
+  public Object value(String field) {
+    return raw(field);
+  }
+
+  /** Replaces a submitted field's value, e.g. a list whose hidden row ids are restored (see {@link RowKeys}). */
+  public void replace(String field, Object value) {
+    if (submitted == null) {
+      throw new IllegalStateException("only a task's submission can be changed");
+    }
+    submitted.put(field, value);
   }
 
   private Object raw(String field) {
@@ -214,6 +236,9 @@ public final class Submission {
     Object value = raw(field);
     if (value == null) {
       return null;
+    }
+    if (value instanceof JsonNode node) {
+      return node;
     }
     try {
       if (value instanceof SpinJsonNode spin) {

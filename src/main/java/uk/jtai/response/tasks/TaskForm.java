@@ -1,7 +1,6 @@
 package uk.jtai.response.tasks;
 
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -14,19 +13,25 @@ public interface TaskForm {
   /** The Camunda Form's id (its JSON "id", the user task's camunda:formRef). */
   String formId();
 
-  /** Reads and checks the submission; rejects with {@link Submission#reject} per problem. */
+  /**
+   * Reads and checks the submission; rejects with {@link Submission#reject} per problem. Where the task
+   * stands (inspection, agency, child, version) is read from the task, never from the submission.
+   */
   void check(DelegateTask task, Submission submission);
 
-  /** After a successful check: keeps what the step produced (e.g. a structured return). */
-  default void record(DelegateTask task) {}
+  /**
+   * After a successful check: keeps what the step produced (e.g. a structured return), read from the same
+   * submission the check read.
+   */
+  default void record(DelegateTask task, Submission submission) {}
 
   /** A form whose check is all there is. */
   static TaskForm of(String formId, BiConsumer<DelegateTask, Submission> check) {
-    return of(formId, check, task -> { });
+    return of(formId, check, (task, submission) -> { });
   }
 
   /** A form with a check and what a valid submission records. */
-  static TaskForm of(String formId, BiConsumer<DelegateTask, Submission> check, Consumer<DelegateTask> record) {
+  static TaskForm of(String formId, BiConsumer<DelegateTask, Submission> check, BiConsumer<DelegateTask, Submission> record) {
     return new TaskForm() {
       @Override
       public String formId() {
@@ -39,8 +44,8 @@ public interface TaskForm {
       }
 
       @Override
-      public void record(DelegateTask task) {
-        record.accept(task);
+      public void record(DelegateTask task, Submission submission) {
+        record.accept(task, submission);
       }
     };
   }

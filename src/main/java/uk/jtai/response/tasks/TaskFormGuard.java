@@ -61,6 +61,7 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
       throw new IllegalStateException("User task '" + activity.getId() + "' uses form '" + formRef.getExpressionText()
           + "', which has no server-side check (a TaskForm bean)");
     }
+    TaskViews.parse(userTaskElement, activity);
     onCreate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
     onUpdate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener));
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check(form));
@@ -73,10 +74,10 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
   private record Check(TaskForm form) implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
-      Submission submission = new Submission(task);
+      Submission submission = Submissions.of(task.getId());
       form.check(task, submission);
       submission.verdict();
-      form.record(task);
+      form.record(task, submission);
     }
   }
 }

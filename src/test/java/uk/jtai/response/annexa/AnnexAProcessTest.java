@@ -147,7 +147,8 @@ class AnnexAProcessTest extends ProcessTestSupport {
         .hasMessageContaining("'All contacts in the 6 months before the inspection")
         .hasMessageContaining("is not answered");
     assertThatThrownBy(() -> tasks.complete(submit.getId(), Map.of()))
-        .hasMessageContaining("not uploaded, so give the rationale");
+        .as("a submission is read as sent: the rows the task offered are not an answer")
+        .hasMessageContaining("annexALists: is required");
     assertThat(task(reference, "Task_SubmitAnnexA")).isNotNull();
   }
 }

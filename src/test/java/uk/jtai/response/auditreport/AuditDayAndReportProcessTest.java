@@ -124,7 +124,7 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
 
     assertThat(openTasks(reference, "Task_ApproveAuditReport")).as("a rejection stops the chain").isEmpty();
     Task revise = task(reference, "Task_UploadReportDraft");
-    assertThat((String) tasks.getVariable(revise.getId(), "reportFeedback"))
+    assertThat((String) forms.getTaskFormVariables(revise.getId()).get("reportFeedback"))
         .contains("Health rejected version 1: The section on health visiting is inaccurate");
     assertThatThrownBy(() -> tasks.complete(revise.getId(), Map.of("newReportVersion", 1, "newReportLocation", "x")))
         .hasMessageContaining("newReportVersion: must be higher than the last version shared (1)");

@@ -38,7 +38,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
 
   private JsonNode packView(String reference) throws Exception {
     fireDueTimers(reference); // the asynchronous steps that show each return in the pack task
-    return json.readTree(tasks.getVariable(task(reference, "Task_CompileAuditPack").getId(), "auditReturns").toString());
+    return json.readTree(forms.getTaskFormVariables(task(reference, "Task_CompileAuditPack").getId()).get("auditReturns").toString());
   }
 
   @Test
@@ -50,7 +50,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
     Task first = childTask(reference, "Task_CompleteAuditTool", "police", 1);
     assertThat(first.getName()).isEqualTo("Complete the Multi-Agency Audit Tool and Chronology for child 1 (Police)");
     assertThat(first.getDueDate().toInstant()).isEqualTo(instant("2027-06-01T12:00:00+01:00"));
-    assertThat(tasks.getVariable(first.getId(), "childReference")).isEqualTo(six.get(0));
+    assertThat(forms.getTaskFormVariables(first.getId()).get("childReference")).isEqualTo(six.get(0));
     assertThat(packView(reference)).hasSize(6).allSatisfy(row -> assertThat(row.get("police").asText()).isEqualTo("Missing"));
 
     completeAndSignOff(reference, "police", 1);
@@ -89,7 +89,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
 
     Task again = childTask(reference, "Task_CompleteAuditTool", "health", 2);
     assertThat(again).as("back with the agency").isNotNull();
-    assertThat(tasks.getVariable(again.getId(), "sentBackReason")).isEqualTo("The chronology stops in March");
+    assertThat(forms.getTaskFormVariables(again.getId()).get("sentBackReason")).isEqualTo("The chronology stops in March");
     assertThat(returns.statuses(reference).get("health").get(2)).isEqualTo(AuditReturns.Status.SENT_BACK);
 
     complete(again, Map.of("auditToolCompleted", true, "chronologyCompleted", true, "returnLocation", "Audit/health/child-2-v2"));

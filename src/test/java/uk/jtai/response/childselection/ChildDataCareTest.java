@@ -45,7 +45,7 @@ class ChildDataCareTest extends ProcessTestSupport {
     complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", ChildData.lines(twenty)));
     for (String agency : List.of("la", "police", "health", "education")) {
       Task task = agencyTask(reference, "Task_ReturnKnownToAgency", agency);
-      JsonNode rows = json.readTree(tasks.getVariable(task.getId(), "knownToAgencyAnswers").toString());
+      JsonNode rows = json.readTree(forms.getTaskFormVariables(task.getId()).get("knownToAgencyAnswers").toString());
       rows.forEach(row -> ((ObjectNode) row).put("answer", "yes"));
       complete(task, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(rows.toString()).create()));
     }

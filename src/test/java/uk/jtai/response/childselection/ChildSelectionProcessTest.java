@@ -66,7 +66,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
   }
 
   private ArrayNode answeredRows(Task task) throws Exception {
-    ArrayNode rows = (ArrayNode) json.readTree(tasks.getVariable(task.getId(), "knownToAgencyAnswers").toString());
+    ArrayNode rows = (ArrayNode) json.readTree(forms.getTaskFormVariables(task.getId()).get("knownToAgencyAnswers").toString());
     String firstChild = rows.get(0).get("child").asText();
     for (JsonNode row : rows) {
       boolean yes = row.get("child").asText().equals(firstChild) && row.get("questionId").asText().equals("known");
@@ -83,7 +83,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
 
   private JsonNode laimView(String reference) throws Exception {
     Task forward = task(reference, "Task_ForwardReturns");
-    return json.readTree(tasks.getVariable(forward.getId(), "knownToAgencyReturns").toString());
+    return json.readTree(forms.getTaskFormVariables(forward.getId()).get("knownToAgencyReturns").toString());
   }
 
   private void selectForAuditAndSendTool(String reference, List<String> audit) {
@@ -107,8 +107,8 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
       assertThat(task).as(agency).isNotNull();
       assertThat(task.getDueDate().toInstant()).isEqualTo(instant("2027-05-26T12:00:00+01:00"));
     }
-    assertThat(json.readTree(tasks.getVariable(agencyTask(reference, "Task_ReturnKnownToAgency", "police").getId(),
-        "knownToAgencyAnswers").toString())).hasSize(20 * 5);
+    assertThat(json.readTree(forms.getTaskFormVariables(agencyTask(reference, "Task_ReturnKnownToAgency", "police").getId())
+        .get("knownToAgencyAnswers").toString())).hasSize(20 * 5);
     assertThat(outbox(reference, "agency-task")).hasSize(5);
     assertThat(laimView(reference)).hasSize(20).allSatisfy(row -> assertThat(row.get("police").asText()).isEqualTo("Not returned"));
 
@@ -268,7 +268,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     complete(task(reference, "Task_ForwardReturns"),
         Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T10:00:00+01:00"));
     Task audit = task(reference, "Task_RecordAuditSelection");
-    assertThat((String) tasks.getVariable(audit.getId(), "firstSelectionList")).startsWith("1. " + twenty.get(0));
+    assertThat((String) forms.getTaskFormVariables(audit.getId()).get("firstSelectionList")).startsWith("1. " + twenty.get(0));
 
     List<String> notFromTheTwenty = List.of(twenty.get(0), twenty.get(1), twenty.get(2), twenty.get(3), twenty.get(4), "9870000001");
     HttpResponse<String> outside = completeOverRest(audit, "auditSelectionEntry", ChildData.lines(notFromTheTwenty));

@@ -69,7 +69,7 @@ class AddedThemeTest extends BetweenInspectionsTestSupport {
       assertThat(rows(answer, "knownToAgencyAnswers")).as("'known' and the theme's own question, per child").hasSize(16 * 2)
           .anyMatch(row -> row.get("questionId").asText().equals("neglect-known"));
       assertThat(answer.getDueDate().toInstant()).as("its three working hours").isEqualTo(instant("2027-05-26T13:00:00+01:00"));
-      complete(answer, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(tasks.getVariable(answer.getId(), "knownToAgencyAnswers")
+      complete(answer, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(forms.getTaskFormVariables(answer.getId()).get("knownToAgencyAnswers")
           .toString().replace("\"answer\":\"\"", "\"answer\":\"no\"")).create()));
     }
     fireDueTimers(reference);

@@ -212,7 +212,7 @@ class RehearsalTest extends BetweenInspectionsTestSupport {
     values.put("rehearsal", true);
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("jtai-inspection", values))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessageContaining("rehearsal: only the Business Unit can start a rehearsal");
+        .hasMessageContaining("rehearsal: is not a field of form 'start-inspection'");
     engine.getIdentityService().clearAuthentication();
     assertThat(jdbc.queryForObject("select count(*) from jtai_inspection where reference like '%JTAI-2027-06-YORK'", Integer.class)).isZero();
   }

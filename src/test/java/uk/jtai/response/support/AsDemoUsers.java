@@ -135,7 +135,7 @@ public final class AsDemoUsers {
   /** The agency's lead contact answers No for every child on its known-to-agency sheet. */
   public void answerKnownToAgency(String agency, String reference) throws Exception {
     Task sheet = find(agency + ".lead", reference, "Task_ReturnKnownToAgency");
-    ArrayNode answers = (ArrayNode) json.readTree(engine.getTaskService().getVariable(sheet.getId(), "knownToAgencyAnswers").toString());
+    ArrayNode answers = (ArrayNode) json.readTree(engine.getFormService().getTaskFormVariables(sheet.getId()).get("knownToAgencyAnswers").toString());
     answers.forEach(row -> ((ObjectNode) row).put("answer", "no"));
     work(agency + ".lead", reference, "Task_ReturnKnownToAgency",
         Map.of("knownToAgencyAnswers", SpinValues.jsonValue(answers.toString()).create()));

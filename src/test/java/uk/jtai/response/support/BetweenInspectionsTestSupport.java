@@ -43,10 +43,10 @@ public abstract class BetweenInspectionsTestSupport extends ProcessTestSupport {
     return forms.submitStartForm(definitionId, values);
   }
 
-  /** The rows of a task's Json variable (a dynamic list or table). */
+  /** The rows of a task's Json form variable (a dynamic list or table), as Tasklist loads them. */
   protected ArrayNode rows(Task task, String variable) {
     try {
-      return (ArrayNode) json.readTree(tasks.getVariable(task.getId(), variable).toString());
+      return (ArrayNode) json.readTree(forms.getTaskFormVariables(task.getId()).get(variable).toString());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -113,7 +113,7 @@ public abstract class ProcessTestSupport {
   protected void runChildSelection(String reference, List<String> children, int auditCount) {
     complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", String.join("\n", children)));
     for (Task answer : openTasks(reference, "Task_ReturnKnownToAgency")) {
-      String rows = tasks.getVariable(answer.getId(), "knownToAgencyAnswers").toString()
+      String rows = forms.getTaskFormVariables(answer.getId()).get("knownToAgencyAnswers").toString()
           .replace("\"answer\":\"\"", "\"answer\":\"no\"");
       complete(answer, Map.of("knownToAgencyAnswers", org.camunda.spin.plugin.variable.SpinValues.jsonValue(rows).create()));
     }
