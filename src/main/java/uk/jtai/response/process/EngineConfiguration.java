@@ -22,6 +22,7 @@ import uk.jtai.response.security.IdentitySetup;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import uk.jtai.response.tasks.FormSchemas;
 import uk.jtai.response.tasks.GuardedFormService;
+import uk.jtai.response.tasks.GuardedManagementService;
 import uk.jtai.response.tasks.GuardedRuntimeService;
 import uk.jtai.response.tasks.GuardedTaskService;
 import uk.jtai.response.tasks.SubmissionErrorsUnwrapped;
@@ -53,6 +54,7 @@ public class EngineConfiguration {
         configuration.setTaskService(new GuardedTaskService(schemas));
         configuration.setFormService(new GuardedFormService(schemas));
         configuration.setRuntimeService(new GuardedRuntimeService(schemas));
+        configuration.setManagementService(new GuardedManagementService(configuration));
         configuration.setCustomPostCommandInterceptorsTxRequired(withUnwrapping(configuration.getCustomPostCommandInterceptorsTxRequired()));
         // Group ids follow the roles (business-unit, police-senior); demo user ids read police.lead.
         configuration.setGroupResourceWhitelistPattern("[a-z0-9][a-z0-9-]*");

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.runtime.RestartProcessInstanceBuilder;
 import org.camunda.bpm.engine.runtime.SignalEventReceivedBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 
@@ -52,6 +53,13 @@ public class GuardedRuntimeService extends RuntimeServiceImpl {
   public SignalEventReceivedBuilder createSignalEvent(String signalName) {
     refuseRestricted("send a signal");
     return super.createSignalEvent(signalName);
+  }
+
+  /** Restarting a finished process with instructions is a repair, for administrators. */
+  @Override
+  public RestartProcessInstanceBuilder restartProcessInstances(String processDefinitionId) {
+    refuseRestricted("restart a process");
+    return super.restartProcessInstances(processDefinitionId);
   }
 
   private void refuseRestricted(String what) {

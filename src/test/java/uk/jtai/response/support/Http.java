@@ -48,6 +48,18 @@ public final class Http {
     return send(request(path).DELETE().build());
   }
 
+  /** A multipart/form-data POST (deployments, attachments), one text part per entry. */
+  public HttpResponse<String> postMultipart(String path, java.util.Map<String, String> parts) {
+    String boundary = "jtai-test-" + System.nanoTime();
+    StringBuilder body = new StringBuilder();
+    parts.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name).append("\"\r\n")
+        .append("Content-Type: application/octet-stream\r\n\r\n").append(value).append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (authorization != null) {
