@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,7 +34,8 @@ import uk.jtai.response.partnership.Partnership;
  * Makes the engine's users, groups, authorizations and Tasklist filters what the product needs, at
  * every start (idempotent): the partnership's groups; the first administrator from the environment
  * (start-up fails without one, so Admin's setup page never applies); least-privilege grants per group;
- * a Tasklist filter per group; and, in profile demo only, one user per role.
+ * a Tasklist filter per group; and, in profile demo only, one user per role. Outside the demo profile it
+ * first refuses to start while a demo account exists ({@link DemoAccountsCheck}).
  */
 public class IdentitySetup {
 
@@ -43,18 +43,31 @@ public class IdentitySetup {
 
   private final Partnership partnership;
   private final AdminProperties admin;
-  private final Optional<DemoUsers> demo;
+  private final DemoUsers demo;
+  private final boolean demoProfile;
+  private final boolean removeDemoAccounts;
 
-  public IdentitySetup(Partnership partnership, AdminProperties admin, Optional<DemoUsers> demo) {
+  /**
+   * @param demoProfile whether profile {@code demo} is active: its users are seeded, and only then may they exist
+   * @param removeDemoAccounts outside the demo profile, delete demo accounts instead of refusing to start
+   */
+  public IdentitySetup(Partnership partnership, AdminProperties admin, DemoUsers demo, boolean demoProfile,
+                       boolean removeDemoAccounts) {
     this.partnership = partnership;
     this.admin = admin;
     this.demo = demo;
+    this.demoProfile = demoProfile;
+    this.removeDemoAccounts = removeDemoAccounts;
   }
 
   public void apply(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Map<String, String> groups = Roles.groups(partnership);
+
+    if (!demoProfile) {
+      new DemoAccountsCheck(demo, removeDemoAccounts).apply(engine);
+    }
 
     ensureGroup(identity, Roles.ADMIN, "Administrators", Groups.GROUP_TYPE_SYSTEM);
     groups.forEach((id, name) -> ensureGroup(identity, id, name, Groups.GROUP_TYPE_WORKFLOW));
@@ -95,7 +108,9 @@ public class IdentitySetup {
     grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     groups.forEach((id, name) -> ensureGroupFilter(engine.getFilterService(), authorizations, engine, id, name));
 
-    demo.ifPresent(users -> seedDemoUsers(identity, users));
+    if (demoProfile) {
+      seedDemoUsers(identity, demo);
+    }
   }
 
   private void ensureAdministrator(IdentityService identity) {

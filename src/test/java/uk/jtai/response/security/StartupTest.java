@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.jtai.response.JtaiResponseApplication;
 
-/** Secure by default: no administrator, no start; demo users only in the demo profile. */
+/** Secure by default: no administrator, no start; demo users only in the demo profile, never outside it. */
 class StartupTest {
+
+  private static final String CHIEF_PASSWORD = "Long-Secret-2027!";
+  private static final String KEEPER_PASSWORD = "Quiet-Harbour-2027!";
 
   /** Arguments, not default properties: they must win over application.yaml's database. */
   private static String[] args(String database, String... properties) {
@@ -41,10 +47,10 @@ class StartupTest {
   @Test
   void theAdministratorComesFromTheEnvironmentAndNoOtherUserExists() {
     try (ConfigurableApplicationContext context = app().run(args("startup-admin",
-        "jtai.admin.user-id=chief", "jtai.admin.password=a-long-secret"))) {
+        "jtai.admin.user-id=chief", "jtai.admin.password=" + CHIEF_PASSWORD))) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       assertThat(engine.getIdentityService().createUserQuery().list()).extracting(u -> u.getId()).containsExactly("chief");
-      assertThat(engine.getIdentityService().checkPassword("chief", "a-long-secret")).isTrue();
+      assertThat(engine.getIdentityService().checkPassword("chief", CHIEF_PASSWORD)).isTrue();
       assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
     }
   }
@@ -71,6 +77,32 @@ class StartupTest {
       assertThat(uk.jtai.response.support.Http.anonymous(port).get("/actuator/health").statusCode())
           .as("healthy without a mail server (nothing listens on the demo's localhost:1025 here): e-mails wait in the outbox")
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void demoAccountsLeftOnTheDatabaseStopAStartOutsideTheDemoProfileUntilTheyAreRemoved() {
+    String database = "startup-leftovers";
+    try (ConfigurableApplicationContext demo = app().profiles("demo").run(args(database))) {
+      IdentityService identity = demo.getBean(ProcessEngine.class).getIdentityService();
+      User keeper = identity.newUser("keeper");
+      keeper.setPassword(KEEPER_PASSWORD);
+      identity.saveUser(keeper);
+    }
+    String[] production = {"jtai.admin.user-id=chief", "jtai.admin.password=" + CHIEF_PASSWORD};
+
+    assertThatThrownBy(() -> app().run(args(database, production)).close())
+        .rootCause().hasMessageContaining("outside the demo profile: bu, dcs,").hasMessageContaining("police.lead")
+        .hasMessageContaining("; admin (the demo password)").hasMessageNotContaining("keeper")
+        .hasMessageContaining("JTAI_REMOVE_DEMO_ACCOUNTS=true");
+
+    String[] removing = {production[0], production[1], "jtai.demo.remove-accounts=true"};
+    try (ConfigurableApplicationContext context = app().run(args(database, removing))) {
+      IdentityService identity = context.getBean(ProcessEngine.class).getIdentityService();
+      assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactlyInAnyOrder("chief", "keeper");
+      assertThat(((UserEntity) identity.createUserQuery().userId("keeper").singleResult()).getAttempts())
+          .as("looking for the demo password is no failed sign-in").isZero();
+      assertThat(identity.checkPassword("keeper", KEEPER_PASSWORD)).isTrue();
     }
   }
 }
