@@ -19,7 +19,10 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,12 +118,18 @@ public class IdentitySetup {
 
   private void ensureAdministrator(IdentityService identity) {
     if (admin.isSet()) {
+      if (!demoProfile) {
+        requirePolicyCompliant(identity, administrator(identity));
+      }
       if (identity.createUserQuery().userId(admin.userId()).count() == 0) {
-        User user = identity.newUser(admin.userId());
-        user.setFirstName("JTAI");
-        user.setLastName("Administrator");
+        User user = administrator(identity);
         user.setPassword(admin.password());
-        identity.saveUser(user);
+        if (demoProfile) {
+          // The demo's administrator keeps the documented demo password, which the policy would refuse.
+          saveSkippingPasswordPolicy(identity, user);
+        } else {
+          identity.saveUser(user);
+        }
         log.info("Administrator '{}' created from the environment", admin.userId());
       }
       ensureMembership(identity, admin.userId(), Roles.ADMIN);
@@ -128,6 +137,30 @@ public class IdentitySetup {
       throw new IllegalStateException("No administrator exists and none is configured. Set JTAI_ADMIN_USER and "
           + "JTAI_ADMIN_PASSWORD (jtai.admin.user-id / jtai.admin.password) for the first start; the demo profile "
           + "(./mvnw spring-boot:run) sets them for you.");
+    }
+  }
+
+  private User administrator(IdentityService identity) {
+    User user = identity.newUser(admin.userId());
+    user.setFirstName("JTAI");
+    user.setLastName("Administrator");
+    return user;
+  }
+
+  /**
+   * The configured administrator password meets the engine's password policy, checked at every start
+   * where it is set (not only the first): a weak password in the environment is refused before it is used.
+   */
+  private void requirePolicyCompliant(IdentityService identity, User user) {
+    PasswordPolicy policy = identity.getPasswordPolicy();
+    if (policy == null) {
+      return; // enablePasswordPolicy is off
+    }
+    PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(policy, admin.password(), user);
+    if (!result.isValid()) {
+      throw new IllegalStateException("JTAI_ADMIN_PASSWORD (jtai.admin.password) does not meet the password policy. "
+          + "Not met: " + PasswordPolicyWords.of(result.getViolatedRules()) + ". The policy: "
+          + PasswordPolicyWords.of(policy.getRules()) + ".");
     }
   }
 
@@ -139,11 +172,16 @@ public class IdentitySetup {
         user.setLastName(demoUser.lastName());
         user.setEmail(demoUser.email());
         user.setPassword(demo.password());
-        identity.saveUser(user);
+        saveSkippingPasswordPolicy(identity, user);
       }
       demoUser.groups().forEach(group -> ensureMembership(identity, demoUser.id(), group));
     }
     log.warn("Demo users are active (profile demo): never run this profile in production");
+  }
+
+  /** Demo profile only: the documented demo password, which the password policy would refuse. */
+  private static void saveSkippingPasswordPolicy(IdentityService identity, User user) {
+    ((IdentityServiceImpl) identity).saveUser(user, true);
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name, String type) {

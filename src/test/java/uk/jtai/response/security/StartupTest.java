@@ -26,8 +26,9 @@ class StartupTest {
   private static String[] args(String database, String... properties) {
     List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--jtai.mail.sender.enabled=false",
-        // Its own engine name: the engines of the other tests' application context stay registered.
-        "--camunda.bpm.process-engine-name=" + database));
+        // Its own engine name (no hyphen, or Camunda ignores it and uses "default"): closing this context
+        // then leaves the engine of the other tests' application context registered, for their REST calls.
+        "--camunda.bpm.process-engine-name=" + database.replace('-', '_')));
     for (String property : properties) {
       args.add("--" + property);
     }
@@ -104,5 +105,16 @@ class StartupTest {
           .as("looking for the demo password is no failed sign-in").isZero();
       assertThat(identity.checkPassword("keeper", KEEPER_PASSWORD)).isTrue();
     }
+  }
+
+  @Test
+  void anAdministratorPasswordThatBreaksThePasswordPolicyStopsStartUpSayingWhatThePolicyRequires() {
+    assertThatThrownBy(() -> app().run(args("startup-weak-admin", "jtai.admin.user-id=chief",
+        "jtai.admin.password=chief2027abc")).close())
+        .rootCause().hasMessageContaining("JTAI_ADMIN_PASSWORD")
+        .hasMessageContaining("Not met: no user id, name or e-mail address in it; at least 1 upper-case letter; "
+            + "at least 1 special character.")
+        .hasMessageContaining("The policy: no user id, name or e-mail address in it; at least 10 characters; "
+            + "at least 1 lower-case letter; at least 1 upper-case letter; at least 1 digit; at least 1 special character.");
   }
 }
