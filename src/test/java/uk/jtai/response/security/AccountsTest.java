@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.jtai.response.support.Http;
 import uk.jtai.response.support.ProcessTestSupport;
+import uk.jtai.response.support.TestUsers;
 
-/** Accounts and sign-in: the password policy. */
+/** Accounts and sign-in: the password policy; wrong passwords delay a user's sign-in, never lock it for good. */
 class AccountsTest extends ProcessTestSupport {
+
+  private static final String WRONG = "Wrong-Guess-2027!";
 
   @LocalServerPort int port;
   @Value("${jtai.admin.user-id}") String adminId;
@@ -46,5 +53,44 @@ class AccountsTest extends ProcessTestSupport {
         + "\"firstName\":\"Rest\",\"lastName\":\"User\"},\"credentials\":{\"password\":\"Tawny-Owl-2027!\"}}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
     assertThat(identity().checkPassword("acc-rest-user", "Tawny-Owl-2027!")).isTrue();
+  }
+
+  @Test
+  void aWrongPasswordDelaysTheUsersNextSignInAndTheDelayEndsByItself() {
+    TestUsers.ensure(identity(), "acc-delayed", "police");
+    Http rightPassword = Http.as(port, "acc-delayed", TestUsers.PASSWORD);
+    moveClockTo("2027-05-10T10:00:00+01:00");
+    assertThat(identity().checkPassword("acc-delayed", WRONG)).isFalse();
+
+    moveClockTo("2027-05-10T10:00:02+01:00");
+    assertThat(identity().checkPassword("acc-delayed", TestUsers.PASSWORD)).as("within the first 3 s").isFalse();
+    assertThat(rightPassword.get("/engine-rest/task").statusCode()).as("HTTP Basic within the first 3 s").isEqualTo(401);
+
+    moveClockTo("2027-05-10T10:00:04+01:00");
+    assertThat(rightPassword.get("/engine-rest/task").statusCode()).isEqualTo(200);
+    assertThat(attempts("acc-delayed")).as("a successful sign-in clears the count").isZero();
+  }
+
+  @Test
+  void thirtyWrongPasswordsDelayTheUserByAtMostAMinuteAndNeverLockTheAccountForGood() {
+    TestUsers.ensure(identity(), "acc-hammered", "police");
+    Instant guess = instant("2027-05-10T10:00:00+01:00");
+    for (int i = 1; i <= 30; i++) {
+      ClockUtil.setCurrentTime(Date.from(guess));
+      assertThat(identity().checkPassword("acc-hammered", WRONG)).isFalse();
+      guess = guess.plusSeconds(61); // each delay has ended before the next guess, so each one counts
+    }
+    assertThat(attempts("acc-hammered")).isEqualTo(30);
+    Instant lastGuess = guess.minusSeconds(61);
+
+    ClockUtil.setCurrentTime(Date.from(lastGuess.plusSeconds(59)));
+    assertThat(identity().checkPassword("acc-hammered", TestUsers.PASSWORD)).as("59 s after the last wrong guess").isFalse();
+    ClockUtil.setCurrentTime(Date.from(lastGuess.plusSeconds(61)));
+    assertThat(identity().checkPassword("acc-hammered", TestUsers.PASSWORD)).as("61 s after it").isTrue();
+    assertThat(attempts("acc-hammered")).isZero();
+  }
+
+  private int attempts(String userId) {
+    return ((UserEntity) identity().createUserQuery().userId(userId).singleResult()).getAttempts();
   }
 }
