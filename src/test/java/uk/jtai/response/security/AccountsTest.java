@@ -3,9 +3,18 @@ package uk.jtai.response.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
@@ -18,7 +27,10 @@ import uk.jtai.response.support.Http;
 import uk.jtai.response.support.ProcessTestSupport;
 import uk.jtai.response.support.TestUsers;
 
-/** Accounts and sign-in: the password policy; wrong passwords delay a user's sign-in, never lock it for good. */
+/**
+ * Accounts and sign-in: the password policy; wrong passwords delay a user's sign-in, never lock it for good;
+ * the webapps' cookies are Secure when a TLS proxy says the request came over HTTPS.
+ */
 class AccountsTest extends ProcessTestSupport {
 
   private static final String WRONG = "Wrong-Guess-2027!";
@@ -92,5 +104,67 @@ class AccountsTest extends ProcessTestSupport {
 
   private int attempts(String userId) {
     return ((UserEntity) identity().createUserQuery().userId(userId).singleResult()).getAttempts();
+  }
+
+  @Test
+  void behindATlsProxyTheTasklistSessionAndCsrfCookiesAreSecure() {
+    TestUsers.ensure(identity(), "acc-cookie", "police");
+    SignIn signIn = signInToTasklist("acc-cookie", true);
+    assertThat(signIn.csrfCookie()).as("XSRF-TOKEN").contains("Secure");
+    assertThat(signIn.sessionCookie()).as("JSESSIONID after sign-in").contains("Secure", "HttpOnly");
+  }
+
+  @Test
+  void overPlainHttpWithoutAProxyTheCookiesAreNotSecure() {
+    TestUsers.ensure(identity(), "acc-cookie", "police");
+    SignIn signIn = signInToTasklist("acc-cookie", false);
+    assertThat(signIn.csrfCookie()).as("XSRF-TOKEN").doesNotContain("Secure");
+    assertThat(signIn.sessionCookie()).as("JSESSIONID after sign-in").doesNotContain("Secure").contains("HttpOnly");
+  }
+
+  /** The attributes of the cookies Tasklist's sign-in sets, e.g. [Path=/, Secure, HttpOnly, SameSite=Lax]. */
+  record SignIn(List<String> csrfCookie, List<String> sessionCookie) {}
+
+  /**
+   * Signs in as Tasklist does: a first request for the CSRF token and a session, then the form post with both;
+   * with {@code tls}, every request carries the X-Forwarded-Proto a TLS-terminating proxy adds.
+   */
+  private SignIn signInToTasklist(String user, boolean tls) {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> first = send(client, request("/camunda/api/admin/auth/user/default", tls).GET().build());
+    String token = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    List<String> csrfCookie = cookie(first, "XSRF-TOKEN");
+    String session = cookie(first, "JSESSIONID").get(0);
+
+    String form = "username=" + user + "&password=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8);
+    HttpResponse<String> login = send(client, request("/camunda/api/admin/auth/user/default/login/tasklist", tls)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .header("Cookie", session).POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    return new SignIn(csrfCookie, cookie(login, "JSESSIONID"));
+  }
+
+  private HttpRequest.Builder request(String path, boolean tls) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    return tls ? request.header("X-Forwarded-Proto", "https") : request;
+  }
+
+  /** The cookie's name=value first, then its attributes. */
+  private static List<String> cookie(HttpResponse<String> response, String name) {
+    String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+        .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no " + name + " cookie in "
+            + response.headers().allValues("Set-Cookie")));
+    return Arrays.stream(header.split(";")).map(String::trim).toList();
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
