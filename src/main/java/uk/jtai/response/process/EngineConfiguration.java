@@ -2,7 +2,6 @@ package uk.jtai.response.process;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -10,9 +9,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import uk.jtai.response.deployment.ModelDeployer;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.ThemeRegistry;
@@ -75,11 +77,13 @@ public class EngineConfiguration {
   @Bean
   @Order(2)
   ProcessEnginePlugin jtaiEngineContent(ThemeRegistry themes, Partnership partnership, AdminProperties admin,
-                                        Optional<DemoUsers> demo) {
+                                        DemoUsers demo, Environment environment,
+                                        @Value("${jtai.demo.remove-accounts:false}") boolean removeDemoAccounts) {
+    boolean demoProfile = environment.acceptsProfiles(Profiles.of("demo"));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void postProcessEngineBuild(ProcessEngine engine) {
-        new IdentitySetup(partnership, admin, demo).apply(engine);
+        new IdentitySetup(partnership, admin, demo, demoProfile, removeDemoAccounts).apply(engine);
         new ModelDeployer(themes).deploy(engine);
       }
     };

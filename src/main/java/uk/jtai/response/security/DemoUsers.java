@@ -3,17 +3,16 @@ package uk.jtai.response.security;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 
 /**
- * Profile {@code demo} only: one user per role, all with the documented demo password (README, "Demo
- * users"). Never active in production, where users are created in Admin.
+ * The demo profile's users: one per role, all with the documented demo password (README, "Demo users").
+ * Known in every profile so that, outside the demo, start-up can refuse an account left behind by one
+ * ({@link DemoAccountsCheck}); they are created only in profile {@code demo} ({@link IdentitySetup}).
  */
 @Component
-@Profile("demo")
 public class DemoUsers {
 
   private final Partnership partnership;
@@ -28,6 +27,11 @@ public class DemoUsers {
 
   public String password() {
     return password;
+  }
+
+  /** The ids of {@link #users()}: reserved for the demo. */
+  public List<String> ids() {
+    return users().stream().map(DemoUser::id).toList();
   }
 
   public List<DemoUser> users() {

@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,7 +19,10 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,8 @@ import uk.jtai.response.partnership.Partnership;
  * Makes the engine's users, groups, authorizations and Tasklist filters what the product needs, at
  * every start (idempotent): the partnership's groups; the first administrator from the environment
  * (start-up fails without one, so Admin's setup page never applies); least-privilege grants per group;
- * a Tasklist filter per group; and, in profile demo only, one user per role.
+ * a Tasklist filter per group; and, in profile demo only, one user per role. Outside the demo profile it
+ * first refuses to start while a demo account exists ({@link DemoAccountsCheck}).
  */
 public class IdentitySetup {
 
@@ -43,18 +46,31 @@ public class IdentitySetup {
 
   private final Partnership partnership;
   private final AdminProperties admin;
-  private final Optional<DemoUsers> demo;
+  private final DemoUsers demo;
+  private final boolean demoProfile;
+  private final boolean removeDemoAccounts;
 
-  public IdentitySetup(Partnership partnership, AdminProperties admin, Optional<DemoUsers> demo) {
+  /**
+   * @param demoProfile whether profile {@code demo} is active: its users are seeded, and only then may they exist
+   * @param removeDemoAccounts outside the demo profile, delete demo accounts instead of refusing to start
+   */
+  public IdentitySetup(Partnership partnership, AdminProperties admin, DemoUsers demo, boolean demoProfile,
+                       boolean removeDemoAccounts) {
     this.partnership = partnership;
     this.admin = admin;
     this.demo = demo;
+    this.demoProfile = demoProfile;
+    this.removeDemoAccounts = removeDemoAccounts;
   }
 
   public void apply(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Map<String, String> groups = Roles.groups(partnership);
+
+    if (!demoProfile) {
+      new DemoAccountsCheck(demo, removeDemoAccounts).apply(engine);
+    }
 
     ensureGroup(identity, Roles.ADMIN, "Administrators", Groups.GROUP_TYPE_SYSTEM);
     groups.forEach((id, name) -> ensureGroup(identity, id, name, Groups.GROUP_TYPE_WORKFLOW));
@@ -99,17 +115,25 @@ public class IdentitySetup {
     grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     groups.forEach((id, name) -> ensureGroupFilter(engine.getFilterService(), authorizations, engine, id, name));
 
-    demo.ifPresent(users -> seedDemoUsers(identity, users));
+    if (demoProfile) {
+      seedDemoUsers(identity, demo);
+    }
   }
 
   private void ensureAdministrator(IdentityService identity) {
     if (admin.isSet()) {
+      if (!demoProfile) {
+        requirePolicyCompliant(identity, administrator(identity));
+      }
       if (identity.createUserQuery().userId(admin.userId()).count() == 0) {
-        User user = identity.newUser(admin.userId());
-        user.setFirstName("JTAI");
-        user.setLastName("Administrator");
+        User user = administrator(identity);
         user.setPassword(admin.password());
-        identity.saveUser(user);
+        if (demoProfile) {
+          // The demo's administrator keeps the documented demo password, which the policy would refuse.
+          saveSkippingPasswordPolicy(identity, user);
+        } else {
+          identity.saveUser(user);
+        }
         log.info("Administrator '{}' created from the environment", admin.userId());
       }
       ensureMembership(identity, admin.userId(), Roles.ADMIN);
@@ -117,6 +141,30 @@ public class IdentitySetup {
       throw new IllegalStateException("No administrator exists and none is configured. Set JTAI_ADMIN_USER and "
           + "JTAI_ADMIN_PASSWORD (jtai.admin.user-id / jtai.admin.password) for the first start; the demo profile "
           + "(./mvnw spring-boot:run) sets them for you.");
+    }
+  }
+
+  private User administrator(IdentityService identity) {
+    User user = identity.newUser(admin.userId());
+    user.setFirstName("JTAI");
+    user.setLastName("Administrator");
+    return user;
+  }
+
+  /**
+   * The configured administrator password meets the engine's password policy, checked at every start
+   * where it is set (not only the first): a weak password in the environment is refused before it is used.
+   */
+  private void requirePolicyCompliant(IdentityService identity, User user) {
+    PasswordPolicy policy = identity.getPasswordPolicy();
+    if (policy == null) {
+      return; // enablePasswordPolicy is off
+    }
+    PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(policy, admin.password(), user);
+    if (!result.isValid()) {
+      throw new IllegalStateException("JTAI_ADMIN_PASSWORD (jtai.admin.password) does not meet the password policy. "
+          + "Not met: " + PasswordPolicyWords.of(result.getViolatedRules()) + ". The policy: "
+          + PasswordPolicyWords.of(policy.getRules()) + ".");
     }
   }
 
@@ -128,11 +176,16 @@ public class IdentitySetup {
         user.setLastName(demoUser.lastName());
         user.setEmail(demoUser.email());
         user.setPassword(demo.password());
-        identity.saveUser(user);
+        saveSkippingPasswordPolicy(identity, user);
       }
       demoUser.groups().forEach(group -> ensureMembership(identity, demoUser.id(), group));
     }
     log.warn("Demo users are active (profile demo): never run this profile in production");
+  }
+
+  /** Demo profile only: the documented demo password, which the password policy would refuse. */
+  private static void saveSkippingPasswordPolicy(IdentityService identity, User user) {
+    ((IdentityServiceImpl) identity).saveUser(user, true);
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name, String type) {

@@ -12,7 +12,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Who may call what over HTTP. The webapps (Tasklist, Cockpit, Admin) keep Camunda's own session
- * login; {@code /engine-rest} and {@code /api} require HTTP Basic; Admin's first-user setup is closed.
+ * login; {@code /engine-rest} and {@code /api} require HTTP Basic; Admin's first-user setup is closed; cookies
+ * are {@code Secure} over TLS.
  */
 @Configuration
 public class WebSecurity {
@@ -44,6 +45,16 @@ public class WebSecurity {
     registration.setName("jtai-admin-setup-closed");
     registration.addUrlPatterns("/camunda/api/admin/setup/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Before Camunda's webapp filters, which set the CSRF cookie (registered after every ordered registration). */
+  @Bean
+  FilterRegistrationBean<Filter> secureCookies() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new SecureCookies());
+    registration.setName("jtai-secure-cookies");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 }

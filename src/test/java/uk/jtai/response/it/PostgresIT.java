@@ -44,6 +44,8 @@ import uk.jtai.response.support.TestUsers;
 class PostgresIT {
 
   static final String REFERENCE = "JTAI-2027-05-YORK";
+  /** Meets the password policy, as a production administrator password must. */
+  static final String ADMIN_PASSWORD = "Granite-Ferry-58!";
   static PostgresDatabase database;
   static GreenMail smtp;
   static long definitionsAfterFirstStart;
@@ -66,7 +68,7 @@ class PostgresIT {
   static List<String> environment() {
     return List.of("JTAI_DB_URL=" + database.url(), "JTAI_DB_USER=" + database.user(),
         "JTAI_DB_PASSWORD=" + database.password(), "JTAI_SMTP_HOST=127.0.0.1",
-        "JTAI_SMTP_PORT=" + smtp.getSmtp().getPort(), "JTAI_ADMIN_USER=it-admin", "JTAI_ADMIN_PASSWORD=it-admin-password",
+        "JTAI_SMTP_PORT=" + smtp.getSmtp().getPort(), "JTAI_ADMIN_USER=it-admin", "JTAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
         "JTAI_PUBLIC_URL=https://jtai.example");
   }
 
@@ -239,7 +241,7 @@ class PostgresIT {
       assertThat(definitions()).isEqualTo(definitionsAfterFirstStart);
       assertThat(deployments()).isEqualTo(1);
       assertThat(Http.anonymous(port).get("/engine-rest/process-definition").statusCode()).isEqualTo(401);
-      assertThat(Http.as(port, "it-admin", "it-admin-password").get("/engine-rest/process-definition/key/jtai-inspection")
+      assertThat(Http.as(port, "it-admin", ADMIN_PASSWORD).get("/engine-rest/process-definition/key/jtai-inspection")
           .statusCode()).isEqualTo(200);
     } finally {
       service.destroy();

@@ -48,9 +48,9 @@ import uk.jtai.response.support.PostgresDatabase;
 class ReminderResilienceIT {
 
   static final String ADMIN = "res-admin";
-  static final String ADMIN_PASSWORD = "res-admin-password";
+  static final String ADMIN_PASSWORD = "Copper-Beacon-71!";
   static final String BU = "res-bu";
-  static final String BU_PASSWORD = "res-bu-password";
+  static final String BU_PASSWORD = "Willow-Signal-34!";
 
   static PostgresDatabase database;
   static GreenMail smtp;

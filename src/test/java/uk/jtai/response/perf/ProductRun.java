@@ -58,7 +58,7 @@ final class ProductRun {
         .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter.wrapper()))
         .run("--server.port=0", "--JTAI_DB_URL=" + database.url(), "--JTAI_DB_USER=" + database.user(),
             "--JTAI_DB_PASSWORD=" + database.password(), "--JTAI_SMTP_HOST=127.0.0.1", "--JTAI_SMTP_PORT=" + TestSmtp.port(),
-            "--JTAI_ADMIN_USER=bench-admin", "--JTAI_ADMIN_PASSWORD=bench-admin-password",
+            "--JTAI_ADMIN_USER=bench-admin", "--JTAI_ADMIN_PASSWORD=Amber-Quarry-46!",
             "--JTAI_PUBLIC_URL=https://jtai.example",
             // Idle job acquisition backs off to 60 s by default; a jumped clock makes timers due at once,
             // which a real clock never does, so the executor looks again after at most 2 s.

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.identity.User;
 /** Users created for a test, in the product's groups, with one password. */
 public final class TestUsers {
 
-  public static final String PASSWORD = "a-test-password";
+  /** Meets the password policy (no test user's id or name is part of it). */
+  public static final String PASSWORD = "Kestrel-Moor-2027!";
 
   private TestUsers() {}
 
