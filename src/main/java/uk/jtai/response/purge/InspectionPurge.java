@@ -2,9 +2,9 @@ package uk.jtai.response.purge;
 
 import java.time.ZoneOffset;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,30 +17,35 @@ import uk.jtai.response.childselection.SelectedChildren;
 
 /**
  * Removes an inspection's child-level data once it is closed or cancelled: any of its processes still
- * running, every variable of its processes in runtime and history (where form answers and child lists
- * live), and the product's child-level tables. What stays is the audit trail without child data: which
- * steps ran, who completed them and when, the schedule and the e-mails' outbox (which never held child
- * data). Each step runs in its own transaction; running it again is harmless.
+ * running; from the engine's history of its processes (and a rehearsal's control process) every variable
+ * and form-field detail, Tasklist comments and attachments with their content, and the operation-log
+ * values that repeat them ({@link EngineRecordsPurge}); and the product's child-level tables. What stays
+ * is the audit trail without child data: which steps ran, who completed them and when, the schedule and
+ * the e-mails' outbox (which never held child data). Each step runs in its own transaction (or in the
+ * caller's, where there is one); running it again is harmless.
  */
 @Component
 public class InspectionPurge {
 
   private static final Logger log = LoggerFactory.getLogger(InspectionPurge.class);
 
+  /** Business key of a rehearsal's control process: the rehearsal's reference followed by this. */
+  public static final String CONTROL_SUFFIX = "-CONTROL";
+
   /** Tables of the product that can hold child-level data or free text about children, keyed by inspection. */
   static final List<String> CHILD_LEVEL_TABLES = List.of("jtai_audit_return", "jtai_report_decision", "jtai_report_comment",
       "jtai_concern", "jtai_planning_theme", "jtai_factual_accuracy");
 
+  private final ProcessEngine engine;
   private final RuntimeService runtime;
-  private final HistoryService history;
   private final SelectedChildren selected;
   private final KnownToAgencyReturns returns;
   private final JdbcTemplate jdbc;
 
-  public InspectionPurge(@Lazy RuntimeService runtime, @Lazy HistoryService history, SelectedChildren selected,
+  public InspectionPurge(@Lazy ProcessEngine engine, @Lazy RuntimeService runtime, SelectedChildren selected,
                          KnownToAgencyReturns returns, JdbcTemplate jdbc) {
+    this.engine = engine;
     this.runtime = runtime;
-    this.history = history;
     this.selected = selected;
     this.returns = returns;
     this.jdbc = jdbc;
@@ -52,10 +57,8 @@ public class InspectionPurge {
     if (!running.isEmpty()) {
       runtime.deleteProcessInstancesIfExists(running, reason, true, true, false);
     }
-    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(reference).list()) {
-      history.deleteHistoricVariableInstancesByProcessInstanceId(instance.getId());
-    }
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(new EngineRecordsPurge(reference));
     returns.delete(reference);
     selected.delete(reference);
     for (String table : CHILD_LEVEL_TABLES) {

@@ -54,7 +54,7 @@ public class RehearsalService {
 
   public static final String PROCESS_KEY = "rehearsal";
   static final String END_TASK = "Task_EndRehearsal";
-  static final String CONTROL_SUFFIX = "-CONTROL";
+  static final String CONTROL_SUFFIX = InspectionPurge.CONTROL_SUFFIX;
   static final String THEME = NotificationCheck.THEME;
   static final String NOTIFIED_AT = NotificationCheck.NOTIFIED_AT;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import uk.jtai.response.notify.OutboxSender;
 import uk.jtai.response.support.BetweenInspectionsTestSupport;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.Http;
+import uk.jtai.response.support.Multipart;
 import uk.jtai.response.support.TestSmtp;
 import uk.jtai.response.support.TestUsers;
 import uk.jtai.response.tasks.SubmissionRejectedException;
@@ -146,7 +148,20 @@ class RehearsalTest extends BetweenInspectionsTestSupport {
     complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", ChildData.lines(twenty)));
     Task police = agencyTask(reference, "Task_ReturnKnownToAgency", "police");
     complete(police, Map.of("knownToAgencyAnswers", rowsChanged(police, "knownToAgencyAnswers", row -> row.put("answer", "yes"))));
-    assertThat(ChildData.whereFound(dataSource, twenty)).as("the rehearsal holds child data").isNotEmpty();
+    // The Business Unit notes a child on the rehearsal's own task, in Tasklist's comments and attachments.
+    String end = task(reference + "-CONTROL", "Task_EndRehearsal").getId();
+    HttpResponse<String> noted = businessUnit.post("/engine-rest/task/" + end + "/comment/create",
+        "{\"message\":\"Rehearse again with " + twenty.get(0) + "\"}");
+    assertThat(noted.statusCode()).as(noted.body()).isEqualTo(200);
+    HttpResponse<String> renoted = businessUnit.put("/engine-rest/task/" + end + "/comment", "{\"id\":\""
+        + json.readTree(noted.body()).get("id").asText() + "\",\"message\":\"Rehearse again with " + twenty.get(1) + "\"}");
+    assertThat(renoted.statusCode()).as(renoted.body()).isEqualTo(204);
+    HttpResponse<String> attached = businessUnit.post("/engine-rest/task/" + end + "/attachment/create", new Multipart()
+        .text("attachment-name", "Debrief " + twenty.get(2)).text("attachment-type", "text/plain")
+        .file("content", "debrief.txt", "text/plain", ("Went well for " + twenty.get(3)).getBytes(StandardCharsets.UTF_8)));
+    assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
+    assertThat(ChildData.whereFound(dataSource, twenty)).as("the rehearsal holds child data").isNotEmpty()
+        .anyMatch(where -> where.contains("ACT_HI_COMMENT")).anyMatch(where -> where.contains("ACT_HI_ATTACHMENT"));
     assertThat(outbox(reference)).anyMatch(mail -> mail.get("status").equals("PENDING"));
 
     TestUsers.ensure(engine.getIdentityService(), "rehearsal-police", "police");

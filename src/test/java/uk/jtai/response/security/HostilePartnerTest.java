@@ -24,6 +24,7 @@ import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.support.AsDemoUsers;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.Http;
+import uk.jtai.response.support.Multipart;
 import uk.jtai.response.support.ProcessTestSupport;
 import uk.jtai.response.support.TasklistSession;
 import uk.jtai.response.support.TestUsers;
@@ -133,8 +134,8 @@ class HostilePartnerTest extends ProcessTestSupport {
       refused(user, "other agency's task", "comment on it", as.post(path + "/comment/create", "{\"message\":\"" + children.get(0) + "\"}"));
       refusedOrNothing(user, "other agency's task", "read its comments", as.get(path + "/comment"));
       refused(user, "other agency's task", "end it with a BPMN error", as.post(path + "/bpmnError", "{\"errorCode\":\"stop\"}"));
-      refused(user, "other agency's task", "attach to it", as.postMultipart(path + "/attachment/create",
-          Map.of("attachment-name", "note", "content", children.get(1))));
+      refused(user, "other agency's task", "attach to it", as.post(path + "/attachment/create",
+          new Multipart().text("attachment-name", "note").file("content", "note.txt", "text/plain", children.get(1).getBytes())));
     }
     for (Task approval : openTasks(approvals, "Task_ApproveAuditReport")) {
       if (offeredTo(approval, groups)) {
@@ -260,8 +261,8 @@ class HostilePartnerTest extends ProcessTestSupport {
         "{\"duedate\":\"2030-01-01T00:00:00.000+0000\"}"));
     refused(user, "generic write", "change a job's retries", as.put("/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\":0}"));
     refused(user, "generic write", "run a job now", as.post("/engine-rest/job/" + timer.getId() + "/execute", ""));
-    refused(user, "generic write", "deploy a model", as.postMultipart("/engine-rest/deployment/create",
-        Map.of("deployment-name", "hostile", "hostile.bpmn", "<definitions/>")));
+    refused(user, "generic write", "deploy a model", as.post("/engine-rest/deployment/create",
+        new Multipart().text("deployment-name", "hostile").file("hostile.bpmn", "hostile.bpmn", "text/xml", "<definitions/>".getBytes())));
     refused(user, "generic write", "create a filter", as.post("/engine-rest/filter/create",
         "{\"resourceType\":\"Task\",\"name\":\"All tasks\",\"query\":{}}"));
     refused(user, "generic write", "restart a process", as.post("/engine-rest/process-definition/" + selection.getProcessDefinitionId()

@@ -39,6 +39,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  public HttpResponse<String> post(String path, Multipart form) {
+    return send(request(path).header("Content-Type", form.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+  }
+
   public HttpResponse<String> put(String path, String json) {
     return send(request(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
@@ -46,18 +51,6 @@ public final class Http {
 
   public HttpResponse<String> delete(String path) {
     return send(request(path).DELETE().build());
-  }
-
-  /** A multipart/form-data POST (deployments, attachments), one text part per entry. */
-  public HttpResponse<String> postMultipart(String path, java.util.Map<String, String> parts) {
-    String boundary = "jtai-test-" + System.nanoTime();
-    StringBuilder body = new StringBuilder();
-    parts.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name).append("\"\r\n")
-        .append("Content-Type: application/octet-stream\r\n\r\n").append(value).append("\r\n"));
-    body.append("--").append(boundary).append("--\r\n");
-    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
   }
 
   private HttpRequest.Builder request(String path) {

@@ -3,7 +3,7 @@ package uk.jtai.response.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.HttpCookie;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,66 +12,75 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A user signed in to Tasklist as the browser is: the webapps' session cookie and their XSRF token, calling
- * Tasklist's own engine API ({@code /camunda/api/engine/engine/default/...}), the door Tasklist uses.
+ * A user signed in to Tasklist as the browser is: Camunda's session cookie, and the XSRF token the
+ * webapp hands out on a GET sent back as the {@code X-XSRF-TOKEN} header on every change. Calls the
+ * engine's REST resources where Tasklist does, under {@code /camunda/api/engine/engine/default}.
  */
 public final class TasklistSession {
 
+  private static final String XSRF_HEADER = "X-XSRF-TOKEN";
   private static final String ENGINE_API = "/camunda/api/engine/engine/default";
+  private static final String AUTH_API = "/camunda/api/admin/auth/user/default";
 
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
   private final String base;
-  private String xsrf;
+  private String xsrfToken;
 
   private TasklistSession(int port) {
     this.base = "http://localhost:" + port;
   }
 
-  /** Signs in as {@code user}; fails the test if Tasklist refuses. */
+  /** Opens Tasklist and signs in; fails unless the webapp accepts the user. */
   public static TasklistSession signIn(int port, String user, String password) {
     TasklistSession session = new TasklistSession(port);
-    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/")).GET().build());
-    HttpResponse<String> login = session.send(session.withToken(HttpRequest.newBuilder(
-            URI.create(session.base + "/camunda/api/admin/auth/user/default/login/tasklist")))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-        .build());
+    session.fetchToken();
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> login = session.send(session.request(AUTH_API + "/login/tasklist")
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
     if (login.statusCode() != 200) {
-      throw new AssertionError(user + " could not sign in to Tasklist: " + login.statusCode() + " " + login.body());
+      throw new IllegalStateException("Tasklist sign-in of " + user + " answered " + login.statusCode() + ": " + login.body());
     }
-    // Signing in starts a new session, whose first read hands out its XSRF token (as the browser's next call does).
-    session.xsrf = null;
-    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/api/admin/auth/user/default")).GET().build());
+    // Signing in starts a new session, which has a token of its own: Tasklist's next GET fetches it.
+    session.fetchToken();
     return session;
   }
 
-  /** GET on Tasklist's engine API, e.g. {@code /task/{id}/form-variables}. */
-  public HttpResponse<String> get(String enginePath) {
-    return send(withToken(HttpRequest.newBuilder(URI.create(base + ENGINE_API + enginePath))).GET().build());
-  }
-
-  /** POST of JSON to Tasklist's engine API, e.g. {@code /task/{id}/submit-form}. */
+  /** POST to the engine's REST API through the webapp, e.g. {@code /task/{id}/comment/create}. */
   public HttpResponse<String> post(String enginePath, String json) {
-    return send(withToken(HttpRequest.newBuilder(URI.create(base + ENGINE_API + enginePath)))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(request(ENGINE_API + enginePath).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
-  private HttpRequest.Builder withToken(HttpRequest.Builder request) {
-    return xsrf == null ? request : request.header("X-XSRF-TOKEN", xsrf);
+  public HttpResponse<String> post(String enginePath, Multipart form) {
+    return send(request(ENGINE_API + enginePath).header("Content-Type", form.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+  }
+
+  public HttpResponse<String> get(String enginePath) {
+    return send(request(ENGINE_API + enginePath).GET().build());
+  }
+
+  private void fetchToken() {
+    HttpResponse<String> page = send(request(AUTH_API).GET().build());
+    page.headers().firstValue(XSRF_HEADER).ifPresent(token -> xsrfToken = token);
+    if (xsrfToken == null) {
+      throw new IllegalStateException("Tasklist handed out no XSRF token (" + page.statusCode() + ")");
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (xsrfToken != null) {
+      builder.header(XSRF_HEADER, xsrfToken);
+    }
+    return builder;
   }
 
   private HttpResponse<String> send(HttpRequest request) {
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      for (String header : response.headers().allValues("Set-Cookie")) {
-        for (HttpCookie cookie : HttpCookie.parse(header)) {
-          if (cookie.getName().equals("XSRF-TOKEN")) {
-            xsrf = cookie.getValue();
-          }
-        }
-      }
+      response.headers().firstValue(XSRF_HEADER).filter(token -> !token.equals("Required")).ifPresent(token -> xsrfToken = token);
       return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
