@@ -14,10 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -133,9 +129,6 @@ class ChildDataCareTest extends ProcessTestSupport {
 
     // The police lead, over the REST API, on its own sheet: claims it, comments on a child, corrects the
     // comment (the operation log keeps the old message), attaches a note named after another child.
-    // Tasklist's comment and attachment resources look the task up in history, which only coordinators may
-    // read: this police lead is also let read the selection's history, as a partnership might allow.
-    grantHistoryRead("care-police", "child-selection");
     Http police = Http.as(port, "care-police", TestUsers.PASSWORD);
     String sheet = agencyTask(reference, "Task_ReturnKnownToAgency", "police").getId();
     assertThat(police.post("/engine-rest/task/" + sheet + "/claim", "{\"userId\":\"care-police\"}").statusCode()).isEqualTo(204);
@@ -150,7 +143,7 @@ class ChildDataCareTest extends ProcessTestSupport {
         .text("attachment-type", "text/plain")
         .file("content", "note.txt", "text/plain", ("Strategy discussion about " + twenty.get(4)).getBytes(StandardCharsets.UTF_8))));
     for (Task answer : openTasks(reference, "Task_ReturnKnownToAgency")) {
-      JsonNode rows = json.readTree(tasks.getVariable(answer.getId(), "knownToAgencyAnswers").toString());
+      JsonNode rows = json.readTree(forms.getTaskFormVariables(answer.getId()).get("knownToAgencyAnswers").toString());
       rows.forEach(row -> ((ObjectNode) row).put("answer", "yes"));
       complete(answer, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(rows.toString()).create()));
     }
@@ -169,13 +162,13 @@ class ChildDataCareTest extends ProcessTestSupport {
     // A comment on the process itself, corrected by the administrator through REST.
     String selection = forward.getProcessInstanceId();
     Comment onProcess = tasks.createComment(null, selection, "Selection query about " + twenty.get(8));
-    HttpResponse<String> fixed = Http.as(port, "test-admin", "test-admin-password").put("/engine-rest/process-instance/" + selection
+    HttpResponse<String> fixed = Http.as(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).put("/engine-rest/process-instance/" + selection
         + "/comment", "{\"id\":\"" + onProcess.getId() + "\",\"message\":\"Selection query about " + twenty.get(9) + "\"}");
     assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(204);
     // And an annotation on the operation log, which Cockpit lets an administrator write.
     String laimClaimed = history.createUserOperationLogQuery().taskId(forward.getId()).userId("care-laim").operationType("Claim")
         .singleResult().getOperationId();
-    HttpResponse<String> annotated = Http.as(port, "test-admin", "test-admin-password").put("/engine-rest/history/user-operation/"
+    HttpResponse<String> annotated = Http.as(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).put("/engine-rest/history/user-operation/"
         + laimClaimed + "/set-annotation", "{\"annotation\":\"Claimed to check " + twenty.get(10) + "\"}");
     assertThat(annotated.statusCode()).as(annotated.body()).isEqualTo(204);
 
@@ -261,18 +254,6 @@ class ChildDataCareTest extends ProcessTestSupport {
     }
   }
 
-  private void grantHistoryRead(String user, String processKey) {
-    AuthorizationService authorizations = engine.getAuthorizationService();
-    if (authorizations.createAuthorizationQuery().userIdIn(user).resourceType(Resources.PROCESS_DEFINITION).resourceId(processKey)
-        .count() == 0) {
-      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setUserId(user);
-      grant.setResource(Resources.PROCESS_DEFINITION);
-      grant.setResourceId(processKey);
-      grant.addPermission(ProcessDefinitionPermissions.READ_HISTORY);
-      authorizations.saveAuthorization(grant);
-    }
-  }
 
   private JsonNode created(HttpResponse<String> response) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -8,6 +8,9 @@ public final class TestUsers {
 
   /** Meets the password policy (no test user's id or name is part of it). */
   public static final String PASSWORD = "Kestrel-Moor-2027!";
+  /** The test administrator (application-test.yaml, jtai.admin). */
+  public static final String ADMIN = "test-admin";
+  public static final String ADMIN_PASSWORD = "Harbour-Lantern-58!";
 
   private TestUsers() {}
 
