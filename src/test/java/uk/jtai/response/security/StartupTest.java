@@ -21,7 +21,9 @@ class StartupTest {
     List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--jtai.mail.sender.enabled=false",
         // Its own engine name: the engines of the other tests' application context stay registered.
-        "--camunda.bpm.process-engine-name=" + database));
+        // (Camunda ignores a name with a hyphen and takes "default", whose closing then unregisters the
+        // shared context's engine and breaks every later HTTP test.)
+        "--camunda.bpm.process-engine-name=" + database.replace('-', '_')));
     for (String property : properties) {
       args.add("--" + property);
     }
