@@ -23,7 +23,10 @@ class StartupTest {
         // Its own engine name: the engines of the other tests' application context stay registered.
         // (Camunda ignores a name with a hyphen and takes "default", whose closing then unregisters the
         // shared context's engine and breaks every later HTTP test.)
-        "--camunda.bpm.process-engine-name=" + database.replace('-', '_')));
+        "--camunda.bpm.process-engine-name=" + database.replace('-', '_'),
+        // No Camunda webapps: closing them clears Camunda's static Cockpit, Tasklist and Admin runtime
+        // delegates, and the shared context's Tasklist API then fails every request with a NullPointerException.
+        "--camunda.bpm.webapp.enabled=false"));
     for (String property : properties) {
       args.add("--" + property);
     }
