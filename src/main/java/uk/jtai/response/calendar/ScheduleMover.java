@@ -2,7 +2,6 @@ package uk.jtai.response.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +29,8 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
 
 /**
  * Moves one milestone of a running inspection when the inspectors move a date: the stored schedule,
- * the milestones that move with it (e.g. the day 9 warning follows the audit report deadline), the due
+ * the milestones that move with it (e.g. the day 9 warning follows the audit report deadline) by the same
+ * amount of working time, so they keep their working-time distance from it and stay on working days; the due
  * date of every open task tied to them and their timers, all in one transaction with the change
  * recorded (who, when, why). Reminders follow the tasks' due dates. Which task and timer is tied to
  * which milestone is read from the models ({@code schedule.due(execution, 'NAME')}).
@@ -79,8 +79,9 @@ public class ScheduleMover {
       submission.reject("due", "is in the past");
     }
     if (newDue != null && why != null && milestone != null) {
+      // A deadline on a day nobody works is a mistake, whatever the inspectors said: refused, naming the day.
       try {
-        calendar.isWorkingDay(newDue.atZone(calendar.zone()).toLocalDate());
+        calendar.notAWorkingDay(newDue.atZone(calendar.zone()).toLocalDate()).ifPresent(day -> submission.reject("due", day));
       } catch (CalendarDataMissingException e) {
         submission.reject("due", e.getMessage());
       }
@@ -89,11 +90,18 @@ public class ScheduleMover {
 
     Map<String, Instant> moved = new LinkedHashMap<>();
     moved.put(name, newDue);
-    Theme theme = themes.theme(schedule.theme());
-    for (Theme.MilestoneDefinition dependant : theme.milestones()) {
-      if (name.equals(dependant.movesWith())) {
-        schedule.milestone(dependant.name()).ifPresent(m -> moved.put(m.name(), shifted(m.due(), milestone.due(), newDue)));
+    try {
+      Duration workingTimeMoved = calendar.workingTimeBetween(milestone.due(), newDue);
+      Theme theme = themes.theme(schedule.theme());
+      for (Theme.MilestoneDefinition dependant : theme.milestones()) {
+        if (name.equals(dependant.movesWith()) && !workingTimeMoved.isZero()) {
+          schedule.milestone(dependant.name())
+              .ifPresent(m -> moved.put(m.name(), calendar.plusWorkingTime(m.due(), workingTimeMoved)));
+        }
       }
+    } catch (CalendarDataMissingException e) {
+      submission.reject("due", "a milestone that moves with " + name + " would run past the bank holiday data: " + e.getMessage());
+      submission.verdict();
     }
     Instant now = EngineTime.now();
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
@@ -114,19 +122,6 @@ public class ScheduleMover {
 
   public List<ScheduleRepository.Change> changes(String reference) {
     return repository.changes(reference);
-  }
-
-  /** A milestone that follows another: by the same working days when the time of day is kept, else by the same duration. */
-  Instant shifted(Instant dependant, Instant oldDue, Instant newDue) {
-    ZonedDateTime from = oldDue.atZone(calendar.zone());
-    ZonedDateTime to = newDue.atZone(calendar.zone());
-    if (!from.toLocalTime().equals(to.toLocalTime())) {
-      return dependant.plus(Duration.between(oldDue, newDue));
-    }
-    ZonedDateTime current = dependant.atZone(calendar.zone());
-    int days = calendar.workingDaysBetween(from.toLocalDate(), to.toLocalDate());
-    return ZonedDateTime.of(calendar.plusWorkingDays(current.toLocalDate(), days), current.toLocalTime(), calendar.zone())
-        .toInstant();
   }
 
   /** Open tasks and timer jobs tied to the moved milestones get the new instants. */

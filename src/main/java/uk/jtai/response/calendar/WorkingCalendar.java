@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,17 +45,36 @@ public class WorkingCalendar {
     return zone;
   }
 
-  /** Why the date is not a working day ("Saturday", "Good Friday (bank holiday)"...), or empty when it is one. */
-  public Optional<String> whyNotWorking(LocalDate date) {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+  /** Why a date is closed: its name ("Saturday", "Good Friday", "Council closure day") and what kind of closure. */
+  private record Closure(String name, String kind) {}
+
+  private Optional<Closure> closure(LocalDate date) {
     DayOfWeek day = date.getDayOfWeek();
     if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
-      return Optional.of(day == DayOfWeek.SATURDAY ? "Saturday" : "Sunday");
+      return Optional.of(new Closure(day == DayOfWeek.SATURDAY ? "Saturday" : "Sunday", "weekend"));
     }
     Optional<String> holiday = bankHolidays.current().holidayOn(date);
     if (holiday.isPresent()) {
-      return Optional.of(holiday.get() + " (bank holiday)");
+      return Optional.of(new Closure(holiday.get(), "bank holiday"));
     }
-    return Optional.ofNullable(closures.get(date)).map(title -> title + " (local closure day)");
+    return Optional.ofNullable(closures.get(date)).map(title -> new Closure(title, "local closure day"));
+  }
+
+  /** Why the date is not a working day ("Saturday", "Good Friday (bank holiday)"...), or empty when it is one. */
+  public Optional<String> whyNotWorking(LocalDate date) {
+    return closure(date).map(c -> c.kind().equals("weekend") ? c.name() : c.name() + " (" + c.kind() + ")");
+  }
+
+  /**
+   * A sentence for a user who chose a non-working day, naming it: "Monday 27 December 2027 is not a working
+   * day (Christmas Day, bank holiday)", "Saturday 5 June 2027 is not a working day (weekend)"; empty for a
+   * working day.
+   */
+  public Optional<String> notAWorkingDay(LocalDate date) {
+    return closure(date).map(c -> DAY.format(date) + " is not a working day ("
+        + (c.kind().equals("weekend") ? "" : c.name() + ", ") + c.kind() + ")");
   }
 
   public boolean isWorkingDay(LocalDate date) {
@@ -147,7 +168,54 @@ public class WorkingCalendar {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("working time cannot be negative: " + amount);
     }
-    LocalDateTime cursor = startOfWorkAtOrAfter(LocalDateTime.ofInstant(from, zone));
+    return plusWorkingTime(from, amount);
+  }
+
+  /**
+   * How much working time lies between two instants: only time inside working hours on working days
+   * counts (Friday 17:00 to Monday 10:00 is one hour); negative when {@code to} is earlier.
+   */
+  public Duration workingTimeBetween(Instant from, Instant to) {
+    if (to.isBefore(from)) {
+      return workingTimeBetween(to, from).negated();
+    }
+    Duration total = Duration.ZERO;
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        Instant start = max(from, startOfWork(day));
+        Instant end = min(to, endOfWork(day));
+        if (start.isBefore(end)) {
+          total = total.plus(Duration.between(start, end));
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * {@code instant} moved by {@code amount} of working time: later for a positive amount, earlier for a
+   * negative one, counting only time inside working hours on working days, so the result is always
+   * within working hours on a working day. Where the count ends exactly at a day's boundary it ends at
+   * the close of the earlier day (17:00, "by the end of the day"), never at the next morning's opening.
+   * The inverse of {@link #workingTimeBetween}: a milestone that follows another keeps its working-time
+   * distance from it.
+   */
+  public Instant plusWorkingTime(Instant instant, Duration amount) {
+    LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+    if (amount.isNegative()) {
+      LocalDateTime cursor = endOfWorkAtOrBefore(local);
+      Duration remaining = amount.negated();
+      while (true) {
+        Duration doneToday = Duration.between(workStart, cursor.toLocalTime());
+        if (remaining.compareTo(doneToday) < 0) {
+          return cursor.minus(remaining).atZone(zone).toInstant();
+        }
+        remaining = remaining.minus(doneToday);
+        cursor = LocalDateTime.of(previousWorkingDay(cursor.toLocalDate()), workEnd);
+      }
+    }
+    LocalDateTime cursor = startOfWorkAtOrAfter(local);
     Duration remaining = amount;
     while (true) {
       Duration leftToday = Duration.between(cursor.toLocalTime(), workEnd);
@@ -159,11 +227,37 @@ public class WorkingCalendar {
     }
   }
 
+  private LocalDate previousWorkingDay(LocalDate date) {
+    LocalDate previous = date.minusDays(1);
+    while (!isWorkingDay(previous)) {
+      previous = previous.minusDays(1);
+    }
+    return previous;
+  }
+
+  /** The first working moment at or after {@code local}; the close of a working day (17:00) still counts. */
   private LocalDateTime startOfWorkAtOrAfter(LocalDateTime local) {
     LocalDate date = local.toLocalDate();
-    if (!isWorkingDay(date) || !local.toLocalTime().isBefore(workEnd)) {
+    if (!isWorkingDay(date) || local.toLocalTime().isAfter(workEnd)) {
       return LocalDateTime.of(nextWorkingDay(date), workStart);
     }
     return local.toLocalTime().isBefore(workStart) ? LocalDateTime.of(date, workStart) : local;
+  }
+
+  /** The last working moment at or before {@code local}: the close of the previous working day before 09:00. */
+  private LocalDateTime endOfWorkAtOrBefore(LocalDateTime local) {
+    LocalDate date = local.toLocalDate();
+    if (!isWorkingDay(date) || !local.toLocalTime().isAfter(workStart)) {
+      return LocalDateTime.of(previousWorkingDay(date), workEnd);
+    }
+    return local.toLocalTime().isAfter(workEnd) ? LocalDateTime.of(date, workEnd) : local;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 /**
  * Who may call what over HTTP. The webapps (Tasklist, Cockpit, Admin) keep Camunda's own session
  * login; {@code /engine-rest} and {@code /api} require HTTP Basic; Admin's first-user setup is closed; cookies
- * are {@code Secure} over TLS.
+ * are {@code Secure} over TLS; no request body may be larger than {@code jtai.http.max-request-size}.
  */
 @Configuration
 public class WebSecurity {
@@ -26,6 +26,19 @@ public class WebSecurity {
     registration.setInitParameters(Map.of(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /**
+   * Bodies over {@code jtai.http.max-request-size} answer 413 on every path, checked before
+   * authentication and before the application reads them.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> requestSizeLimit(HttpLimitProperties limits) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits.maxRequestSize()));
+    registration.setName("jtai-request-size-limit");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

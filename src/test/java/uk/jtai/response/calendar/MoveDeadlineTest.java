@@ -152,6 +152,9 @@ class MoveDeadlineTest extends ProcessTestSupport {
       assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("inspectionReference", reference,
           "milestone", "AUDIT_REPORT_DUE", "newDue", "2027-06-08T17:00:00+01:00")))
           .hasMessageContaining("reason: is required");
+      assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("inspectionReference", reference,
+          "milestone", "AUDIT_REPORT_DUE", "newDue", "2027-06-06T17:00:00+01:00", "moveReason", "Moved")))
+          .hasMessageContaining("Sunday 6 June 2027 is not a working day (weekend)");
       forms.submitStartForm(definition, Map.of("inspectionReference", reference, "milestone", "AUDIT_REPORT_DUE",
           "newDue", "2027-06-08T17:00:00+01:00", "moveReason", "Moved at the set-up discussion"));
     } finally {
@@ -161,5 +164,56 @@ class MoveDeadlineTest extends ProcessTestSupport {
         assertThat(t.getDueDate().toInstant()).isEqualTo(instant("2027-06-08T17:00:00+01:00")));
     assertThat(jdbc.queryForObject("select moved_by from jtai_milestone_change where reference = ? and name = 'AUDIT_REPORT_DUE'",
         String.class, reference)).isEqualTo("md-laim");
+  }
+
+  private JsonNode milestone(String reference, String name) throws Exception {
+    for (JsonNode milestone : json.readTree(bu.get("/api/inspections/" + reference + "/schedule").body()).get("milestones")) {
+      if (milestone.get("name").asText().equals(name)) {
+        return milestone;
+      }
+    }
+    throw new AssertionError("no milestone " + name);
+  }
+
+  @Test
+  void aDeadlineMovedOntoABankHolidayOrAWeekendIsRefusedNamingTheDayAndNothingChanges() throws Exception {
+    String reference = chainOpen();
+    String path = "/api/inspections/" + reference + "/milestones/AUDIT_REPORT_DUE";
+    HttpResponse<String> christmas = bu.put(path, body("2027-12-27T17:00:00Z", "The inspectors asked for it"));
+    assertThat(christmas.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(christmas.body()).get("errors").get(0).get("field").asText()).isEqualTo("due");
+    assertThat(json.readTree(christmas.body()).get("errors").get(0).get("reason").asText())
+        .isEqualTo("Monday 27 December 2027 is not a working day (Christmas Day, bank holiday)");
+    HttpResponse<String> saturday = bu.put(path, body("2027-06-05T17:00:00+01:00", "The inspectors asked for it"));
+    assertThat(saturday.statusCode()).isEqualTo(400);
+    assertThat(saturday.body()).contains("Saturday 5 June 2027 is not a working day (weekend)");
+
+    assertThat(json.readTree(bu.get("/api/inspections/" + reference + "/milestone-changes").body())).isEmpty();
+    assertThat(milestone(reference, "AUDIT_REPORT_DUE").get("due").asText()).isEqualTo("2027-06-04T17:00:00+01:00");
+    assertThat(milestone(reference, "AUDIT_REPORT_WARNING").get("due").asText()).isEqualTo("2027-06-04T12:00:00+01:00");
+    assertThat(timersOf(reference)).contains(instant("2027-06-04T12:00:00+01:00"), instant("2027-06-04T17:00:00+01:00"));
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).allSatisfy(t ->
+        assertThat(t.getDueDate().toInstant()).isEqualTo(instant("2027-06-04T17:00:00+01:00")));
+  }
+
+  @Test
+  void theWarningFollowsByTheSameWorkingTimeAcrossTheWeekend() throws Exception {
+    String reference = chainOpen();
+    // From Friday 17:00 to Tuesday 10:00 is nine working hours (Monday, then Tuesday's first hour). The
+    // warning, five working hours before the deadline, moves nine working hours from Friday 12:00 over
+    // the weekend to Monday 13:00: still five working hours before it, on a working day.
+    HttpResponse<String> moved = bu.put("/api/inspections/" + reference + "/milestones/AUDIT_REPORT_DUE",
+        body("2027-06-08T10:00:00+01:00", "Moved to after the Tuesday meeting"));
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+    assertThat(milestone(reference, "AUDIT_REPORT_WARNING").get("due").asText()).isEqualTo("2027-06-07T13:00:00+01:00");
+    assertThat(milestone(reference, "AUDIT_REPORT_WARNING").get("workingDay").asInt()).isEqualTo(10);
+    assertThat(timersOf(reference)).contains(instant("2027-06-07T13:00:00+01:00"), instant("2027-06-08T10:00:00+01:00"));
+    WorkingCalendar calendar = CalendarFixtures.calendar();
+    assertThat(calendar.workingTimeBetween(instant("2027-06-07T13:00:00+01:00"), instant("2027-06-08T10:00:00+01:00")))
+        .isEqualTo(calendar.workingTimeBetween(instant("2027-06-04T12:00:00+01:00"), instant("2027-06-04T17:00:00+01:00")));
+    JsonNode changes = json.readTree(bu.get("/api/inspections/" + reference + "/milestone-changes").body());
+    assertThat(changes).hasSize(2);
+    assertThat(changes.get(1).get("reason").asText()).isEqualTo("moves with AUDIT_REPORT_DUE: Moved to after the Tuesday meeting");
   }
 }

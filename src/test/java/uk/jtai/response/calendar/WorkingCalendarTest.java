@@ -125,4 +125,65 @@ class WorkingCalendarTest {
     assertThat(calendar.addWorkingTime(evening, Duration.ofMinutes(30)))
         .isEqualTo(OffsetDateTime.parse("2027-05-27T09:30+01:00").toInstant());
   }
+
+  @Test
+  void aNonWorkingDayIsNamedInASentence() {
+    assertThat(calendar.notAWorkingDay(LocalDate.parse("2027-12-27")))
+        .contains("Monday 27 December 2027 is not a working day (Christmas Day, bank holiday)");
+    assertThat(calendar.notAWorkingDay(LocalDate.parse("2028-04-17")))
+        .contains("Monday 17 April 2028 is not a working day (Easter Monday, bank holiday)");
+    assertThat(calendar.notAWorkingDay(LocalDate.parse("2027-12-25")))
+        .contains("Saturday 25 December 2027 is not a working day (weekend)");
+    assertThat(calendar.notAWorkingDay(LocalDate.parse("2027-12-29"))).isEmpty();
+    WorkingCalendar withClosure = CalendarFixtures.calendar(
+        List.of(new CalendarProperties.ClosureDay(LocalDate.parse("2027-06-07"), "Council closure day")));
+    assertThat(withClosure.notAWorkingDay(LocalDate.parse("2027-06-07")))
+        .contains("Monday 7 June 2027 is not a working day (Council closure day, local closure day)");
+  }
+
+  private static Instant at(String isoWithOffset) {
+    return OffsetDateTime.parse(isoWithOffset).toInstant();
+  }
+
+  @Test
+  void workingTimeBetweenTwoInstantsCountsOnlyWorkingHoursOnWorkingDays() {
+    // Friday 17:00 to Tuesday 10:00 across the Spring bank holiday weekend: Tuesday 09:00 to 10:00 only.
+    assertThat(calendar.workingTimeBetween(at("2027-05-28T17:00+01:00"), at("2027-06-01T10:00+01:00")))
+        .isEqualTo(Duration.ofHours(1));
+    assertThat(calendar.workingTimeBetween(at("2027-06-04T12:00+01:00"), at("2027-06-08T10:00+01:00")))
+        .isEqualTo(Duration.ofHours(5 + 8 + 1));
+    assertThat(calendar.workingTimeBetween(at("2027-06-08T10:00+01:00"), at("2027-06-04T12:00+01:00")))
+        .as("negative when earlier").isEqualTo(Duration.ofHours(-14));
+    assertThat(calendar.workingTimeBetween(at("2027-06-04T18:00+01:00"), at("2027-06-07T08:00+01:00"))).isZero();
+  }
+
+  @Test
+  void movingByWorkingTimeSkipsWeekendsAndBankHolidaysBothWays() {
+    Instant fridayNoon = at("2027-05-28T12:00+01:00");
+    // Forward over Saturday, Sunday and the Spring bank holiday (Monday 31 May).
+    assertThat(calendar.plusWorkingTime(fridayNoon, Duration.ofHours(9))).isEqualTo(at("2027-06-01T13:00+01:00"));
+    // Back from Tuesday over the same three days.
+    assertThat(calendar.plusWorkingTime(at("2027-06-01T13:00+01:00"), Duration.ofHours(-9))).isEqualTo(fridayNoon);
+    // Christmas 2027: Saturday, Sunday and both substitute bank holidays skipped.
+    assertThat(calendar.plusWorkingTime(at("2027-12-24T16:00Z"), Duration.ofHours(2))).isEqualTo(at("2027-12-29T10:00Z"));
+    assertThat(calendar.plusWorkingTime(at("2027-12-29T10:00Z"), Duration.ofHours(-2))).isEqualTo(at("2027-12-24T16:00Z"));
+  }
+
+  @Test
+  void workingTimeThatEndsOnADayBoundaryEndsAtTheCloseOfTheEarlierDay() {
+    assertThat(calendar.plusWorkingTime(at("2027-06-04T12:00+01:00"), Duration.ofHours(5))).isEqualTo(at("2027-06-04T17:00+01:00"));
+    assertThat(calendar.plusWorkingTime(at("2027-06-08T12:00+01:00"), Duration.ofHours(-11))).isEqualTo(at("2027-06-04T17:00+01:00"));
+    assertThat(calendar.plusWorkingTime(at("2027-06-04T17:00+01:00"), Duration.ZERO)).isEqualTo(at("2027-06-04T17:00+01:00"));
+  }
+
+  @Test
+  void movingByWorkingTimeNeverEndsOnANonWorkingDayAndKeepsTheWorkingTimeDistance() {
+    Instant thursday = at("2027-12-23T13:00Z");
+    for (int quarterHours = -40 * 4; quarterHours <= 40 * 4; quarterHours++) {
+      Duration amount = Duration.ofMinutes(15L * quarterHours);
+      Instant moved = calendar.plusWorkingTime(thursday, amount);
+      assertThat(calendar.isWorkingDay(moved.atZone(calendar.zone()).toLocalDate())).as("moved by %s", amount).isTrue();
+      assertThat(calendar.workingTimeBetween(thursday, moved)).as("moved by %s", amount).isEqualTo(amount);
+    }
+  }
 }

@@ -26,9 +26,13 @@ class StartupTest {
   private static String[] args(String database, String... properties) {
     List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--jtai.mail.sender.enabled=false",
-        // Its own engine name (no hyphen, or Camunda ignores it and uses "default"): closing this context
-        // then leaves the engine of the other tests' application context registered, for their REST calls.
-        "--camunda.bpm.process-engine-name=" + database.replace('-', '_')));
+        // Its own engine name: the engines of the other tests' application context stay registered.
+        // (Camunda ignores a name with a hyphen and takes "default", whose closing then unregisters the
+        // shared context's engine and breaks every later HTTP test.)
+        "--camunda.bpm.process-engine-name=" + database.replace('-', '_'),
+        // No Camunda webapps: closing them clears Camunda's static Cockpit, Tasklist and Admin runtime
+        // delegates, and the shared context's Tasklist API then fails every request with a NullPointerException.
+        "--camunda.bpm.webapp.enabled=false"));
     for (String property : properties) {
       args.add("--" + property);
     }
