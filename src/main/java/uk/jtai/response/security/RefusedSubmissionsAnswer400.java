@@ -18,7 +18,8 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
  * A refused submission is the caller's mistake, whichever resource of {@code /engine-rest} it reached.
  * Some resources (starting a process, {@code POST /process-definition/.../start}) wrap every engine
  * error in a 500; this mapper, ahead of Camunda's own, answers 400 with the fields and reasons when the
- * cause is a refused submission, and leaves every other error to Camunda.
+ * cause is a refused submission, and leaves every other error to Camunda. A password the password policy
+ * refuses (the engine says so with a bare ProcessEngineException, which REST answers with 500) is one too.
  */
 @Component
 public class RefusedSubmissionsAnswer400 implements ResourceConfigCustomizer {
@@ -26,6 +27,30 @@ public class RefusedSubmissionsAnswer400 implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(Mapper.class);
+    config.register(PasswordPolicyMapper.class);
+  }
+
+  /** The engine's words for a password the policy refuses (SaveUserCmd). */
+  static final String POLICY_REFUSED = "Password does not match policy";
+
+  @Priority(Priorities.USER - 100)
+  public static class PasswordPolicyMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
+
+    private final org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler camunda =
+        new org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
+      if (POLICY_REFUSED.equals(exception.getMessage())) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "PasswordPolicyException");
+        body.put("message", "password: does not meet the password policy: at least 10 characters, with a lower-case and an "
+            + "upper-case letter, a digit and a special character, and no user id, name or e-mail address in it");
+        body.put("errors", List.of(Map.of("field", "password", "reason", "does not meet the password policy")));
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+      }
+      return camunda.toResponse(exception);
+    }
   }
 
   @Priority(Priorities.USER - 100)

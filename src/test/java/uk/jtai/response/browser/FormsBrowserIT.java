@@ -99,7 +99,7 @@ class FormsBrowserIT extends BrowserTestSupport {
     for (Task task : openTasks(REFERENCE, taskKey)) {
       Map<String, Object> values = new HashMap<>(more);
       values.put(variable, SpinValues.jsonValue(
-          tasks.getVariable(task.getId(), variable).toString().replace(unanswered, answered)).create());
+          forms.getTaskFormVariables(task.getId()).get(variable).toString().replace(unanswered, answered)).create());
       complete(task, values);
     }
   }
@@ -331,7 +331,7 @@ class FormsBrowserIT extends BrowserTestSupport {
       throws IOException {
     ObjectMapper json = new ObjectMapper();
     for (Task task : openTasks(businessKey, taskKey)) {
-      JsonNode rows = json.readTree(tasks.getVariable(task.getId(), variable).toString());
+      JsonNode rows = json.readTree(forms.getTaskFormVariables(task.getId()).get(variable).toString());
       rows.forEach(row -> fields.forEach(((ObjectNode) row)::put));
       complete(task, Map.of(variable, SpinValues.jsonValue(rows.toString()).create()));
     }

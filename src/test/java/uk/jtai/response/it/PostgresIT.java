@@ -170,7 +170,8 @@ class PostgresIT {
         Http user = Http.as(port, "it-" + agency, TestUsers.PASSWORD);
         String id = taskId(user, "Task_ReturnKnownToAgency");
         JsonNode sheet = json.readTree(json.readTree(user.get("/engine-rest/task/" + id
-            + "/variables/knownToAgencyAnswers?deserializeValue=false").body()).get("value").asText());
+            + "/form-variables?variableNames=knownToAgencyAnswers&deserializeValues=false").body())
+            .get("knownToAgencyAnswers").get("value").asText());
         sheet.forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("answer", "no"));
         HttpResponse<String> answered = user.post("/engine-rest/task/" + id + "/submit-form",
             "{\"variables\":{\"knownToAgencyAnswers\":{\"type\":\"Json\",\"value\":" + json.writeValueAsString(sheet.toString()) + "}}}");
@@ -178,7 +179,7 @@ class PostgresIT {
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> {
         String view = laim.get("/engine-rest/task/" + taskId(laim, "Task_ForwardReturns")
-            + "/variables/knownToAgencyReturns?deserializeValue=false").body();
+            + "/form-variables?variableNames=knownToAgencyReturns&deserializeValues=false").body();
         return !view.contains("Not returned");
       });
       HttpResponse<String> sheet = laim.get("/api/inspections/" + REFERENCE + "/known-to-agency.csv");

@@ -134,8 +134,8 @@ class PurgePostgresIT {
 
   /** A Json (or String) variable of the task as Tasklist reads it. */
   private JsonNode value(Http user, String task, String variable) throws IOException {
-    JsonNode value = json.readTree(user.get("/engine-rest/task/" + task + "/variables/" + variable + "?deserializeValue=false")
-        .body()).get("value");
+    JsonNode value = json.readTree(user.get("/engine-rest/task/" + task + "/form-variables?variableNames=" + variable
+        + "&deserializeValues=false").body()).get(variable).get("value");
     return value.isTextual() ? json.readTree(value.asText()) : value;
   }
 

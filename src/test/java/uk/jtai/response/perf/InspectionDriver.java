@@ -149,8 +149,9 @@ final class InspectionDriver {
     return false;
   }
 
+  /** A variable of the task's form as Tasklist loads it (a view, for what a task shows of children). */
   private Object variableOf(String user, String reference, String taskKey, String variable) throws InterruptedException {
-    return tasks.getVariable(await(user, reference, taskKey, null).getId(), variable);
+    return engine.getFormService().getTaskFormVariables(await(user, reference, taskKey, null).getId()).get(variable);
   }
 
   private static Object jsonValue(String text) {
