@@ -95,6 +95,15 @@ public class KnownToAgency {
     return "/api/inspections/" + InspectionVariables.REFERENCE.get(scope) + "/known-to-agency.csv";
   }
 
+  /**
+   * The refresh step of child-selection models deployed before LAIM's task read the returns as a view
+   * calls this; an inspection started on such a version finishes on it. Nothing is copied any more: the
+   * forwarding task reads the returns from the table each time it is opened.
+   */
+  public void refresh(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    // Intentionally empty: see above.
+  }
+
   /** The full sheet: header, then one line per child with every agency's answer to every question. */
   public List<List<String>> table(String reference, Theme theme) {
     Map<String, Map<String, Map<String, String>>> byAgency = returns.byAgency(reference);

@@ -114,6 +114,7 @@ public class IdentitySetup {
     }
     grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     groups.forEach((id, name) -> ensureGroupFilter(engine.getFilterService(), authorizations, engine, id, name));
+    TaskGrantsUpgrade.apply(authorizations);
 
     if (demoProfile) {
       seedDemoUsers(identity, demo);

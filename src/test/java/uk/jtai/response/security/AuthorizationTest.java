@@ -80,6 +80,27 @@ class AuthorizationTest extends ProcessTestSupport {
   }
 
   @Test
+  void aTaskOfferedBeforeVariablePermissionsWereSpecificOpensAgainAfterTheUpgradeAtStart() {
+    Task own = agencyTask(reference, "Task_ConfirmLeadContact", "police");
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    org.camunda.bpm.engine.authorization.Authorization grant = authorizations.createAuthorizationQuery()
+        .resourceType(Resources.TASK).resourceId(own.getId()).groupIdIn("police").singleResult();
+    grant.removePermission(org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
+    authorizations.saveAuthorization(grant);
+    authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(own.getId()).list()
+        .forEach(old -> authorizations.deleteAuthorization(old.getId()));
+    assertThat(police.get("/engine-rest/task/" + own.getId() + "/form-variables").statusCode()).as("as an older task").isEqualTo(403);
+
+    TaskGrantsUpgrade.apply(authorizations);
+    TaskGrantsUpgrade.apply(authorizations);
+
+    assertThat(police.get("/engine-rest/task/" + own.getId() + "/form-variables").statusCode()).isEqualTo(200);
+    assertThat(police.get("/engine-rest/task/" + own.getId() + "/comment").statusCode()).as("its comments, found in history").isEqualTo(200);
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(own.getId()).count())
+        .as("once").isEqualTo(1);
+  }
+
+  @Test
   void expressionsInTaskQueriesAreRefused() {
     String expression = URLEncoder.encode("${currentUser()}", StandardCharsets.UTF_8);
     var response = police.get("/engine-rest/task?assigneeExpression=" + expression);
