@@ -65,7 +65,7 @@ public class GuardedFormService extends FormServiceImpl {
       for (Map.Entry<String, Expression> view : TaskViews.of(task).entrySet()) {
         if (formVariables == null || formVariables.contains(view.getKey())) {
           Object value = context.runWithoutAuthorization(() -> view.getValue().getValue(task));
-          variables.putValueTyped(view.getKey(), TaskViews.typed(value));
+          variables.putValueTyped(view.getKey(), TaskViews.typed(value, deserializeObjectValues));
         }
       }
       return variables;

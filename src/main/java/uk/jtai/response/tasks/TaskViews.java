@@ -58,13 +58,17 @@ public final class TaskViews {
     return views == null ? Map.of() : (Map<String, Expression>) views;
   }
 
-  /** A view's value as a form variable: JSON as a Json value (serialized and deserialized), text as text. */
-  static TypedValue typed(Object value) {
+  /**
+   * A view's value as a form variable: JSON as a Json value, text as text. Like the engine's own variables,
+   * JSON comes deserialized only when asked for: Tasklist asks for the serialized text and parses it.
+   */
+  static TypedValue typed(Object value, boolean deserialized) {
     if (value == null) {
       return Variables.untypedNullValue();
     }
     if (value instanceof SpinJsonNode json) {
-      return new JsonValueImpl(json, json.toString(), "application/json", true);
+      return deserialized ? new JsonValueImpl(json, json.toString(), "application/json", true)
+          : new JsonValueImpl(null, json.toString(), "application/json", false);
     }
     if (value instanceof TypedValue typed) {
       return typed;

@@ -45,7 +45,7 @@ class PurgePostgresIT {
 
   static final String REFERENCE = "JTAI-2027-05-PURGE";
   static final String ADMIN = "purge-admin";
-  static final String ADMIN_PASSWORD = "purge-admin-password";
+  static final String ADMIN_PASSWORD = "Heron-Quay-2027!";
   final ObjectMapper json = new ObjectMapper();
 
   @Test

@@ -107,6 +107,11 @@ class HostilePartnerTest extends ProcessTestSupport {
     // The doors still open for the right person: the Police lead claims and completes its own sheet.
     Task police = agencyTask(sheets, "Task_ReturnKnownToAgency", "police");
     Http policeLead = Http.as(port, "police.lead", TestUsers.PASSWORD);
+    HttpResponse<String> view = policeLead.get("/engine-rest/task/" + police.getId() + "/form-variables?deserializeValues=false");
+    assertThat(view.statusCode()).isEqualTo(200);
+    String sheetAsTasklistReadsIt = json.readTree(view.body()).get("knownToAgencyAnswers").get("value").asText();
+    assertThat(json.readTree(sheetAsTasklistReadsIt)).as("Json as text, which Tasklist parses").hasSize(20 * 5);
+    assertThat(sheetAsTasklistReadsIt).contains(children.get(0));
     assertThat(policeLead.post("/engine-rest/task/" + police.getId() + "/claim", "{\"userId\":\"police.lead\"}").statusCode())
         .isEqualTo(204);
     HttpResponse<String> done = policeLead.post("/engine-rest/task/" + police.getId() + "/complete",
