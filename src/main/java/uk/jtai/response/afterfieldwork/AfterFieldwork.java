@@ -24,7 +24,6 @@ import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
@@ -32,6 +31,7 @@ import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.process.Standing;
 
 /**
  * Bean {@code afterFieldwork}: the deadlines that start from events after fieldwork (guidance sections
@@ -81,7 +81,7 @@ public class AfterFieldwork {
    * date (day 0 = that date).
    */
   void putAfter(VariableScope scope, String name, String title, Instant from, int workingDays) {
-    String reference = InspectionVariables.REFERENCE.get(scope);
+    String reference = Standing.REFERENCE.get(scope);
     InspectionSchedule schedule = schedules.find(reference).orElseThrow();
     LocalDate date = calendar.plusWorkingDays(from.atZone(calendar.zone()).toLocalDate(), workingDays);
     Instant due = calendar.endOfWork(date);
@@ -100,7 +100,7 @@ public class AfterFieldwork {
 
   /** The final report has arrived: it is embargoed until publication. */
   public void finalArrived(VariableScope scope, LocalDate publicationDate) {
-    String reference = InspectionVariables.REFERENCE.get(scope);
+    String reference = Standing.REFERENCE.get(scope);
     InspectionSchedule schedule = schedules.find(reference).orElseThrow();
     // Reports are published at the start of the working day.
     Instant publication = calendar.startOfWork(publicationDate);
@@ -120,7 +120,7 @@ public class AfterFieldwork {
 
   /** Every partner is told the final report is embargoed until publication. */
   public void embargoNotice(DelegateExecution execution) {
-    String reference = InspectionVariables.REFERENCE.get(execution);
+    String reference = Standing.REFERENCE.get(execution);
     Instant publication = schedules.due(reference, PUBLICATION).orElseThrow();
     Mail mail = Mail.about(reference, "final-report-embargo")
         .to(partnership.dcs()).to(partnership.laim()).to(partnership.businessUnit()).to(partnership.independentScrutineer())
@@ -136,8 +136,8 @@ public class AfterFieldwork {
   }
 
   public void recordComments(VariableScope scope, String location, boolean none, String by) {
-    String reference = InspectionVariables.REFERENCE.get(scope);
-    String agency = InspectionVariables.AGENCY.get(scope);
+    String reference = Standing.REFERENCE.get(scope);
+    String agency = Standing.AGENCY.get(scope);
     jdbc.update("delete from jtai_factual_accuracy where reference = ? and agency = ?", reference, agency);
     jdbc.update("insert into jtai_factual_accuracy (reference, agency, comments_location, no_comments, returned_by, "
         + "returned_at) values (?, ?, ?, ?, ?, ?)", reference, agency, location, none, by, EngineTime.now().atOffset(ZoneOffset.UTC));
@@ -145,7 +145,7 @@ public class AfterFieldwork {
 
   /** The DCS's view: each agency's comments (where they are), none, or not yet returned. */
   public SpinJsonNode commentsView(VariableScope scope) {
-    String reference = InspectionVariables.REFERENCE.get(scope);
+    String reference = Standing.REFERENCE.get(scope);
     Map<String, String> received = new HashMap<>();
     jdbc.query("select agency, comments_location, no_comments from jtai_factual_accuracy where reference = ?", rs -> {
       received.put(rs.getString(1), rs.getBoolean(3) ? "No comments" : rs.getString(2));

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -45,8 +45,8 @@ public class ApproveReportForm implements TaskForm {
   @Override
   public void record(DelegateTask task, Submission submission) {
     boolean approve = APPROVE.equals(submission.value(DECISION));
-    decisions.decide(InspectionVariables.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
-        new ReportDecisions.Decision(InspectionVariables.AGENCY.get(task),
+    decisions.decide(Standing.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
+        new ReportDecisions.Decision(Standing.AGENCY.get(task),
             approve ? ReportDecisions.APPROVED : ReportDecisions.REJECTED, submission.flag("qualityAssured"),
             approve ? null : submission.text("reportDecisionReason", 2000)),
         Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());

@@ -14,10 +14,10 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.security.Roles;
 
 /**
@@ -91,7 +91,7 @@ public class AuditDay {
   /** The agency's case records for the audited children, one row each: shared, or why not. */
   public SpinJsonNode caseRecordRows(VariableScope scope) {
     ArrayNode rows = json.createArrayNode();
-    for (String record : inspections.theme(scope).caseRecordsOf(InspectionVariables.AGENCY.get(scope))) {
+    for (String record : inspections.theme(scope).caseRecordsOf(Standing.AGENCY.get(scope))) {
       rows.addObject().put("record", record).put("shared", false).put("rationale", "");
     }
     return Spin.JSON(rows.toString());

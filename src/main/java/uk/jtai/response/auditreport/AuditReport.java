@@ -8,13 +8,13 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.MissedDeadlines;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 
 /**
  * Bean {@code auditReport}: the statutory sign-off chain of the audit report (guidance 9.15): who must
@@ -50,7 +50,7 @@ public class AuditReport {
   }
 
   private Map<String, ReportDecisions.Decision> current(VariableScope scope) {
-    return decisions.decisions(InspectionVariables.REFERENCE.get(scope), AuditReportVariables.REPORT_VERSION.get(scope));
+    return decisions.decisions(Standing.REFERENCE.get(scope), AuditReportVariables.REPORT_VERSION.get(scope));
   }
 
   /** A partner rejected the current version: the chain stops and the report goes back to the author. */
@@ -84,7 +84,7 @@ public class AuditReport {
     if (version == null) {
       return "No draft has been shared yet.";
     }
-    String reference = InspectionVariables.REFERENCE.get(scope);
+    String reference = Standing.REFERENCE.get(scope);
     StringBuilder text = new StringBuilder();
     decisions.decisions(reference, version).values().stream()
         .filter(d -> ReportDecisions.REJECTED.equals(d.decision()))
@@ -109,13 +109,13 @@ public class AuditReport {
   public void missed(DelegateExecution execution) {
     List<String> pending = notYetApproved(execution);
     mail(execution, "audit-report-missed", pending, "audit-report-missed:");
-    String reference = InspectionVariables.REFERENCE.get(execution);
+    String reference = Standing.REFERENCE.get(execution);
     missed.record(reference, AuditReportVariables.AUDIT_REPORT_DUE + " (" + schedule.milestoneTitle(reference,
         AuditReportVariables.AUDIT_REPORT_DUE) + ")");
   }
 
   private void mail(DelegateExecution execution, String template, List<String> pending, String key) {
-    String reference = InspectionVariables.REFERENCE.get(execution);
+    String reference = Standing.REFERENCE.get(execution);
     Integer version = AuditReportVariables.REPORT_VERSION.find(execution).orElse(null);
     outbox.enqueue(Mail.about(reference, template)
         .to(partnership.dcs()).to(partnership.businessUnit())

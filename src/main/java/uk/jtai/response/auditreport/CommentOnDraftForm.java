@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -34,8 +34,8 @@ public class CommentOnDraftForm implements TaskForm {
   @Override
   public void record(DelegateTask task, Submission submission) {
     submission.optionalText("draftComment", 4000).ifPresent(comment -> decisions.comment(
-        InspectionVariables.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
-        InspectionVariables.AGENCY.get(task), comment, Context.getCommandContext().getAuthenticatedUserId(),
+        Standing.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
+        Standing.AGENCY.get(task), comment, Context.getCommandContext().getAuthenticatedUserId(),
         EngineTime.now()));
   }
 }

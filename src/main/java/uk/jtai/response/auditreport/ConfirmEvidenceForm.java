@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -35,7 +35,7 @@ public class ConfirmEvidenceForm implements TaskForm {
   public void check(DelegateTask task, Submission submission) {
     submission.requireTrue("evidenceProvided",
         "confirm the documentary evidence and management information were provided to the inspectors");
-    List<String> records = inspections.theme(task).caseRecordsOf(InspectionVariables.AGENCY.get(task));
+    List<String> records = inspections.theme(task).caseRecordsOf(Standing.AGENCY.get(task));
     if (records.isEmpty()) {
       return;
     }

@@ -3,8 +3,8 @@ package uk.jtai.response.auditreport;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -53,7 +53,7 @@ public class UploadReportDraftForm implements TaskForm {
     task.getExecution().getProcessInstance().setVariable(AuditReportVariables.REPORT_VERSION.name(), number);
     task.getExecution().getProcessInstance().setVariable(AuditReportVariables.REPORT_LOCATION.name(),
         submission.text(NEW_LOCATION, 300));
-    schedule.startWindow(InspectionVariables.REFERENCE.get(task), AuditReportVariables.REPORT_COMMENTS_DUE,
+    schedule.startWindow(Standing.REFERENCE.get(task), AuditReportVariables.REPORT_COMMENTS_DUE,
         "Audit Day attendees have commented on the audit report draft", inspections.theme(task).reportCommentWindow());
   }
 }

@@ -15,12 +15,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
-import uk.jtai.response.readiness.BetweenInspections;
+import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.process.Standing;
+import uk.jtai.response.security.ProcessStarters;
+import uk.jtai.response.security.Roles;
 
 /**
  * Bean {@code benchmarking}: the benchmarking self-assessment (guidance 8). For bpmn/benchmarking.bpmn:
@@ -66,11 +69,11 @@ public class Benchmarking {
   }
 
   static String key(VariableScope scope) {
-    return InspectionVariables.REFERENCE.get(scope);
+    return Standing.REFERENCE.get(scope);
   }
 
   private Theme theme(VariableScope scope) {
-    return themes.theme(InspectionVariables.THEME.get(scope));
+    return themes.theme(Standing.THEME.get(scope));
   }
 
   /** Every agency of the theme rates itself. */
@@ -187,5 +190,11 @@ public class Benchmarking {
 
   private static String nz(String text) {
     return text == null ? "" : text;
+  }
+
+  /** The Business Unit sends the benchmarking template (8.2). */
+  @Bean
+  static ProcessStarters benchmarkingStarters() {
+    return new ProcessStarters(PROCESS_KEY, List.of(Roles.BUSINESS_UNIT));
   }
 }

@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
-import uk.jtai.response.readiness.BetweenInspections;
+import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskNaming;
 
@@ -58,9 +58,9 @@ public class BenchmarkingRegistration implements ExecutionListener {
 
     String key = between.newKey("BENCHMARKING", theme.id());
     execution.setProcessBusinessKey(key);
-    InspectionVariables.REFERENCE.set(execution, key);
-    InspectionVariables.THEME.set(execution, theme.id());
-    InspectionVariables.THEME_NAME.set(execution, theme.name());
+    Standing.REFERENCE.set(execution, key);
+    Standing.THEME.set(execution, theme.id());
+    Standing.THEME_NAME.set(execution, theme.name());
     TaskNaming.DESCRIPTION.set(execution, "Between inspections: benchmarking self-assessment on the theme '" + theme.name()
         + "' (" + key + ")");
     BenchmarkingVariables.BENCHMARKING_DUE.set(execution, Date.from(due));

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
-import uk.jtai.response.readiness.BetweenInspections;
+import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -59,14 +59,14 @@ public class RateCriteriaForm implements TaskForm {
       }
       return null;
     }
-    Theme theme = themes.theme(InspectionVariables.THEME.get(task));
+    Theme theme = themes.theme(Standing.THEME.get(task));
     Map<String, Integer> positions = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
     for (int p = 0; p < theme.evaluationCriteria().size(); p++) {
       positions.put(theme.evaluationCriteria().get(p).id(), p + 1);
       titles.put(theme.evaluationCriteria().get(p).id(), theme.evaluationCriteria().get(p).title());
     }
-    String agency = InspectionVariables.AGENCY.get(task);
+    String agency = Standing.AGENCY.get(task);
     String by = BetweenInspections.currentUser();
     Instant now = EngineTime.now();
     Map<String, BenchmarkingRepository.Rating> rated = new LinkedHashMap<>();

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkingCalendar {
 
+  private static final java.time.format.DateTimeFormatter SPOKEN =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM", java.util.Locale.UK);
+
   private final BankHolidaySource bankHolidays;
   private final ZoneId zone;
   private final Map<LocalDate, String> closures;
@@ -39,6 +42,16 @@ public class WorkingCalendar {
     if (!workStart.isBefore(workEnd)) {
       throw new IllegalArgumentException("jtai.calendar.working-hours: start must be before end");
     }
+  }
+
+  /** "17:00 on Thursday 3 June": how e-mails and messages say a time, in this calendar's zone. */
+  public String spoken(Instant instant) {
+    return spokenTime(instant, zone());
+  }
+
+  /** "17:00 on Thursday 3 June" in the zone given. */
+  public static String spokenTime(Instant instant, ZoneId zone) {
+    return SPOKEN.format(instant.atZone(zone));
   }
 
   public ZoneId zone() {

@@ -5,13 +5,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.MissedDeadlines;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 
 /**
  * Bean {@code auditReturnsOverdue}: at AUDITS_DUE, an agency with returns still missing is escalated to
@@ -44,12 +44,12 @@ public class AuditReturnsOverdue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Agency agency = partnership.agency(InspectionVariables.AGENCY.get(execution));
+    Agency agency = partnership.agency(Standing.AGENCY.get(execution));
     int missing = caseAudit.missing(execution, agency.id());
     if (missing == 0) {
       return;
     }
-    String reference = InspectionVariables.REFERENCE.get(execution);
+    String reference = Standing.REFERENCE.get(execution);
     outbox.enqueue(Mail.about(reference, "audit-returns-overdue")
         .to(agency.senior()).to(partnership.businessUnit())
         .agency(agency.shortName())

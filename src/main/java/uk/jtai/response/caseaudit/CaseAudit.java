@@ -12,9 +12,9 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.childselection.ChildReferences;
 import uk.jtai.response.childselection.SelectedChildren;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 
 /**
  * Bean {@code caseAudit}: the audited children of an inspection by position (1 to 6, or the theme's
@@ -43,19 +43,19 @@ public class CaseAudit {
 
   /** 1..n for the n children selected for audit: the multi-instance collection of a step per child. */
   public List<Integer> childNumbers(VariableScope scope) {
-    int count = selected.auditSelection(InspectionVariables.REFERENCE.get(scope)).size();
+    int count = selected.auditSelection(Standing.REFERENCE.get(scope)).size();
     return IntStream.rangeClosed(1, count).boxed().toList();
   }
 
   /** The reference of the child this step is about (its position is variable childNumber). */
   public String childReference(VariableScope scope) {
-    List<String> audit = selected.auditSelection(InspectionVariables.REFERENCE.get(scope));
-    return audit.get(InspectionVariables.CHILD_NUMBER.get(scope) - 1);
+    List<String> audit = selected.auditSelection(Standing.REFERENCE.get(scope));
+    return audit.get(Standing.CHILD_NUMBER.get(scope) - 1);
   }
 
   /** Per audited child, each agency's return: submitted, awaiting sign-off, sent back or missing. */
   public SpinJsonNode returnsView(VariableScope scope) {
-    String reference = InspectionVariables.REFERENCE.get(scope);
+    String reference = Standing.REFERENCE.get(scope);
     Map<String, Map<Integer, AuditReturns.Status>> statuses = returns.statuses(reference);
     List<String> audit = selected.auditSelection(reference);
     ArrayNode rows = json.createArrayNode();
@@ -84,8 +84,8 @@ public class CaseAudit {
 
   /** Why the agency's senior sent this child's return back, while it is sent back (view of the audit tool task). */
   public String sentBackReason(VariableScope scope) {
-    return returns.sentBackReason(InspectionVariables.REFERENCE.get(scope), InspectionVariables.AGENCY.get(scope),
-        InspectionVariables.CHILD_NUMBER.get(scope)).orElse(null);
+    return returns.sentBackReason(Standing.REFERENCE.get(scope), Standing.AGENCY.get(scope),
+        Standing.CHILD_NUMBER.get(scope)).orElse(null);
   }
 
   /**
@@ -99,6 +99,6 @@ public class CaseAudit {
 
   /** How many of an agency's returns are not yet submitted. */
   public int missing(VariableScope scope, String agency) {
-    return childNumbers(scope).size() - returns.submittedCount(InspectionVariables.REFERENCE.get(scope), agency);
+    return childNumbers(scope).size() - returns.submittedCount(Standing.REFERENCE.get(scope), agency);
   }
 }

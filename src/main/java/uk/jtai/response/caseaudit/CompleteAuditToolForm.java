@@ -3,7 +3,7 @@ package uk.jtai.response.caseaudit;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -35,8 +35,8 @@ public class CompleteAuditToolForm implements TaskForm {
 
   @Override
   public void record(DelegateTask task, Submission submission) {
-    returns.completed(InspectionVariables.REFERENCE.get(task), InspectionVariables.AGENCY.get(task),
-        InspectionVariables.CHILD_NUMBER.get(task), submission.text("returnLocation", 300),
+    returns.completed(Standing.REFERENCE.get(task), Standing.AGENCY.get(task),
+        Standing.CHILD_NUMBER.get(task), submission.text("returnLocation", 300),
         Context.getCommandContext().getAuthenticatedUserId());
   }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -42,9 +42,9 @@ public class SignOffAuditForm implements TaskForm {
 
   @Override
   public void record(DelegateTask task, Submission submission) {
-    String reference = InspectionVariables.REFERENCE.get(task);
-    String agency = InspectionVariables.AGENCY.get(task);
-    int child = InspectionVariables.CHILD_NUMBER.get(task);
+    String reference = Standing.REFERENCE.get(task);
+    String agency = Standing.AGENCY.get(task);
+    int child = Standing.CHILD_NUMBER.get(task);
     String by = Context.getCommandContext().getAuthenticatedUserId();
     if (APPROVE.equals(submission.value(DECISION))) {
       returns.submitted(reference, agency, child, by, EngineTime.now());

@@ -3,8 +3,8 @@ package uk.jtai.response.childselection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -39,12 +39,12 @@ public class AuditSelectionForm implements TaskForm {
   @Override
   public void record(DelegateTask task, Submission submission) {
     List<String> children = read(task, submission);
-    selected.recordAuditSelection(InspectionVariables.REFERENCE.get(task), children);
+    selected.recordAuditSelection(Standing.REFERENCE.get(task), children);
     ChildSelectionVariables.AUDIT_SELECTION_COUNT.set(task, children.size());
   }
 
   private List<String> read(DelegateTask task, Submission submission) {
     return childReferences.read(submission, ChildSelectionVariables.AUDIT_SELECTION_ENTRY,
-        inspections.theme(task).selection().audit(), selected.firstSelection(InspectionVariables.REFERENCE.get(task)));
+        inspections.theme(task).selection().audit(), selected.firstSelection(Standing.REFERENCE.get(task)));
   }
 }

@@ -5,13 +5,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 
 /**
  * Bean {@code auditToolNotice}: tells every agency's lead contact and deputy where the Multi-Agency
@@ -42,7 +42,7 @@ public class AuditToolNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = InspectionVariables.REFERENCE.get(execution);
+    String reference = Standing.REFERENCE.get(execution);
     int children = ChildSelectionVariables.AUDIT_SELECTION_COUNT.get(execution);
     for (String agencyId : inspections.agencies(execution)) {
       Agency agency = partnership.agency(agencyId);

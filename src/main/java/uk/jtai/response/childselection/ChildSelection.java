@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.process.Standing;
 
 /** Bean {@code childSelection}: what the selection forms show (input-mapped on the task that needs it). */
 @Component("childSelection")
@@ -22,7 +22,7 @@ public class ChildSelection {
 
   /** The first selection, numbered, one per line, for LAIM to choose the audit selection from. */
   public String firstSelectionText(VariableScope scope) {
-    List<String> children = selected.firstSelection(InspectionVariables.REFERENCE.get(scope));
+    List<String> children = selected.firstSelection(Standing.REFERENCE.get(scope));
     return IntStream.range(0, children.size()).mapToObj(i -> (i + 1) + ". " + children.get(i))
         .collect(Collectors.joining("\n"));
   }

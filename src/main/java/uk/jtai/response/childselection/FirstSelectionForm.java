@@ -4,9 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -47,7 +47,7 @@ public class FirstSelectionForm implements TaskForm {
     Theme theme = inspections.theme(task);
     List<String> children = childReferences.read(submission, ChildSelectionVariables.FIRST_SELECTION_ENTRY,
         theme.selection().first(), null);
-    String reference = InspectionVariables.REFERENCE.get(task);
+    String reference = Standing.REFERENCE.get(task);
     selected.recordFirstSelection(reference, children);
     ChildSelectionVariables.FIRST_SELECTION_COUNT.set(task, children.size());
     schedule.startWindow(reference, ChildSelectionVariables.KNOWN_TO_AGENCY_DUE,

@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.process.Standing;
 
 /**
  * Bean {@code knownToAgency}: the Yes/No sheet of the first selection. Each agency's task shows one row
@@ -52,7 +52,7 @@ public class KnownToAgency {
 
   /** An agency's empty sheet: one row per child and question, in the inspectors' order. */
   public SpinJsonNode rows(VariableScope scope) {
-    String reference = InspectionVariables.REFERENCE.get(scope);
+    String reference = Standing.REFERENCE.get(scope);
     ArrayNode rows = json.createArrayNode();
     List<String> children = selected.firstSelection(reference);
     List<Theme.Question> questions = questions(inspections.theme(scope));
@@ -67,7 +67,7 @@ public class KnownToAgency {
 
   /** LAIM's view: per child, whether each agency knows the child ("Not returned" where it has not said). */
   public SpinJsonNode combined(VariableScope scope) {
-    String reference = InspectionVariables.REFERENCE.get(scope);
+    String reference = Standing.REFERENCE.get(scope);
     Map<String, Map<String, Map<String, String>>> byAgency = returns.byAgency(reference);
     ArrayNode rows = json.createArrayNode();
     for (String child : selected.firstSelection(reference)) {
@@ -92,7 +92,7 @@ public class KnownToAgency {
 
   /** Where LAIM downloads the full sheet (authenticated; LAIM and the Business Unit only). */
   public String downloadLink(VariableScope scope) {
-    return "/api/inspections/" + InspectionVariables.REFERENCE.get(scope) + "/known-to-agency.csv";
+    return "/api/inspections/" + Standing.REFERENCE.get(scope) + "/known-to-agency.csv";
   }
 
   /**

@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -51,14 +51,14 @@ public class KnownToAgencyForm implements TaskForm {
   @Override
   public void record(DelegateTask task, Submission submission) {
     List<KnownToAgencyReturns.Answer> answers = answers(task, submission);
-    returns.record(InspectionVariables.REFERENCE.get(task), InspectionVariables.AGENCY.get(task), answers,
+    returns.record(Standing.REFERENCE.get(task), Standing.AGENCY.get(task), answers,
         Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());
   }
 
   /** The answers, or null with the problems recorded; rows are named by position, never by child. */
   private List<KnownToAgencyReturns.Answer> answers(DelegateTask task, Submission submission) {
     List<String> offeredQuestions = new ArrayList<>();
-    for (String child : selected.firstSelection(InspectionVariables.REFERENCE.get(task))) {
+    for (String child : selected.firstSelection(Standing.REFERENCE.get(task))) {
       knownToAgency.questions(inspections.theme(task)).forEach(question -> offeredQuestions.add(question.id()));
     }
     // The sheet's rows were offered child by child, each child's questions in the theme's order (KnownToAgency.rows).
@@ -70,7 +70,7 @@ public class KnownToAgencyForm implements TaskForm {
       }
       return null;
     }
-    List<String> children = selected.firstSelection(InspectionVariables.REFERENCE.get(task));
+    List<String> children = selected.firstSelection(Standing.REFERENCE.get(task));
     List<Theme.Question> questions = knownToAgency.questions(inspections.theme(task));
     Set<String> expected = new HashSet<>();
     for (String child : children) {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.InspectionService;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.FieldError;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
@@ -124,7 +124,7 @@ public class IssuesOfConcern {
   public void begin(DelegateExecution execution) {
     long id = ((Number) execution.getVariable(CONCERN_ID)).longValue();
     execution.setVariableLocal(CONCERN_ID, id);
-    execution.setVariableLocal(InspectionVariables.AGENCY.name(), agency(execution));
+    execution.setVariableLocal(Standing.AGENCY.name(), agency(execution));
   }
 
   /** The agency the concern is about (its senior responds). */
@@ -160,7 +160,7 @@ public class IssuesOfConcern {
   /** At once: the agency's senior approver and the DCS are told there is a concern, with a link (no details). */
   public void notifySeniorAndDcs(DelegateExecution execution) {
     Agency agency = partnership.agency(agency(execution));
-    outbox.enqueue(Mail.about(InspectionVariables.REFERENCE.get(execution), "issue-of-concern")
+    outbox.enqueue(Mail.about(Standing.REFERENCE.get(execution), "issue-of-concern")
         .to(agency.senior()).to(partnership.dcs())
         .agency(agency.shortName())
         .link(links.tasklist())

@@ -3,8 +3,8 @@ package uk.jtai.response.concerns;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -36,7 +36,7 @@ public class RecordConcernForm implements TaskForm {
 
   @Override
   public void record(DelegateTask task, Submission submission) {
-    concerns.raise(InspectionVariables.REFERENCE.get(task), submission.text("concernAgency", 64),
+    concerns.raise(Standing.REFERENCE.get(task), submission.text("concernAgency", 64),
         submission.text("concernSummary", 4000), Context.getCommandContext().getAuthenticatedUserId());
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.inspection.InspectionVariables;
-import uk.jtai.response.readiness.BetweenInspections;
+import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -42,7 +42,7 @@ public class ConfirmContactsForm implements TaskForm {
   public void record(DelegateTask task, Submission submission) {
     boolean current = ContactsVariables.CURRENT.equals(submission.value(ContactsVariables.CONTACTS_CURRENT));
     String changes = current ? null : submission.text(ContactsVariables.CONTACT_CHANGES, 2000);
-    repository.record(InspectionVariables.REFERENCE.get(task), new ContactsRepository.Answer(InspectionVariables.AGENCY.get(task),
+    repository.record(Standing.REFERENCE.get(task), new ContactsRepository.Answer(Standing.AGENCY.get(task),
         current, changes, true, BetweenInspections.currentUser(), EngineTime.now()));
   }
 }

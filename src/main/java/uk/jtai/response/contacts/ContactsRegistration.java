@@ -4,8 +4,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
-import uk.jtai.response.readiness.BetweenInspections;
+import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.TaskNaming;
 
 /**
@@ -27,7 +27,7 @@ public class ContactsRegistration implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String key = between.newKey("CONTACTS", null);
     execution.setProcessBusinessKey(key);
-    InspectionVariables.REFERENCE.set(execution, key);
+    Standing.REFERENCE.set(execution, key);
     TaskNaming.DESCRIPTION.set(execution, "Between inspections: the quarterly check of partnership contacts (" + key + ")");
     ContactsVariables.CONTACTS_DUE.set(execution, Date.from(between.endOfWorkingDaysFromNow(properties.responseWorkingDays())));
   }

@@ -12,12 +12,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
-import uk.jtai.response.readiness.BetweenInspections;
+import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.process.Standing;
+import uk.jtai.response.security.ProcessStarters;
+import uk.jtai.response.security.Roles;
 
 /**
  * Bean {@code partnershipContacts}: the quarterly check that each agency's lead contact and deputies are
@@ -64,7 +67,7 @@ public class PartnershipContacts {
 
   /** What the partnership file holds for the agency, for it to confirm or correct. */
   public String current(VariableScope scope) {
-    Agency agency = partnership.agency(InspectionVariables.AGENCY.get(scope));
+    Agency agency = partnership.agency(Standing.AGENCY.get(scope));
     return "- Lead contact: " + agency.lead().name() + ", " + agency.lead().email() + "\n"
         + "- Deputy: " + agency.deputy().name() + ", " + agency.deputy().email() + "\n"
         + "- Senior approver: " + agency.seniorApprover() + " (" + agency.senior().name() + ", " + agency.senior().email() + ")";
@@ -118,7 +121,13 @@ public class PartnershipContacts {
   }
 
   private Map<String, ContactsRepository.Answer> answers(VariableScope scope) {
-    return repository.answers(InspectionVariables.REFERENCE.get(scope)).stream()
+    return repository.answers(Standing.REFERENCE.get(scope)).stream()
         .collect(Collectors.toMap(ContactsRepository.Answer::agency, Function.identity()));
+  }
+
+  /** The Business Unit may check the contacts at any time, besides the quarterly timer. */
+  @Bean
+  static ProcessStarters contactsStarters() {
+    return new ProcessStarters(PROCESS_KEY, List.of(Roles.BUSINESS_UNIT));
   }
 }

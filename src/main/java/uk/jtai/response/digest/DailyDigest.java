@@ -29,13 +29,13 @@ import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.InspectionService;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.OutboxRepository;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.security.Roles;
 
 /**
@@ -120,7 +120,7 @@ public class DailyDigest {
       open.merge(who, 1, Integer::sum);
       if (task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now)) {
         overdue.computeIfAbsent(who, w -> new ArrayList<>())
-            .add(task.getName() + " (due " + Mail.spokenTime(task.getDueDate().toInstant(), calendar.zone()) + ")");
+            .add(task.getName() + " (due " + calendar.spoken(task.getDueDate().toInstant()) + ")");
       }
     }
     List<Mail.Workload> workload = new ArrayList<>();
@@ -152,7 +152,7 @@ public class DailyDigest {
 
   /** The agency a task is for (its agency variable, or its group's agency), else its role's name. */
   private String who(Task task) {
-    Object agencyId = tasks.getVariable(task.getId(), InspectionVariables.AGENCY.name());
+    Object agencyId = tasks.getVariable(task.getId(), Standing.AGENCY.name());
     if (agencyId instanceof String id && partnership.find(id).isPresent()) {
       return partnership.agency(id).shortName();
     }

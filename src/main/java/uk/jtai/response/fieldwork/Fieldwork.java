@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.benchmarking.Benchmarking;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.process.Var;
-import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Bean {@code fieldwork}: the fieldwork week (guidance section 13): which days it spans, the agencies
@@ -42,7 +42,7 @@ public class Fieldwork {
   }
 
   LocalDate day(VariableScope scope, String milestone) {
-    return schedule.dueInstant(InspectionVariables.REFERENCE.get(scope), milestone).atZone(calendar.zone()).toLocalDate();
+    return schedule.dueInstant(Standing.REFERENCE.get(scope), milestone).atZone(calendar.zone()).toLocalDate();
   }
 
   /** The first and last day inspectors are on site (FIELDWORK_START to FINDINGS). */
@@ -82,7 +82,7 @@ public class Fieldwork {
 
   void recordPlanningThemes(VariableScope scope, LocalDate day, String themes, String by) {
     jdbc.update("insert into jtai_planning_theme (reference, meeting_day, themes, recorded_by, recorded_at) values (?, ?, ?, ?, ?)",
-        InspectionVariables.REFERENCE.get(scope), day, themes, by, EngineTime.now().atOffset(ZoneOffset.UTC));
+        Standing.REFERENCE.get(scope), day, themes, by, EngineTime.now().atOffset(ZoneOffset.UTC));
   }
 
   /**
@@ -91,7 +91,7 @@ public class Fieldwork {
    * inspections, or the one checked and updated during an earlier inspection of the theme.
    */
   public String latestPresentation(VariableScope scope) {
-    String theme = InspectionVariables.THEME.get(scope);
+    String theme = Standing.THEME.get(scope);
     Optional<Presentation> updated = jdbc.query("select location, updated_at from jtai_context_presentation_update where theme = ? "
         + "order by id desc fetch first 1 rows only",
         (rs, i) -> new Presentation(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()), theme).stream().findFirst();
@@ -105,7 +105,7 @@ public class Fieldwork {
   private record Presentation(String location, Instant at) {}
 
   void recordPresentation(VariableScope scope, String location, String by) {
-    String theme = InspectionVariables.THEME.get(scope);
+    String theme = Standing.THEME.get(scope);
     // A row per update, never a replaced row: two inspections of one theme may save it in the same instant.
     jdbc.update("insert into jtai_context_presentation_update (theme, location, updated_by, updated_at) values (?, ?, ?, ?)",
         theme, location, by, EngineTime.now().atOffset(ZoneOffset.UTC));

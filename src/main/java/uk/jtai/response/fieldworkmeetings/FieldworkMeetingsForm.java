@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -55,7 +55,7 @@ public class FieldworkMeetingsForm implements TaskForm {
     if (count == 0) {
       return;
     }
-    String reference = InspectionVariables.REFERENCE.get(task);
+    String reference = Standing.REFERENCE.get(task);
     LocalDate first = schedule.dueInstant(reference, "FIELDWORK_START").atZone(calendar.zone()).toLocalDate();
     LocalDate last = schedule.dueInstant(reference, "FINDINGS").atZone(calendar.zone()).toLocalDate();
     List<String> types = inspections.theme(task).fieldworkMeetingTypes();

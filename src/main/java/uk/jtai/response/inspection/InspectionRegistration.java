@@ -9,11 +9,12 @@ import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.rehearsal.Rehearsals;
+import uk.jtai.response.process.Rehearsals;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.tasks.FieldError;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
-import uk.jtai.response.tasks.FieldError;
 
 /**
  * Start listener of jtai-inspection ({@code ${inspectionRegistration}}): checks the notification, makes
@@ -55,10 +56,10 @@ public class InspectionRegistration implements ExecutionListener {
       schedule = new InspectionSchedule(reference, schedule.theme(), schedule.notifiedAt(), schedule.milestones());
     }
     execution.setProcessBusinessKey(reference);
-    InspectionVariables.REFERENCE.set(execution, reference);
-    InspectionVariables.THEME.set(execution, inspection.theme().id());
-    InspectionVariables.THEME_NAME.set(execution, inspection.theme().name());
-    InspectionVariables.NOTIFIED_AT.set(execution,
+    Standing.REFERENCE.set(execution, reference);
+    Standing.THEME.set(execution, inspection.theme().id());
+    Standing.THEME_NAME.set(execution, inspection.theme().name());
+    Standing.NOTIFIED_AT.set(execution,
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(inspection.notifiedAt().atZone(calendar.zone())));
     String startedBy = Context.getCommandContext().getAuthenticatedUserId();
     schedules.insert(schedule, execution.getProcessInstanceId(), startedBy, EngineTime.now());

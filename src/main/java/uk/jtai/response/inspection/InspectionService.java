@@ -1,20 +1,26 @@
 package uk.jtai.response.inspection;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.process.Standing;
+import uk.jtai.response.security.ProcessStarters;
+import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.web.ApiExceptionHandler;
 
 /** Starting an inspection and reading its schedule, for the product API. */
 @Service
 public class InspectionService {
 
-  public static final String PROCESS_KEY = "jtai-inspection";
+  public static final String PROCESS_KEY = Standing.INSPECTION_PROCESS_KEY;
 
   private final RuntimeService runtime;
   private final NotificationCheck check;
@@ -60,9 +66,15 @@ public class InspectionService {
   }
 
   /** Another inspection already runs under the reference. */
-  public static class InspectionExistsException extends RuntimeException {
+  public static class InspectionExistsException extends ApiExceptionHandler.ConflictException {
     public InspectionExistsException(String reference) {
       super("An inspection with reference " + reference + " already exists");
     }
+  }
+
+  /** The DCS or the Business Unit records the lead inspector's notification. */
+  @Bean
+  static ProcessStarters inspectionStarters() {
+    return new ProcessStarters(PROCESS_KEY, List.of(Roles.DCS, Roles.BUSINESS_UNIT));
   }
 }

@@ -10,6 +10,7 @@ import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 
 /**
@@ -35,12 +36,12 @@ public class Inspections {
   }
 
   public Theme theme(VariableScope scope) {
-    return themes.theme(InspectionVariables.THEME.get(scope));
+    return themes.theme(Standing.THEME.get(scope));
   }
 
   /** Day 1: the local date the lead inspector notified the DCS. */
   public LocalDate notificationDay(VariableScope scope) {
-    return OffsetDateTime.parse(InspectionVariables.NOTIFIED_AT.get(scope)).toLocalDate();
+    return OffsetDateTime.parse(Standing.NOTIFIED_AT.get(scope)).toLocalDate();
   }
 
   /** The ids of the agencies taking part in this inspection's theme, in the theme file's order. */

@@ -11,7 +11,6 @@ import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.ScheduleCalculator;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.notify.Mail;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.tasks.Submission;
@@ -96,6 +95,6 @@ public class NotificationCheck {
   }
 
   private String time(Instant instant) {
-    return Mail.spokenTime(instant, calendar.zone());
+    return calendar.spoken(instant);
   }
 }

@@ -5,12 +5,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 
 /**
  * The Business Unit's notification to one agency ({@code ${agencyNotification}}, create listener of the
@@ -36,13 +36,13 @@ public class AgencyNotification implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String reference = InspectionVariables.REFERENCE.get(task);
-    Agency agency = partnership.agency(InspectionVariables.AGENCY.get(task));
+    String reference = Standing.REFERENCE.get(task);
+    Agency agency = partnership.agency(Standing.AGENCY.get(task));
     outbox.enqueue(Mail.about(reference, "agency-notification")
         .to(agency.lead())
         .to(agency.deputy())
         .agency(agency.shortName())
-        .theme(InspectionVariables.THEME_NAME.get(task).toLowerCase(java.util.Locale.UK))
+        .theme(Standing.THEME_NAME.get(task).toLowerCase(java.util.Locale.UK))
         .task(task.getName(), links.task(task.getId()))
         .due(task.getDueDate().toInstant(), calendar.zone(), schedule.milestoneTitle(reference, CascadeMilestones.AGENCIES_CONFIRMED))
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())

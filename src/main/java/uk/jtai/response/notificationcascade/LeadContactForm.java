@@ -3,7 +3,7 @@ package uk.jtai.response.notificationcascade;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -30,7 +30,7 @@ public class LeadContactForm implements TaskForm {
 
   @Override
   public void record(DelegateTask task, Submission submission) {
-    String agency = InspectionVariables.AGENCY.get(task);
+    String agency = Standing.AGENCY.get(task);
     String who = "deputy".equals(submission.value("confirmedContact")) ? "deputy" : "lead contact";
     task.getExecution().getProcessInstance()
         .setVariable("leadContact_" + agency, submission.text("contactName", 120) + " (" + who + ")");

@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 
 /**
  * Bean {@code agencyTaskNotice}, a create listener for a task done by an agency: e-mails the agency's
@@ -30,8 +30,8 @@ public class AgencyTaskNotice implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Agency agency = partnership.agency(InspectionVariables.AGENCY.get(task));
-    outbox.enqueue(Mail.about(InspectionVariables.REFERENCE.get(task), "agency-task")
+    Agency agency = partnership.agency(Standing.AGENCY.get(task));
+    outbox.enqueue(Mail.about(Standing.REFERENCE.get(task), "agency-task")
         .to(agency.lead()).to(agency.deputy())
         .agency(agency.shortName())
         .task(task.getName(), links.task(task.getId()))

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 
 /**
  * A missed deadline, as bean {@code escalate}: e-mails the roles the model names that a task is still
@@ -54,8 +54,8 @@ public class Escalation implements JavaDelegate {
     Objects.requireNonNull(overdueTask, "input parameter overdueTask");
     Objects.requireNonNull(notify, "input parameter notify");
 
-    String reference = InspectionVariables.REFERENCE.get(execution);
-    Agency agency = InspectionVariables.AGENCY.find(execution).map(partnership::agency).orElse(null);
+    String reference = Standing.REFERENCE.get(execution);
+    Agency agency = Standing.AGENCY.find(execution).map(partnership::agency).orElse(null);
     Task task = openTask(execution, overdueTask, agency);
     if (task == null) {
       return; // completed in the same instant the timer fired: nothing is overdue
@@ -89,7 +89,7 @@ public class Escalation implements JavaDelegate {
     return Context.getCommandContext().runWithoutAuthorization(() ->
         tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(activityId).list()
             .stream()
-            .filter(t -> agency == null || agency.id().equals(tasks.getVariable(t.getId(), InspectionVariables.AGENCY.name())))
+            .filter(t -> agency == null || agency.id().equals(tasks.getVariable(t.getId(), Standing.AGENCY.name())))
             .min(Comparator.comparing(Task::getCreateTime))
             .orElse(null));
   }

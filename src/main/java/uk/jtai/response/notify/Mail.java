@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.partnership.Contact;
 
 /**
@@ -17,7 +18,6 @@ import uk.jtai.response.partnership.Contact;
  */
 public final class Mail {
 
-  private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM", Locale.UK);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   private final String template;
@@ -84,7 +84,7 @@ public final class Mail {
 
   /** The deadline, shown as local time in words ("17:00 on Thursday 3 June"). */
   public Mail due(Instant due, ZoneId zone, String what) {
-    model.put("due", SPOKEN.format(due.atZone(zone)));
+    model.put("due", WorkingCalendar.spokenTime(due, zone));
     model.put("dueWhat", what);
     return this;
   }
@@ -139,8 +139,4 @@ public final class Mail {
     return dedupKey;
   }
 
-  /** "17:00 on Thursday 3 June" in the zone given. */
-  public static String spokenTime(Instant instant, ZoneId zone) {
-    return SPOKEN.format(instant.atZone(zone));
-  }
 }

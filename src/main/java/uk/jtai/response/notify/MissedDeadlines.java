@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionService;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.process.Var;
 
 /**
@@ -56,7 +56,7 @@ public class MissedDeadlines {
 
   private static void append(RuntimeService runtime, String reference, String missed) {
     ProcessInstance inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey(InspectionService.PROCESS_KEY).singleResult();
+        .processDefinitionKey(Standing.INSPECTION_PROCESS_KEY).singleResult();
     if (inspection == null) {
       log.info("Inspection {} has ended: missed deadline not marked on it", reference);
       return;

@@ -2,7 +2,7 @@ package uk.jtai.response.notify;
 
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.rehearsal.Rehearsals;
+import uk.jtai.response.process.Rehearsals;
 
 /**
  * The one way the product sends e-mail: {@link #enqueue} renders the message and writes it to the

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.process.BetweenInspections;
 
 /**
  * The Business Unit's view of a readiness run: per agency and document, what is missing (not returned,

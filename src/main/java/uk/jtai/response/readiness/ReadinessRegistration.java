@@ -8,11 +8,12 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskNaming;
 
@@ -67,9 +68,9 @@ public class ReadinessRegistration implements ExecutionListener {
 
     String key = between.newKey("READINESS", theme.id());
     execution.setProcessBusinessKey(key);
-    InspectionVariables.REFERENCE.set(execution, key);
-    InspectionVariables.THEME.set(execution, theme.id());
-    InspectionVariables.THEME_NAME.set(execution, theme.name());
+    Standing.REFERENCE.set(execution, key);
+    Standing.THEME.set(execution, theme.id());
+    Standing.THEME_NAME.set(execution, theme.name());
     TaskNaming.DESCRIPTION.set(execution, "Between inspections: documentary evidence for the theme '" + theme.name() + "' (" + key + ")");
     ReadinessVariables.READINESS_DUE.set(execution, Date.from(due));
     ReadinessVariables.EVIDENCE_LOCATION.set(execution, location);

@@ -8,13 +8,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.security.Roles;
 
 /**
@@ -44,14 +44,14 @@ public class ReadinessTaskNotice implements TaskListener {
     if (to.isEmpty()) {
       throw new IllegalStateException("task " + task.getTaskDefinitionKey() + " has no candidate group with a contact");
     }
-    Mail mail = Mail.about(InspectionVariables.REFERENCE.get(task), "between-inspections-task")
+    Mail mail = Mail.about(Standing.REFERENCE.get(task), "between-inspections-task")
         .to(to)
         .task(task.getName(), links.task(task.getId()))
         .due(task.getDueDate().toInstant(), calendar.zone(), task.getName())
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once("between-inspections-task:" + task.getId());
-    InspectionVariables.THEME_NAME.find(task).ifPresent(name -> mail.theme(name.toLowerCase(Locale.UK)));
-    InspectionVariables.AGENCY.find(task).flatMap(partnership::find).ifPresent(agency -> mail.agency(agency.shortName()));
+    Standing.THEME_NAME.find(task).ifPresent(name -> mail.theme(name.toLowerCase(Locale.UK)));
+    Standing.AGENCY.find(task).flatMap(partnership::find).ifPresent(agency -> mail.agency(agency.shortName()));
     outbox.enqueue(mail);
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 

@@ -11,11 +11,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.process.Standing;
+import uk.jtai.response.security.ProcessStarters;
+import uk.jtai.response.security.Roles;
 
 /**
  * Bean {@code readiness}: what bpmn/theme-readiness.bpmn asks about a run: which agencies keep evidence,
@@ -47,16 +51,16 @@ public class ThemeReadiness {
   }
 
   static String key(VariableScope scope) {
-    return InspectionVariables.REFERENCE.get(scope);
+    return Standing.REFERENCE.get(scope);
   }
 
   static String agency(VariableScope scope) {
-    return InspectionVariables.AGENCY.get(scope);
+    return Standing.AGENCY.get(scope);
   }
 
   /** The agencies asked for evidence in this run, in the theme file's order. */
   public List<String> agencies(VariableScope scope) {
-    Theme theme = themes.theme(InspectionVariables.THEME.get(scope));
+    Theme theme = themes.theme(Standing.THEME.get(scope));
     return repository.agencies(key(scope)).stream()
         .sorted(Comparator.comparingInt(a -> theme.agencies().indexOf(a)))
         .toList();
@@ -161,7 +165,7 @@ public class ThemeReadiness {
    */
   public void askRecheck(DelegateExecution execution) {
     String agency = agency(execution);
-    Theme theme = themes.theme(InspectionVariables.THEME.get(execution));
+    Theme theme = themes.theme(Standing.THEME.get(execution));
     repository.addMissingDocuments(key(execution), agency, theme.evidenceFor(agency));
     repository.recordRecheckAsked(key(execution), agency);
     refresh(execution);
@@ -187,12 +191,18 @@ public class ThemeReadiness {
 
   /** What the theme file says the partnership must still complete, for the Business Unit ("" if nothing). */
   public String toComplete(VariableScope scope) {
-    Theme theme = themes.theme(InspectionVariables.THEME.get(scope));
+    Theme theme = themes.theme(Standing.THEME.get(scope));
     return theme.incomplete() ? "- " + String.join("\n- ", theme.toComplete()) : "";
   }
 
   /** The theme the partnership is getting ready for now: that of the open readiness run started last. */
   public Optional<String> currentTheme() {
     return repository.latestOpenTheme();
+  }
+
+  /** The Business Unit starts readiness for a theme (7.7). */
+  @Bean
+  static ProcessStarters readinessStarters() {
+    return new ProcessStarters(PROCESS_KEY, List.of(Roles.BUSINESS_UNIT));
   }
 }

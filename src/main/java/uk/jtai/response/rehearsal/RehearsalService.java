@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
@@ -29,14 +30,17 @@ import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.InspectionService;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.inspection.NotificationCheck;
 import uk.jtai.response.notify.OutboxRepository;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.process.Rehearsals;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.purge.InspectionPurge;
 import uk.jtai.response.readiness.ThemeReadiness;
+import uk.jtai.response.security.ProcessStarters;
+import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.FieldError;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
@@ -99,7 +103,7 @@ public class RehearsalService {
     values.put(THEME, theme);
     values.put(NOTIFIED_AT, notifiedAt);
     ProcessInstance control = runtime.createProcessInstanceByKey(PROCESS_KEY).setVariables(values).execute();
-    String reference = (String) runtime.getVariable(control.getId(), InspectionVariables.REFERENCE.name());
+    String reference = (String) runtime.getVariable(control.getId(), Standing.REFERENCE.name());
     InspectionSchedule schedule = schedules.find(reference).orElseThrow();
     return new Started(reference, schedule.theme(), schedule.notifiedAt(), control.getId());
   }
@@ -127,9 +131,9 @@ public class RehearsalService {
     String reference = Rehearsals.PREFIX + base;
     InspectionSchedule schedule = schedules.find(reference).orElseThrow(() -> new IllegalStateException("rehearsal " + reference + " has no schedule"));
     execution.setProcessBusinessKey(reference + CONTROL_SUFFIX);
-    InspectionVariables.REFERENCE.set(execution, reference);
-    InspectionVariables.THEME.set(execution, theme.id());
-    InspectionVariables.THEME_NAME.set(execution, theme.name());
+    Standing.REFERENCE.set(execution, reference);
+    Standing.THEME.set(execution, theme.id());
+    Standing.THEME_NAME.set(execution, theme.name());
     execution.setVariable(NOTIFIED_AT, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dayOne.atZone(calendar.zone())));
     execution.setVariable("rehearsalEnds", Date.from(schedule.milestones().stream().map(Milestone::due)
         .max(Comparator.naturalOrder()).orElse(schedule.notifiedAt())));
@@ -140,7 +144,7 @@ public class RehearsalService {
 
   /** Service task of the rehearsal process: the Business Unit has ended the rehearsal. */
   public void end(DelegateExecution execution) {
-    String reference = InspectionVariables.REFERENCE.get(execution);
+    String reference = Standing.REFERENCE.get(execution);
     CommandContext context = Context.getCommandContext();
     // The Business Unit may end a rehearsal, but holds no right to delete processes in general.
     context.runWithoutAuthorization(() -> {
@@ -228,5 +232,11 @@ public class RehearsalService {
         return base;
       }
     }
+  }
+
+  /** Only the Business Unit rehearses. */
+  @Bean
+  static ProcessStarters rehearsalStarters() {
+    return new ProcessStarters(PROCESS_KEY, List.of(Roles.BUSINESS_UNIT));
   }
 }

@@ -17,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.notify.GroupRecipients;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.MissedDeadlines;
@@ -26,6 +25,7 @@ import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 
 /**
  * Turns due reminders into outbox e-mails, each exactly once: one transaction claims the row, checks the
@@ -155,7 +155,7 @@ public class ReminderSender {
    * the concern's agency, but it is LAIM's, so its lateness goes to the DCS, not to the police's senior.
    */
   private Agency agency(Task task) {
-    Object variable = tasks.getVariable(task.getId(), InspectionVariables.AGENCY.name());
+    Object variable = tasks.getVariable(task.getId(), Standing.AGENCY.name());
     Agency agency = variable instanceof String id ? partnership.find(id).orElse(null) : null;
     if (agency == null) {
       return null;

@@ -26,11 +26,6 @@ import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.jtai.response.benchmarking.Benchmarking;
-import uk.jtai.response.contacts.PartnershipContacts;
-import uk.jtai.response.inspection.InspectionService;
-import uk.jtai.response.readiness.ThemeReadiness;
-import uk.jtai.response.rehearsal.RehearsalService;
 import uk.jtai.response.partnership.Partnership;
 
 /**
@@ -45,6 +40,7 @@ public class IdentitySetup {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
   private final Partnership partnership;
+  private final List<ProcessStarters> starters;
   private final AdminProperties admin;
   private final DemoUsers demo;
   private final boolean demoProfile;
@@ -53,10 +49,12 @@ public class IdentitySetup {
   /**
    * @param demoProfile whether profile {@code demo} is active: its users are seeded, and only then may they exist
    * @param removeDemoAccounts outside the demo profile, delete demo accounts instead of refusing to start
+   * @param starters the processes groups start themselves, as their features declare them
    */
   public IdentitySetup(Partnership partnership, AdminProperties admin, DemoUsers demo, boolean demoProfile,
-                       boolean removeDemoAccounts) {
+                       boolean removeDemoAccounts, List<ProcessStarters> starters) {
     this.partnership = partnership;
+    this.starters = starters;
     this.admin = admin;
     this.demo = demo;
     this.demoProfile = demoProfile;
@@ -97,22 +95,13 @@ public class IdentitySetup {
       revoke(authorizations, coordinator, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_TASK);
       grant(authorizations, coordinator, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
     }
-    for (String starter : Roles.STARTERS) {
-      grant(authorizations, starter, Resources.PROCESS_DEFINITION, InspectionService.PROCESS_KEY,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(authorizations, starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // Each process the people of some groups start themselves: its feature says who (ProcessStarters).
+    for (ProcessStarters process : starters) {
+      for (String group : process.startedBy()) {
+        grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(), ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      }
     }
-    for (String mover : Roles.DEADLINE_MOVERS) {
-      grant(authorizations, mover, Resources.PROCESS_DEFINITION, "move-deadline", ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(authorizations, mover, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    }
-    // Between inspections the Business Unit starts readiness, benchmarking, rehearsals and contact checks.
-    for (String process : List.of(ThemeReadiness.PROCESS_KEY, Benchmarking.PROCESS_KEY, RehearsalService.PROCESS_KEY,
-        PartnershipContacts.PROCESS_KEY)) {
-      grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_DEFINITION, process,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-    }
-    grant(authorizations, Roles.BUSINESS_UNIT, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     groups.forEach((id, name) -> ensureGroupFilter(engine.getFilterService(), authorizations, engine, id, name));
     TaskGrantsUpgrade.apply(authorizations);
 

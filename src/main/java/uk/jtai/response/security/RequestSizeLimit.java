@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import uk.jtai.response.api.ApiError;
+import uk.jtai.response.web.ApiError;
 
 /**
  * Refuses every request whose body is larger than {@code jtai.http.max-request-size} with 413 and the

@@ -23,10 +23,6 @@ public final class Roles {
 
   /** Who coordinates the inspection and watches it in Cockpit. */
   public static final List<String> COORDINATORS = List.of(BUSINESS_UNIT, LAIM, DCS);
-  /** Who may start an inspection. */
-  public static final List<String> STARTERS = List.of(DCS, BUSINESS_UNIT);
-  /** Who may move a deadline when the inspectors move a date. */
-  public static final List<String> DEADLINE_MOVERS = List.of(BUSINESS_UNIT, LAIM);
 
   /** Every group of the partnership (not the administrators), id to display name. */
   public static Map<String, String> groups(Partnership partnership) {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Event;
 import org.camunda.bpm.engine.variable.VariableMap;
+import uk.jtai.response.process.Standing;
 
 /**
  * The engine's task service with the product's rules at its doors (REST, Tasklist and Java callers alike):
@@ -86,7 +87,7 @@ public class GuardedTaskService extends TaskServiceImpl {
         checker.checkTaskWork(task);
       }
       SubmissionGuard.Checked checked = SubmissionGuard.check(schemas.ofTask(context, task).orElse(null), variables,
-          TaskStanding.VARIABLES);
+          Standing.NAMES);
       return Submissions.during(taskId, checked.submitted(), () -> inner.apply(checked.engine()).execute(context));
     };
   }

@@ -1,13 +1,13 @@
 package uk.jtai.response.tasks;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import java.util.Optional;
-import uk.jtai.response.inspection.InspectionVariables;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Rehearsals;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.process.Var;
-import uk.jtai.response.rehearsal.Rehearsals;
 
 /**
  * Names tasks so a list in Tasklist reads on its own: a task done by every agency carries the agency's
@@ -30,12 +30,12 @@ public class TaskNaming implements TaskCreated {
 
   @Override
   public void notify(DelegateTask task) {
-    InspectionVariables.CHILD_NUMBER.find(task)
+    Standing.CHILD_NUMBER.find(task)
         .ifPresent(child -> task.setName(task.getName() + " for child " + child));
-    InspectionVariables.AGENCY.find(task)
+    Standing.AGENCY.find(task)
         .flatMap(partnership::find)
         .ifPresent(agency -> task.setName(task.getName() + " (" + agency.shortName() + ")"));
-    Optional<String> reference = InspectionVariables.REFERENCE.find(task);
+    Optional<String> reference = Standing.REFERENCE.find(task);
     boolean rehearsal = reference.filter(Rehearsals::isRehearsal).isPresent();
     if (rehearsal) {
       task.setName(Rehearsals.marked(task.getName()));

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.notify.OutboxSender;
+import uk.jtai.response.process.Rehearsals;
 import uk.jtai.response.support.BetweenInspectionsTestSupport;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.Http;

@@ -24,7 +24,6 @@ import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.notify.GroupRecipients;
-import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Recipients;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Contact;
@@ -87,7 +86,7 @@ final class ExpectedEmails {
   }
 
   private String spoken(Instant instant) {
-    return Mail.spokenTime(instant, calendar.zone());
+    return calendar.spoken(instant);
   }
 
   private Instant stored(String reference, String milestone) {

@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.jtai.response.calendar.ScheduleMover;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.digest.DailyDigest;
+import uk.jtai.response.movedeadline.ScheduleMover;
 import uk.jtai.response.notify.OutboxSender;
 import uk.jtai.response.reminders.ReminderSender;
 

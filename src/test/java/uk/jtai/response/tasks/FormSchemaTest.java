@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import uk.jtai.response.process.Standing;
 
 /**
  * Every form in forms/ reads as a server schema, and the models and forms agree on the rules of the
@@ -79,7 +80,7 @@ class FormSchemaTest {
     }
     for (FormSchema form : forms().values()) {
       if (!startForms.contains(form.id())) {
-        assertThat(form.fields().keySet()).as(form.id()).doesNotContainAnyElementsOf(TaskStanding.VARIABLES);
+        assertThat(form.fields().keySet()).as(form.id()).doesNotContainAnyElementsOf(Standing.NAMES);
       }
     }
   }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import uk.jtai.response.process.Standing;
 
 /** The form is the schema: what a submission may carry, read from the real forms in forms/. */
 class SubmissionGuardTest {
@@ -31,7 +32,7 @@ class SubmissionGuardTest {
   }
 
   private static SubmissionGuard.Checked check(String form, Map<String, Object> values) {
-    return SubmissionGuard.check(form(form), values, TaskStanding.VARIABLES);
+    return SubmissionGuard.check(form(form), values, Standing.NAMES);
   }
 
   private static Map<String, Object> answers(String rows) {

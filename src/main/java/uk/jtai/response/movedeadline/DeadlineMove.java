@@ -1,4 +1,4 @@
-package uk.jtai.response.calendar;
+package uk.jtai.response.movedeadline;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

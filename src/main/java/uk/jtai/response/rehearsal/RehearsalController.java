@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.rehearsal;
 
 import java.net.URI;
 import java.time.ZoneId;
@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.rehearsal.RehearsalService;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.web.ApiExceptionHandler;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * {@code /api/rehearsals}: the Business Unit starts a rehearsal ("dry run") of an inspection, and cancels

@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.timetable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +13,8 @@ import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.security.Roles;
-import uk.jtai.response.timetable.Timetable;
+import uk.jtai.response.web.ApiExceptionHandler;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * {@code GET /api/inspections/{reference}/timetable.ics}: the inspection's deadlines as an iCalendar feed

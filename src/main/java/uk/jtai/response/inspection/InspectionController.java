@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.inspection;
 
 import java.net.URI;
 import java.time.Instant;
@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.jtai.response.calendar.InspectionSchedule;
-import uk.jtai.response.calendar.ScheduleMover;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.inspection.InspectionService;
+import uk.jtai.response.movedeadline.ScheduleMover;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.web.ApiExceptionHandler;
+import uk.jtai.response.web.CurrentUser;
 
 /** {@code /api/inspections}: start an inspection, read its schedule, move a deadline. */
 @RestController

@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.benchmarking;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -7,10 +7,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import uk.jtai.response.benchmarking.Benchmarking;
-import uk.jtai.response.benchmarking.BenchmarkingRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.web.ApiExceptionHandler;
+import uk.jtai.response.web.CsvDownload;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * The benchmarking self-assessment: {@code GET /api/benchmarking/{key}/ratings.csv}, every agency's

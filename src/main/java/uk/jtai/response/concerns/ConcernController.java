@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.concerns;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -10,10 +10,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.jtai.response.calendar.ScheduleRepository;
-import uk.jtai.response.concerns.IssuesOfConcern;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.web.ApiExceptionHandler;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * {@code POST /api/inspections/{reference}/concerns}: LAIM records an issue of concern the inspectors

@@ -1,13 +1,14 @@
-package uk.jtai.response.api;
+package uk.jtai.response.readiness;
 
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import uk.jtai.response.readiness.EvidenceStatus;
-import uk.jtai.response.readiness.ReadinessRepository;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.web.ApiExceptionHandler;
+import uk.jtai.response.web.CsvDownload;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * {@code GET /api/readiness/{key}/evidence.csv}: per agency and document of a theme-readiness run, what

@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package uk.jtai.response.readiness;
+package uk.jtai.response.process;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,7 +93,7 @@ public class BetweenInspections {
 
   /** "17:00 on Friday 2 July" style for forms. */
   public String spoken(Instant instant) {
-    return uk.jtai.response.notify.Mail.spokenTime(instant, calendar.zone());
+    return calendar.spoken(instant);
   }
 
   /** "2 July 2027" for tables. */

@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.childselection;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleRepository;
-import uk.jtai.response.childselection.KnownToAgency;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.web.ApiExceptionHandler;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * {@code GET /api/inspections/{reference}/known-to-agency.csv}: the agencies' known-to-agency returns,

@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.web;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

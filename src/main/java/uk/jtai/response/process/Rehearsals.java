@@ -1,4 +1,4 @@
-package uk.jtai.response.rehearsal;
+package uk.jtai.response.process;
 
 /**
  * What makes a rehearsal ("dry run") of an inspection unmistakable: its reference, which is also the

@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.web;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -14,11 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A table as a spreadsheet download (CSV that Excel opens as UTF-8), never cached. */
-final class CsvDownload {
+public final class CsvDownload {
 
   private CsvDownload() {}
 
-  static ResponseEntity<byte[]> of(String filename, List<List<String>> table) {
+  public static ResponseEntity<byte[]> of(String filename, List<List<String>> table) {
     StringWriter csv = new StringWriter();
     csv.write('\uFEFF'); // so Excel reads UTF-8
     try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.EXCEL)) {

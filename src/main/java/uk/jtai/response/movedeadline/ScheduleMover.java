@@ -1,4 +1,4 @@
-package uk.jtai.response.calendar;
+package uk.jtai.response.movedeadline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +20,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
+import uk.jtai.response.calendar.CalendarDataMissingException;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.calendar.InspectionSchedule;
+import uk.jtai.response.calendar.Milestone;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.security.ProcessStarters;
+import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
 
@@ -177,4 +186,9 @@ public class ScheduleMover {
     return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
   }
 
+  /** The Business Unit or LAIM moves a deadline when the inspectors move a date. */
+  @Bean
+  static ProcessStarters moveDeadlineStarters() {
+    return new ProcessStarters("move-deadline", List.of(Roles.BUSINESS_UNIT, Roles.LAIM));
+  }
 }

@@ -1,4 +1,4 @@
-package uk.jtai.response.calendar;
+package uk.jtai.response.movedeadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.calendar.CalendarFixtures;
+import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.support.Http;
 import uk.jtai.response.support.ProcessTestSupport;
 import uk.jtai.response.support.TestUsers;

@@ -1,4 +1,4 @@
-package uk.jtai.response.process;
+package uk.jtai.response;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +22,7 @@ import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.AdminProperties;
 import uk.jtai.response.security.DemoUsers;
 import uk.jtai.response.security.IdentitySetup;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import uk.jtai.response.security.ProcessStarters;
 import uk.jtai.response.tasks.FormSchemas;
 import uk.jtai.response.tasks.GuardedFormService;
 import uk.jtai.response.tasks.GuardedManagementService;
@@ -77,13 +78,13 @@ public class EngineConfiguration {
   @Bean
   @Order(2)
   ProcessEnginePlugin jtaiEngineContent(ThemeRegistry themes, Partnership partnership, AdminProperties admin,
-                                        DemoUsers demo, Environment environment,
+                                        DemoUsers demo, Environment environment, ObjectProvider<ProcessStarters> starters,
                                         @Value("${jtai.demo.remove-accounts:false}") boolean removeDemoAccounts) {
     boolean demoProfile = environment.acceptsProfiles(Profiles.of("demo"));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void postProcessEngineBuild(ProcessEngine engine) {
-        new IdentitySetup(partnership, admin, demo, demoProfile, removeDemoAccounts).apply(engine);
+        new IdentitySetup(partnership, admin, demo, demoProfile, removeDemoAccounts, starters.orderedStream().toList()).apply(engine);
         new ModelDeployer(themes).deploy(engine);
       }
     };

@@ -1,4 +1,4 @@
-package uk.jtai.response.api;
+package uk.jtai.response.web;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -7,12 +7,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import uk.jtai.response.inspection.InspectionService;
 import uk.jtai.response.tasks.FieldError;
 import uk.jtai.response.tasks.SubmissionRejectedException;
 
 /** Maps the product's exceptions to {@link ApiError} responses. */
-@RestControllerAdvice(basePackages = "uk.jtai.response.api")
+@RestControllerAdvice(basePackages = "uk.jtai.response")
 public class ApiExceptionHandler {
 
   @ExceptionHandler(SubmissionRejectedException.class)
@@ -26,8 +25,8 @@ public class ApiExceptionHandler {
         List.of(new FieldError("body", "must be a JSON object with the documented fields"))));
   }
 
-  @ExceptionHandler(InspectionService.InspectionExistsException.class)
-  ResponseEntity<ApiError> exists(InspectionService.InspectionExistsException e) {
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ApiError> conflict(ConflictException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(409, e.getMessage()));
   }
 
@@ -50,6 +49,13 @@ public class ApiExceptionHandler {
   /** 403 with a reason in the user's words. */
   public static class ForbiddenException extends RuntimeException {
     public ForbiddenException(String message) {
+      super(message);
+    }
+  }
+
+  /** 409: what the request would create exists already. */
+  public static class ConflictException extends RuntimeException {
+    public ConflictException(String message) {
       super(message);
     }
   }
