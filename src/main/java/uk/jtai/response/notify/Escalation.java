@@ -74,7 +74,7 @@ public class Escalation implements JavaDelegate {
       mail.agency(agency.shortName());
     }
     outbox.enqueue(mail);
-    // Cockpit shows it on the inspection (README, "Managers' view").
+    // Cockpit shows it on the inspection (docs/email-and-reminders.md, "Managers' view").
     // A deadline of its own (no milestone, e.g. an issue of concern's response) is named by its task.
     missedDeadlines.record(reference, milestone == null ? task.getName()
         : MissedDeadlines.describe(milestone, milestoneTitle(reference, milestone), agency == null ? null : agency.shortName()));

@@ -16,7 +16,7 @@ import uk.jtai.response.calendar.EngineTime;
 /**
  * Delivers due outbox messages, oldest first. Each message is claimed by one node before it is sent and
  * marked sent straight after; a failed attempt is retried with back-off, and after the configured number
- * of attempts the message stays in the outbox as FAILED with its error (see README, "E-mail").
+ * of attempts the message stays in the outbox as FAILED with its error (see docs/email-and-reminders.md).
  */
 @Component
 public class OutboxSender {

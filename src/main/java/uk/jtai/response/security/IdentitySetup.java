@@ -87,7 +87,7 @@ public class IdentitySetup {
       // Cockpit: where each inspection stands and its history; not every agency's tasks, which each
       // user sees only for their own groups (READ_TASK was granted before; revoked where it was).
       // Variables are read with a permission of their own (enforceSpecificVariablePermission): the coordinators
-      // read the running processes' variables, which carry routing only (the trust model, README "Security");
+      // read the running processes' variables, which carry routing only (the trust model, docs/security.md);
       // child-level data is never a variable. History's variables and form fields are the administrator's.
       grant(authorizations, coordinator, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,

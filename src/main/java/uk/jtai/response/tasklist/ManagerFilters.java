@@ -36,7 +36,7 @@ import uk.jtai.response.security.Roles;
  * "Overdue" and, for an agency's groups, "My agency". The partnership's roles (Business Unit, LAIM, DCS,
  * Independent Scrutineer) see only their own groups' tasks like everyone (issue 3); they follow the
  * agencies through the daily digest and Cockpit, so they have no "My agency".
- * Expressions in stored queries are off on purpose (README, "Users and security"), so the dates are
+ * Expressions in stored queries are off on purpose (docs/security.md), so the dates are
  * literal and {@link #refresh} rewrites them: the day's window when the day changes (Europe/London), the
  * overdue cut-off every {@code jtai.tasklist.overdue-step}. A filter keeps its id when rewritten; only
  * its group may read it; a refresh with nothing to change writes nothing, so every node may run it.

@@ -271,7 +271,7 @@ class ReminderResilienceIT {
       int got = copies.getOrDefault(row.getKey(), 0);
       if (inFlight.contains(row.getKey()) && got == 2 * row.getValue()) {
         // The mail server had accepted it an instant before the kill, before the outbox could record it:
-        // SMTP gives no way to know, so it is sent again rather than risk losing it (README, "E-mail").
+        // SMTP gives no way to know, so it is sent again rather than risk losing it (docs/email-and-reminders.md, "The outbox").
         System.out.printf("CRASH: e-mail #%d was in flight at the kill and was delivered again%n", row.getKey());
       } else {
         assertThat(got).as("copies of e-mail #" + row.getKey() + " (one per recipient)").isEqualTo(row.getValue());

@@ -35,7 +35,7 @@ import uk.jtai.response.reminders.TaskDeadline;
 
 /**
  * The e-mails one simulated inspection must have sent, worked out from what happened in it (its tasks,
- * the timers that fired, the days it ran) by the rules README states for each kind of e-mail: the
+ * the timers that fired, the days it ran) by the rules docs/email-and-reminders.md states for each kind of e-mail: the
  * agencies' notification and known-to-agency notices, where the audit tool is, reminders before each
  * deadline of a task still open, escalations of the deadlines missed, the day 9 warning, the issue of
  * concern, the embargo and one digest each working day. Each names its template, its recipients and
