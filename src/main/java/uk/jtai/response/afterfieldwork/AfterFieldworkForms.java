@@ -3,13 +3,13 @@ package uk.jtai.response.afterfieldwork;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * The server-side checks of the forms of bpmn/after-fieldwork.bpmn (guidance sections 15 to 18 and the
@@ -29,7 +29,7 @@ public class AfterFieldworkForms {
 
   /** forms/factual-accuracy-comments.form: an agency sends the DCS its factual-accuracy comments, or none. */
   @Bean
-  TaskForm factualAccuracyCommentsForm(AfterFieldwork afterFieldwork) {
+  TaskForm factualAccuracyCommentsForm(AfterFieldwork afterFieldwork, CurrentUser user) {
     return TaskForm.of("factual-accuracy-comments", (task, s) -> {
       if (!s.flag("noFactualComments")) {
         s.text("factualCommentsLocation", 300);
@@ -37,7 +37,7 @@ public class AfterFieldworkForms {
     }, (task, s) -> {
       boolean none = s.flag("noFactualComments");
       afterFieldwork.recordComments(task, none ? null : s.text("factualCommentsLocation", 300), none,
-          Context.getCommandContext().getAuthenticatedUserId());
+          user.id());
     });
   }
 

@@ -2,12 +2,12 @@ package uk.jtai.response.auditreport;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/approve-audit-report.form: a statutory partner, through its lead contact or deputy, approves
@@ -22,9 +22,11 @@ public class ApproveReportForm implements TaskForm {
   static final String REJECT = "reject";
 
   private final ReportDecisions decisions;
+  private final CurrentUser user;
 
-  public ApproveReportForm(ReportDecisions decisions) {
+  public ApproveReportForm(ReportDecisions decisions, CurrentUser user) {
     this.decisions = decisions;
+    this.user = user;
   }
 
   @Override
@@ -49,6 +51,6 @@ public class ApproveReportForm implements TaskForm {
         new ReportDecisions.Decision(Standing.AGENCY.get(task),
             approve ? ReportDecisions.APPROVED : ReportDecisions.REJECTED, submission.flag("qualityAssured"),
             approve ? null : submission.text("reportDecisionReason", 2000)),
-        Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());
+        user.id(), EngineTime.now());
   }
 }

@@ -3,9 +3,9 @@ package uk.jtai.response.benchmarking;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/analyse-benchmarking.form: the Business Unit has analysed the returns into the presentation
@@ -17,10 +17,12 @@ public class AnalyseBenchmarkingForm implements TaskForm {
 
   private final Benchmarking benchmarking;
   private final BenchmarkingRepository repository;
+  private final CurrentUser user;
 
-  public AnalyseBenchmarkingForm(Benchmarking benchmarking, BenchmarkingRepository repository) {
+  public AnalyseBenchmarkingForm(Benchmarking benchmarking, BenchmarkingRepository repository, CurrentUser user) {
     this.benchmarking = benchmarking;
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -41,6 +43,6 @@ public class AnalyseBenchmarkingForm implements TaskForm {
   @Override
   public void record(DelegateTask task, Submission submission) {
     repository.recordPresentation(Benchmarking.key(task),
-        submission.text(BenchmarkingVariables.PRESENTATION, 300), BetweenInspections.currentUser(), EngineTime.now());
+        submission.text(BenchmarkingVariables.PRESENTATION, 300), user.id(), EngineTime.now());
   }
 }

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/rate-criteria.form: an agency rates itself against each evaluation criterion of the theme, Red,
@@ -30,10 +30,12 @@ public class RateCriteriaForm implements TaskForm {
 
   private final ThemeRegistry themes;
   private final BenchmarkingRepository repository;
+  private final CurrentUser user;
 
-  public RateCriteriaForm(ThemeRegistry themes, BenchmarkingRepository repository) {
+  public RateCriteriaForm(ThemeRegistry themes, BenchmarkingRepository repository, CurrentUser user) {
     this.themes = themes;
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -67,7 +69,7 @@ public class RateCriteriaForm implements TaskForm {
       titles.put(theme.evaluationCriteria().get(p).id(), theme.evaluationCriteria().get(p).title());
     }
     String agency = Standing.AGENCY.get(task);
-    String by = BetweenInspections.currentUser();
+    String by = user.id();
     Instant now = EngineTime.now();
     Map<String, BenchmarkingRepository.Rating> rated = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {

@@ -1,11 +1,11 @@
 package uk.jtai.response.caseaudit;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/complete-audit-tool.form: an agency's lead or deputy completes the Multi-Agency Audit Tool and
@@ -16,9 +16,11 @@ import uk.jtai.response.tasks.TaskForm;
 public class CompleteAuditToolForm implements TaskForm {
 
   private final AuditReturns returns;
+  private final CurrentUser user;
 
-  public CompleteAuditToolForm(AuditReturns returns) {
+  public CompleteAuditToolForm(AuditReturns returns, CurrentUser user) {
     this.returns = returns;
+    this.user = user;
   }
 
   @Override
@@ -37,6 +39,6 @@ public class CompleteAuditToolForm implements TaskForm {
   public void record(DelegateTask task, Submission submission) {
     returns.completed(Standing.REFERENCE.get(task), Standing.AGENCY.get(task),
         Standing.CHILD_NUMBER.get(task), submission.text("returnLocation", 300),
-        Context.getCommandContext().getAuthenticatedUserId());
+        user.id());
   }
 }

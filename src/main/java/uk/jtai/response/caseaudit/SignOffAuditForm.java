@@ -2,12 +2,12 @@ package uk.jtai.response.caseaudit;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/sign-off-audit.form: the agency's senior approver signs off one child's Audit Tool and
@@ -22,9 +22,11 @@ public class SignOffAuditForm implements TaskForm {
   static final String SEND_BACK = "send-back";
 
   private final AuditReturns returns;
+  private final CurrentUser user;
 
-  public SignOffAuditForm(AuditReturns returns) {
+  public SignOffAuditForm(AuditReturns returns, CurrentUser user) {
     this.returns = returns;
+    this.user = user;
   }
 
   @Override
@@ -45,7 +47,7 @@ public class SignOffAuditForm implements TaskForm {
     String reference = Standing.REFERENCE.get(task);
     String agency = Standing.AGENCY.get(task);
     int child = Standing.CHILD_NUMBER.get(task);
-    String by = Context.getCommandContext().getAuthenticatedUserId();
+    String by = user.id();
     if (APPROVE.equals(submission.value(DECISION))) {
       returns.submitted(reference, agency, child, by, EngineTime.now());
     } else {

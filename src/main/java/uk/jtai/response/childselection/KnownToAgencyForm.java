@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.inspection.Inspections;
@@ -14,6 +13,7 @@ import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/known-to-agency.form: an agency says, for each child of the first selection, whether the child
@@ -29,13 +29,15 @@ public class KnownToAgencyForm implements TaskForm {
   private final SelectedChildren selected;
   private final KnownToAgency knownToAgency;
   private final KnownToAgencyReturns returns;
+  private final CurrentUser user;
 
   public KnownToAgencyForm(Inspections inspections, SelectedChildren selected, KnownToAgency knownToAgency,
-                           KnownToAgencyReturns returns) {
+                           KnownToAgencyReturns returns, CurrentUser user) {
     this.inspections = inspections;
     this.selected = selected;
     this.knownToAgency = knownToAgency;
     this.returns = returns;
+    this.user = user;
   }
 
   @Override
@@ -52,7 +54,7 @@ public class KnownToAgencyForm implements TaskForm {
   public void record(DelegateTask task, Submission submission) {
     List<KnownToAgencyReturns.Answer> answers = answers(task, submission);
     returns.record(Standing.REFERENCE.get(task), Standing.AGENCY.get(task), answers,
-        Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());
+        user.id(), EngineTime.now());
   }
 
   /** The answers, or null with the problems recorded; rows are named by position, never by child. */

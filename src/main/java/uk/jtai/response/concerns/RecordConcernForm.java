@@ -1,12 +1,12 @@
 package uk.jtai.response.concerns;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/record-issue-of-concern.form: LAIM's standing task while the inspection runs: when the
@@ -18,10 +18,12 @@ public class RecordConcernForm implements TaskForm {
 
   private final IssuesOfConcern concerns;
   private final Inspections inspections;
+  private final CurrentUser user;
 
-  public RecordConcernForm(IssuesOfConcern concerns, Inspections inspections) {
+  public RecordConcernForm(IssuesOfConcern concerns, Inspections inspections, CurrentUser user) {
     this.concerns = concerns;
     this.inspections = inspections;
+    this.user = user;
   }
 
   @Override
@@ -37,6 +39,6 @@ public class RecordConcernForm implements TaskForm {
   @Override
   public void record(DelegateTask task, Submission submission) {
     concerns.raise(Standing.REFERENCE.get(task), submission.text("concernAgency", 64),
-        submission.text("concernSummary", 4000), Context.getCommandContext().getAuthenticatedUserId());
+        submission.text("concernSummary", 4000), user.id());
   }
 }

@@ -1,19 +1,21 @@
 package uk.jtai.response.concerns;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /** forms/respond-to-concern.form: the agency's senior officer responds to the issue of concern. */
 @Component
 public class RespondToConcernForm implements TaskForm {
 
   private final IssuesOfConcern concerns;
+  private final CurrentUser user;
 
-  public RespondToConcernForm(IssuesOfConcern concerns) {
+  public RespondToConcernForm(IssuesOfConcern concerns, CurrentUser user) {
     this.concerns = concerns;
+    this.user = user;
   }
 
   @Override
@@ -29,6 +31,6 @@ public class RespondToConcernForm implements TaskForm {
   @Override
   public void record(DelegateTask task, Submission submission) {
     concerns.recordAgencyResponse(task, submission.text("agencyResponse", 4000),
-        Context.getCommandContext().getAuthenticatedUserId());
+        user.id());
   }
 }

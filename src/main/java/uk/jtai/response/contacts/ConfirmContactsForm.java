@@ -4,10 +4,10 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/confirm-contacts.form: an agency confirms that the lead contact and deputies the partnership
@@ -18,9 +18,11 @@ import uk.jtai.response.tasks.TaskForm;
 public class ConfirmContactsForm implements TaskForm {
 
   private final ContactsRepository repository;
+  private final CurrentUser user;
 
-  public ConfirmContactsForm(ContactsRepository repository) {
+  public ConfirmContactsForm(ContactsRepository repository, CurrentUser user) {
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -43,6 +45,6 @@ public class ConfirmContactsForm implements TaskForm {
     boolean current = ContactsVariables.CURRENT.equals(submission.value(ContactsVariables.CONTACTS_CURRENT));
     String changes = current ? null : submission.text(ContactsVariables.CONTACT_CHANGES, 2000);
     repository.record(Standing.REFERENCE.get(task), new ContactsRepository.Answer(Standing.AGENCY.get(task),
-        current, changes, true, BetweenInspections.currentUser(), EngineTime.now()));
+        current, changes, true, user.id(), EngineTime.now()));
   }
 }

@@ -3,13 +3,13 @@ package uk.jtai.response.fieldwork;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * The server-side checks of the fieldwork week's forms (guidance section 13), in the order of
@@ -20,13 +20,13 @@ public class FieldworkForms {
 
   /** forms/update-context-presentation.form: the context presentation is checked and updated before day 11. */
   @Bean
-  TaskForm updateContextPresentationForm(Fieldwork fieldwork) {
+  TaskForm updateContextPresentationForm(Fieldwork fieldwork, CurrentUser user) {
     return TaskForm.of("update-context-presentation", (task, s) -> {
       s.requireTrue("presentationUpdated", "confirm the presentation was checked and updated for this inspection");
       s.text("presentationLocation", 300);
     }, (task, s) -> {
       fieldwork.recordPresentation(task, s.text("presentationLocation", 300),
-          Context.getCommandContext().getAuthenticatedUserId());
+          user.id());
     });
   }
 
@@ -42,7 +42,7 @@ public class FieldworkForms {
 
   /** forms/record-planning-themes.form: themes from a daily planning meeting, as often as LAIM needs. */
   @Bean
-  TaskForm recordPlanningThemesForm(Fieldwork fieldwork) {
+  TaskForm recordPlanningThemesForm(Fieldwork fieldwork, CurrentUser user) {
     return TaskForm.of("record-planning-themes", (task, s) -> {
       boolean finished = s.flag("planningFinished");
       if (s.optionalText("planningThemes", 4000).isPresent() || !finished) {
@@ -56,7 +56,7 @@ public class FieldworkForms {
       // The loop's gateway reads it: an unticked box may not have been sent at all.
       task.setVariable("planningFinished", s.flag("planningFinished"));
       s.optionalText("planningThemes", 4000).ifPresent(themes -> fieldwork.recordPlanningThemes(task,
-          s.date("planningDay"), themes, Context.getCommandContext().getAuthenticatedUserId()));
+          s.date("planningDay"), themes, user.id()));
     });
   }
 

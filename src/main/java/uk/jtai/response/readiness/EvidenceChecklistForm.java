@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/evidence-checklist.form: an agency's documentary evidence checklist (guidance 7.8), the first
@@ -25,9 +25,11 @@ public class EvidenceChecklistForm implements TaskForm {
   private static final String ROWS = ReadinessVariables.CHECKLIST;
 
   private final ReadinessRepository repository;
+  private final CurrentUser user;
 
-  public EvidenceChecklistForm(ReadinessRepository repository) {
+  public EvidenceChecklistForm(ReadinessRepository repository, CurrentUser user) {
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -44,7 +46,7 @@ public class EvidenceChecklistForm implements TaskForm {
   @Override
   public void record(DelegateTask task, Submission submission) {
     repository.recordChecklist(ThemeReadiness.key(task), ThemeReadiness.agency(task), answers(task, submission),
-        qualityAssurer(task, submission).orElse(null), BetweenInspections.currentUser(), EngineTime.now());
+        qualityAssurer(task, submission).orElse(null), user.id(), EngineTime.now());
   }
 
   private Optional<String> qualityAssurer(DelegateTask task, Submission submission) {

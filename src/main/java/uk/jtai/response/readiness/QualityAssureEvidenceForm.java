@@ -4,9 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/quality-assure-evidence.form: another agency quality-assures an agency's documentary evidence
@@ -16,9 +16,11 @@ import uk.jtai.response.tasks.TaskForm;
 public class QualityAssureEvidenceForm implements TaskForm {
 
   private final ReadinessRepository repository;
+  private final CurrentUser user;
 
-  public QualityAssureEvidenceForm(ReadinessRepository repository) {
+  public QualityAssureEvidenceForm(ReadinessRepository repository, CurrentUser user) {
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -41,6 +43,6 @@ public class QualityAssureEvidenceForm implements TaskForm {
     boolean assured = ReadinessVariables.ASSURED.equals(submission.value(ReadinessVariables.QUALITY_ASSURANCE));
     String comments = submission.optionalText(ReadinessVariables.QUALITY_COMMENTS, 2000).orElse(null);
     repository.recordQualityAssurance(ThemeReadiness.key(task), ThemeReadiness.agency(task), assured, comments,
-        BetweenInspections.currentUser(), EngineTime.now());
+        user.id(), EngineTime.now());
   }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/sign-off-evidence.form: the agency's senior authority gives formal sign-off for each document of
@@ -17,9 +17,11 @@ import uk.jtai.response.tasks.TaskForm;
 public class SignOffEvidenceForm implements TaskForm {
 
   private final ReadinessRepository repository;
+  private final CurrentUser user;
 
-  public SignOffEvidenceForm(ReadinessRepository repository) {
+  public SignOffEvidenceForm(ReadinessRepository repository, CurrentUser user) {
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -50,7 +52,7 @@ public class SignOffEvidenceForm implements TaskForm {
     String agency = ThemeReadiness.agency(task);
     if (ReadinessVariables.SIGN_OFF.equals(submission.value(ReadinessVariables.SIGN_OFF_DECISION))) {
       boolean qualityAssurance = repository.checklist(key, agency).qualityAssurer() != null;
-      repository.recordSignOff(key, agency, qualityAssurance, BetweenInspections.currentUser(), EngineTime.now());
+      repository.recordSignOff(key, agency, qualityAssurance, user.id(), EngineTime.now());
     } else {
       repository.recordReturn(key, agency, submission.text(ReadinessVariables.RETURN_REASON, 2000));
     }
