@@ -13,7 +13,10 @@ import uk.jtai.response.web.CurrentUser;
  * its comments (guidance section 12), or none; the author sees them.
  */
 @Component
-public class CommentOnDraftForm implements TaskForm {
+public class CommentOnDraftForm implements TaskForm<CommentOnDraftForm.Submitted> {
+
+  /** @param draftComment the agency's comments, or null for none (child-level data: to jtai_report_comment) */
+  public record Submitted(String draftComment) {}
 
   private final ReportDecisions decisions;
   private final CurrentUser user;
@@ -29,15 +32,15 @@ public class CommentOnDraftForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.optionalText("draftComment", 4000);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(submission.optionalText(Submitted::draftComment, 4000).orElse(null));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    submission.optionalText("draftComment", 4000).ifPresent(comment -> decisions.comment(
-        Standing.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
-        Standing.AGENCY.get(task), comment, user.id(),
-        EngineTime.now()));
+  public void record(DelegateTask task, Submitted submitted) {
+    if (submitted.draftComment() != null) {
+      decisions.comment(Standing.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
+          Standing.AGENCY.get(task), submitted.draftComment(), user.id(), EngineTime.now());
+    }
   }
 }

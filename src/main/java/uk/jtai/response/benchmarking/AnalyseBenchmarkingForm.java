@@ -13,7 +13,9 @@ import uk.jtai.response.web.CurrentUser;
  * never the presentation). Going on without an agency's return is said, not assumed.
  */
 @Component
-public class AnalyseBenchmarkingForm implements TaskForm {
+public class AnalyseBenchmarkingForm implements TaskForm<AnalyseBenchmarkingForm.Submitted> {
+
+  public record Submitted(String presentationReference, boolean proceedWithoutAll) {}
 
   private final Benchmarking benchmarking;
   private final BenchmarkingRepository repository;
@@ -31,18 +33,19 @@ public class AnalyseBenchmarkingForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.text(BenchmarkingVariables.PRESENTATION, 300);
+  public Submitted read(DelegateTask task, Submission submission) {
+    String presentation = submission.text(Submitted::presentationReference, 300);
+    boolean proceed = submission.flag(Submitted::proceedWithoutAll);
     String missing = benchmarking.missing(task);
-    if (!missing.isEmpty() && !submission.flag(BenchmarkingVariables.PROCEED_WITHOUT_ALL)) {
-      submission.reject(BenchmarkingVariables.PROCEED_WITHOUT_ALL, "not every agency has returned its ratings (" + missing
+    if (!missing.isEmpty() && !proceed) {
+      submission.reject(Submitted::proceedWithoutAll, "not every agency has returned its ratings (" + missing
           + "): wait for them, or tick to go on without them");
     }
+    return new Submitted(presentation, proceed);
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    repository.recordPresentation(Benchmarking.key(task),
-        submission.text(BenchmarkingVariables.PRESENTATION, 300), user.id(), EngineTime.now());
+  public void record(DelegateTask task, Submitted submitted) {
+    repository.recordPresentation(Benchmarking.key(task), submitted.presentationReference(), user.id(), EngineTime.now());
   }
 }

@@ -12,6 +12,7 @@ import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 import uk.jtai.response.web.CurrentUser;
@@ -23,9 +24,12 @@ import uk.jtai.response.web.CurrentUser;
  * to happen.
  */
 @Component
-public class RateCriteriaForm implements TaskForm {
+public class RateCriteriaForm implements TaskForm<RateCriteriaForm.Submitted> {
 
-  static final String ROWS = BenchmarkingVariables.RATINGS;
+  /** @param criterionRatings the agency's rating of every evaluation criterion of the theme */
+  public record Submitted(List<BenchmarkingRepository.Rating> criterionRatings) {}
+
+  private static final Key<Submitted> ROWS = Submitted::criterionRatings;
   static final int MAX_ANSWER = 4000;
 
   private final ThemeRegistry themes;
@@ -44,13 +48,13 @@ public class RateCriteriaForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    ratings(task, submission);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(ratings(task, submission));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    repository.recordRatings(Benchmarking.key(task), ratings(task, submission));
+  public void record(DelegateTask task, Submitted submitted) {
+    repository.recordRatings(Benchmarking.key(task), submitted.criterionRatings());
   }
 
   private List<BenchmarkingRepository.Rating> ratings(DelegateTask task, Submission submission) {
@@ -74,7 +78,7 @@ public class RateCriteriaForm implements TaskForm {
     Map<String, BenchmarkingRepository.Rating> rated = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
-      String field = ROWS + "[" + i + "]";
+      String field = ROWS.name() + "[" + i + "]";
       String criterion = criterion(theme, row);
       if (!positions.containsKey(criterion)) {
         submission.reject(field + ".criterion", "row " + (i + 1) + " is not an evaluation criterion of this theme");

@@ -15,11 +15,21 @@ import uk.jtai.response.web.CurrentUser;
  * submitted to the Business Unit at once (9.10).
  */
 @Component
-public class SignOffAuditForm implements TaskForm {
+public class SignOffAuditForm implements TaskForm<SignOffAuditForm.Submitted> {
 
-  static final String DECISION = "auditDecision";
   static final String APPROVE = "approve";
   static final String SEND_BACK = "send-back";
+
+  /**
+   * @param sentBackReason why it is sent back (only then; child-level data: to jtai_audit_return, never to
+   *     the engine)
+   */
+  public record Submitted(String auditDecision, String sentBackReason) {
+
+    boolean approves() {
+      return APPROVE.equals(auditDecision);
+    }
+  }
 
   private final AuditReturns returns;
   private final CurrentUser user;
@@ -35,23 +45,21 @@ public class SignOffAuditForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    String decision = submission.choice(DECISION, List.of(APPROVE, SEND_BACK));
-    if (SEND_BACK.equals(decision)) {
-      submission.text("sentBackReason", 2000);
-    }
+  public Submitted read(DelegateTask task, Submission submission) {
+    String decision = submission.choice(Submitted::auditDecision, List.of(APPROVE, SEND_BACK));
+    String reason = SEND_BACK.equals(decision) ? submission.text(Submitted::sentBackReason, 2000) : null;
+    return new Submitted(decision, reason);
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
+  public void record(DelegateTask task, Submitted submitted) {
     String reference = Standing.REFERENCE.get(task);
     String agency = Standing.AGENCY.get(task);
     int child = Standing.CHILD_NUMBER.get(task);
-    String by = user.id();
-    if (APPROVE.equals(submission.value(DECISION))) {
-      returns.submitted(reference, agency, child, by, EngineTime.now());
+    if (submitted.approves()) {
+      returns.submitted(reference, agency, child, user.id(), EngineTime.now());
     } else {
-      returns.sentBack(reference, agency, child, by, submission.text("sentBackReason", 2000));
+      returns.sentBack(reference, agency, child, user.id(), submitted.sentBackReason());
     }
   }
 }

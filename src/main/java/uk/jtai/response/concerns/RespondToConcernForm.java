@@ -8,7 +8,10 @@ import uk.jtai.response.web.CurrentUser;
 
 /** forms/respond-to-concern.form: the agency's senior officer responds to the issue of concern. */
 @Component
-public class RespondToConcernForm implements TaskForm {
+public class RespondToConcernForm implements TaskForm<RespondToConcernForm.Submitted> {
+
+  /** @param agencyResponse the response (child-level data: to jtai_concern, never to the engine) */
+  public record Submitted(String agencyResponse) {}
 
   private final IssuesOfConcern concerns;
   private final CurrentUser user;
@@ -24,13 +27,12 @@ public class RespondToConcernForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.text("agencyResponse", 4000);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(submission.text(Submitted::agencyResponse, 4000));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    concerns.recordAgencyResponse(task, submission.text("agencyResponse", 4000),
-        user.id());
+  public void record(DelegateTask task, Submitted submitted) {
+    concerns.recordAgencyResponse(task, submitted.agencyResponse(), user.id());
   }
 }

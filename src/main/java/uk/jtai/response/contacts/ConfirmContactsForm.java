@@ -15,7 +15,13 @@ import uk.jtai.response.web.CurrentUser;
  * notified (guidance 18.5).
  */
 @Component
-public class ConfirmContactsForm implements TaskForm {
+public class ConfirmContactsForm implements TaskForm<ConfirmContactsForm.Submitted> {
+
+  static final String CURRENT = "current";
+  static final String CHANGES = "changes";
+
+  /** @param contactChanges what to change (only when the contacts are not current) */
+  public record Submitted(String contactsCurrent, String contactChanges, boolean briefed) {}
 
   private final ContactsRepository repository;
   private final CurrentUser user;
@@ -31,20 +37,18 @@ public class ConfirmContactsForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    String answer = submission.choice(ContactsVariables.CONTACTS_CURRENT, List.of(ContactsVariables.CURRENT, ContactsVariables.CHANGES));
-    if (ContactsVariables.CHANGES.equals(answer)) {
-      submission.text(ContactsVariables.CONTACT_CHANGES, 2000);
-    }
-    submission.requireTrue(ContactsVariables.BRIEFED,
+  public Submitted read(DelegateTask task, Submission submission) {
+    String answer = submission.choice(Submitted::contactsCurrent, List.of(CURRENT, CHANGES));
+    String changes = CHANGES.equals(answer) ? submission.text(Submitted::contactChanges, 2000) : null;
+    boolean briefed = submission.requireTrue(Submitted::briefed,
         "confirm that the lead contact and deputies are briefed on their role once a JTAI is notified");
+    return new Submitted(answer, changes, briefed);
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    boolean current = ContactsVariables.CURRENT.equals(submission.value(ContactsVariables.CONTACTS_CURRENT));
-    String changes = current ? null : submission.text(ContactsVariables.CONTACT_CHANGES, 2000);
+  public void record(DelegateTask task, Submitted submitted) {
+    boolean current = CURRENT.equals(submitted.contactsCurrent());
     repository.record(Standing.REFERENCE.get(task), new ContactsRepository.Answer(Standing.AGENCY.get(task),
-        current, changes, true, user.id(), EngineTime.now()));
+        current, current ? null : submitted.contactChanges(), true, user.id(), EngineTime.now()));
   }
 }

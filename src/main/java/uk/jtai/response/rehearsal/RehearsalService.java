@@ -41,6 +41,7 @@ import uk.jtai.response.readiness.ThemeReadiness;
 import uk.jtai.response.security.ProcessStarters;
 import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.FieldError;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
 import uk.jtai.response.tasks.TaskNaming;
@@ -172,7 +173,7 @@ public class RehearsalService {
     }
     Task end = tasks.createTaskQuery().processInstanceBusinessKey(reference + CONTROL_SUFFIX).taskDefinitionKey(END_TASK).singleResult();
     if (end != null) {
-      tasks.complete(end.getId(), Map.of(EndRehearsalForm.END, true));
+      tasks.complete(end.getId(), Map.of(Key.nameOf(EndRehearsalForm.Submitted::endRehearsal), true));
       return;
     }
     Authentication caller = user.find().orElse(null);
