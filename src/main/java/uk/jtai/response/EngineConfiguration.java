@@ -42,7 +42,7 @@ public class EngineConfiguration {
   /** Server-side form checks on every user task; ids the product's groups and users may take. */
   @Bean
   @Order(1)
-  ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> created,
+  ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm<?>> forms, ObjectProvider<TaskCreated> created,
                                          ObjectProvider<TaskUpdated> updated, ObjectProvider<TaskEnded> ended) {
     return new AbstractProcessEnginePlugin() {
       @Override

@@ -16,8 +16,6 @@ import uk.jtai.response.partnership.Theme;
 @Component("annexA")
 public class AnnexA {
 
-  static final String ROWS = "annexALists";
-
   private final Inspections inspections;
   private final ObjectMapper json = new ObjectMapper();
 

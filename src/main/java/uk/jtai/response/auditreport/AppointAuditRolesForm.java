@@ -10,7 +10,10 @@ import uk.jtai.response.tasks.TaskForm;
  * the statutory partners (guidance 9.13), and nominates the Audit Author (9.14).
  */
 @Component
-public class AppointAuditRolesForm implements TaskForm {
+public class AppointAuditRolesForm implements TaskForm<AppointAuditRolesForm.Submitted> {
+
+  /** User ids; the engine keeps them (AuditReportVariables) to offer the Audit Day's tasks to these two. */
+  public record Submitted(String auditChair, String auditAuthor) {}
 
   private final AuditDay auditDay;
 
@@ -24,15 +27,16 @@ public class AppointAuditRolesForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    String chair = submission.text(AuditReportVariables.AUDIT_CHAIR.name(), 128);
+  public Submitted read(DelegateTask task, Submission submission) {
+    String chair = submission.text(Submitted::auditChair, 128);
     if (chair != null && !auditDay.possibleChairs().containsKey(chair)) {
-      submission.reject(AuditReportVariables.AUDIT_CHAIR.name(),
+      submission.reject(Submitted::auditChair,
           "the Audit Chair must be a person from a statutory partner (a user of their lead contact or senior approver groups)");
     }
-    String author = submission.text(AuditReportVariables.AUDIT_AUTHOR.name(), 128);
+    String author = submission.text(Submitted::auditAuthor, 128);
     if (author != null && !auditDay.possibleAuthors().containsKey(author)) {
-      submission.reject(AuditReportVariables.AUDIT_AUTHOR.name(), "the Audit Author must be a user of the partnership");
+      submission.reject(Submitted::auditAuthor, "the Audit Author must be a user of the partnership");
     }
+    return new Submitted(chair, author);
   }
 }

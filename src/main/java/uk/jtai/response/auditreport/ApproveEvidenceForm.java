@@ -11,7 +11,9 @@ import uk.jtai.response.tasks.TaskForm;
  * Quality and Nursing; Local Authority - DCS; Police - Assistant Chief Constable).
  */
 @Component
-public class ApproveEvidenceForm implements TaskForm {
+public class ApproveEvidenceForm implements TaskForm<ApproveEvidenceForm.Submitted> {
+
+  public record Submitted(boolean evidenceApproved) {}
 
   @Override
   public String formId() {
@@ -19,8 +21,8 @@ public class ApproveEvidenceForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("evidenceApproved",
-        "confirm you approve the documentary evidence and management information for the inspectors");
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(submission.requireTrue(Submitted::evidenceApproved,
+        "confirm you approve the documentary evidence and management information for the inspectors"));
   }
 }

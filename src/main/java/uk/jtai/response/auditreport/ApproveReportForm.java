@@ -2,12 +2,12 @@ package uk.jtai.response.auditreport;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/approve-audit-report.form: a statutory partner, through its lead contact or deputy, approves
@@ -15,16 +15,28 @@ import uk.jtai.response.tasks.TaskForm;
  * (guidance 9.15). The decision belongs to that version only.
  */
 @Component
-public class ApproveReportForm implements TaskForm {
+public class ApproveReportForm implements TaskForm<ApproveReportForm.Submitted> {
 
-  static final String DECISION = "reportDecision";
   static final String APPROVE = "approve";
   static final String REJECT = "reject";
 
-  private final ReportDecisions decisions;
+  /**
+   * @param reportDecisionReason why it is rejected (only then; child-level data: to jtai_report_decision,
+   *     never to the engine)
+   */
+  public record Submitted(String reportDecision, boolean qualityAssured, String reportDecisionReason) {
 
-  public ApproveReportForm(ReportDecisions decisions) {
+    boolean approves() {
+      return APPROVE.equals(reportDecision);
+    }
+  }
+
+  private final ReportDecisions decisions;
+  private final CurrentUser user;
+
+  public ApproveReportForm(ReportDecisions decisions, CurrentUser user) {
     this.decisions = decisions;
+    this.user = user;
   }
 
   @Override
@@ -33,22 +45,26 @@ public class ApproveReportForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    String decision = submission.choice(DECISION, List.of(APPROVE, REJECT));
+  public Submitted read(DelegateTask task, Submission submission) {
+    String decision = submission.choice(Submitted::reportDecision, List.of(APPROVE, REJECT));
+    boolean qualityAssured = false;
+    String reason = null;
     if (APPROVE.equals(decision)) {
-      submission.requireTrue("qualityAssured", "confirm your agency has quality-assured this version before approving it");
+      qualityAssured = submission.requireTrue(Submitted::qualityAssured,
+          "confirm your agency has quality-assured this version before approving it");
     } else if (REJECT.equals(decision)) {
-      submission.text("reportDecisionReason", 2000);
+      qualityAssured = submission.flag(Submitted::qualityAssured);
+      reason = submission.text(Submitted::reportDecisionReason, 2000);
     }
+    return new Submitted(decision, qualityAssured, reason);
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    boolean approve = APPROVE.equals(submission.value(DECISION));
+  public void record(DelegateTask task, Submitted submitted) {
     decisions.decide(Standing.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
         new ReportDecisions.Decision(Standing.AGENCY.get(task),
-            approve ? ReportDecisions.APPROVED : ReportDecisions.REJECTED, submission.flag("qualityAssured"),
-            approve ? null : submission.text("reportDecisionReason", 2000)),
-        Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());
+            submitted.approves() ? ReportDecisions.APPROVED : ReportDecisions.REJECTED, submitted.qualityAssured(),
+            submitted.reportDecisionReason()),
+        user.id(), EngineTime.now());
   }
 }

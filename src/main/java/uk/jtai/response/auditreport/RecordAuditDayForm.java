@@ -1,12 +1,14 @@
 package uk.jtai.response.auditreport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -15,7 +17,12 @@ import uk.jtai.response.tasks.TaskForm;
  * venue (guidance 9.12 and 9.16): that it was held and which agencies attended.
  */
 @Component
-public class RecordAuditDayForm implements TaskForm {
+public class RecordAuditDayForm implements TaskForm<RecordAuditDayForm.Submitted> {
+
+  /** @param attendedAgencies agency ids; the engine keeps them (AuditReportVariables.ATTENDED): they comment on the draft */
+  public record Submitted(boolean auditDayHeld, List<String> attendedAgencies) {}
+
+  private static final Key<Submitted> ATTENDED = Submitted::attendedAgencies;
 
   private final Inspections inspections;
 
@@ -29,24 +36,26 @@ public class RecordAuditDayForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("auditDayHeld", "confirm the Audit Day was held");
-    String field = AuditReportVariables.ATTENDED.name();
-    JsonNode attended = submission.json(field);
+  public Submitted read(DelegateTask task, Submission submission) {
+    boolean held = submission.requireTrue(Submitted::auditDayHeld, "confirm the Audit Day was held");
+    JsonNode attended = submission.json(ATTENDED);
     if (attended == null || !attended.isArray() || attended.isEmpty()) {
       if (!submission.hasErrors() || attended == null) {
-        submission.reject(field, "choose the agencies that attended");
+        submission.reject(ATTENDED, "choose the agencies that attended");
       }
-      return;
+      return new Submitted(held, null);
     }
     List<String> agencies = inspections.agencies(task);
     Set<String> seen = new HashSet<>();
+    List<String> attending = new ArrayList<>();
     for (JsonNode agency : attended) {
       if (!agencies.contains(agency.asText())) {
-        submission.reject(field, "'" + agency.asText() + "' is not an agency of this inspection");
+        submission.reject(ATTENDED, "'" + agency.asText() + "' is not an agency of this inspection");
       } else if (!seen.add(agency.asText())) {
-        submission.reject(field, "'" + agency.asText() + "' is listed twice");
+        submission.reject(ATTENDED, "'" + agency.asText() + "' is listed twice");
       }
+      attending.add(agency.asText());
     }
+    return new Submitted(held, attending);
   }
 }

@@ -1,5 +1,6 @@
 package uk.jtai.response.auditreport;
 
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.inspection.Inspections;
@@ -11,7 +12,9 @@ import uk.jtai.response.tasks.TaskForm;
  * inspectors by 17:00 on day 9 (guidance 9.15).
  */
 @Component
-public class SubmitAuditReportForm implements TaskForm {
+public class SubmitAuditReportForm implements TaskForm<SubmitAuditReportForm.Submitted> {
+
+  public record Submitted(boolean reportSubmitted, Instant reportSubmittedAt) {}
 
   private final Inspections inspections;
 
@@ -25,8 +28,9 @@ public class SubmitAuditReportForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("reportSubmitted", "confirm the approved report was submitted to the inspectors");
-    inspections.happenedSinceNotification(submission, task, "reportSubmittedAt");
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        submission.requireTrue(Submitted::reportSubmitted, "confirm the approved report was submitted to the inspectors"),
+        inspections.happenedSinceNotification(submission, task, Submitted::reportSubmittedAt));
   }
 }

@@ -14,10 +14,9 @@ import uk.jtai.response.tasks.TaskForm;
  * attendees' comment window and asks every statutory partner to approve this version.
  */
 @Component
-public class UploadReportDraftForm implements TaskForm {
+public class UploadReportDraftForm implements TaskForm<UploadReportDraftForm.Submitted> {
 
-  static final String NEW_VERSION = "newReportVersion";
-  static final String NEW_LOCATION = "newReportLocation";
+  public record Submitted(Integer newReportVersion, String newReportLocation) {}
 
   private final Schedule schedule;
   private final Inspections inspections;
@@ -33,26 +32,25 @@ public class UploadReportDraftForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.text(NEW_LOCATION, 300);
-    Object version = submission.value(NEW_VERSION);
+  public Submitted read(DelegateTask task, Submission submission) {
+    String location = submission.text(Submitted::newReportLocation, 300);
+    Object version = submission.value(Submitted::newReportVersion);
     int previous = AuditReportVariables.REPORT_VERSION.find(task).orElse(0);
     Integer number = version instanceof Number n ? Integer.valueOf(n.intValue())
         : version instanceof String s && s.strip().matches("[0-9]{1,4}") ? Integer.valueOf(s.strip()) : null;
     if (number == null) {
-      submission.reject(NEW_VERSION, "give the version number of this draft");
+      submission.reject(Submitted::newReportVersion, "give the version number of this draft");
     } else if (number <= previous) {
-      submission.reject(NEW_VERSION, "must be higher than the last version shared (" + previous + ")");
+      submission.reject(Submitted::newReportVersion, "must be higher than the last version shared (" + previous + ")");
     }
+    return new Submitted(number, location);
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    Object version = submission.value(NEW_VERSION);
-    int number = version instanceof Number n ? n.intValue() : Integer.parseInt(((String) version).strip());
-    task.getExecution().getProcessInstance().setVariable(AuditReportVariables.REPORT_VERSION.name(), number);
+  public void record(DelegateTask task, Submitted submitted) {
+    task.getExecution().getProcessInstance().setVariable(AuditReportVariables.REPORT_VERSION.name(), submitted.newReportVersion());
     task.getExecution().getProcessInstance().setVariable(AuditReportVariables.REPORT_LOCATION.name(),
-        submission.text(NEW_LOCATION, 300));
+        submitted.newReportLocation());
     schedule.startWindow(Standing.REFERENCE.get(task), AuditReportVariables.REPORT_COMMENTS_DUE,
         "Audit Day attendees have commented on the audit report draft", inspections.theme(task).reportCommentWindow());
   }

@@ -3,9 +3,9 @@ package uk.jtai.response.benchmarking;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/analyse-benchmarking.form: the Business Unit has analysed the returns into the presentation
@@ -13,14 +13,18 @@ import uk.jtai.response.tasks.TaskForm;
  * never the presentation). Going on without an agency's return is said, not assumed.
  */
 @Component
-public class AnalyseBenchmarkingForm implements TaskForm {
+public class AnalyseBenchmarkingForm implements TaskForm<AnalyseBenchmarkingForm.Submitted> {
+
+  public record Submitted(String presentationReference, boolean proceedWithoutAll) {}
 
   private final Benchmarking benchmarking;
   private final BenchmarkingRepository repository;
+  private final CurrentUser user;
 
-  public AnalyseBenchmarkingForm(Benchmarking benchmarking, BenchmarkingRepository repository) {
+  public AnalyseBenchmarkingForm(Benchmarking benchmarking, BenchmarkingRepository repository, CurrentUser user) {
     this.benchmarking = benchmarking;
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -29,18 +33,19 @@ public class AnalyseBenchmarkingForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.text(BenchmarkingVariables.PRESENTATION, 300);
+  public Submitted read(DelegateTask task, Submission submission) {
+    String presentation = submission.text(Submitted::presentationReference, 300);
+    boolean proceed = submission.flag(Submitted::proceedWithoutAll);
     String missing = benchmarking.missing(task);
-    if (!missing.isEmpty() && !submission.flag(BenchmarkingVariables.PROCEED_WITHOUT_ALL)) {
-      submission.reject(BenchmarkingVariables.PROCEED_WITHOUT_ALL, "not every agency has returned its ratings (" + missing
+    if (!missing.isEmpty() && !proceed) {
+      submission.reject(Submitted::proceedWithoutAll, "not every agency has returned its ratings (" + missing
           + "): wait for them, or tick to go on without them");
     }
+    return new Submitted(presentation, proceed);
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    repository.recordPresentation(Benchmarking.key(task),
-        submission.text(BenchmarkingVariables.PRESENTATION, 300), BetweenInspections.currentUser(), EngineTime.now());
+  public void record(DelegateTask task, Submitted submitted) {
+    repository.recordPresentation(Benchmarking.key(task), submitted.presentationReference(), user.id(), EngineTime.now());
   }
 }

@@ -13,6 +13,7 @@ import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskNaming;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * Start listener of benchmarking ({@code ${benchmarkingRegistration}}): checks the Business Unit's start
@@ -28,13 +29,15 @@ public class BenchmarkingRegistration implements ExecutionListener {
   private final BenchmarkingRepository repository;
   private final BetweenInspections between;
   private final WorkingCalendar calendar;
+  private final CurrentUser user;
 
   public BenchmarkingRegistration(ThemeRegistry themes, BenchmarkingRepository repository, BetweenInspections between,
-                                  WorkingCalendar calendar) {
+                                  WorkingCalendar calendar, CurrentUser user) {
     this.themes = themes;
     this.repository = repository;
     this.between = between;
     this.calendar = calendar;
+    this.user = user;
   }
 
   @Override
@@ -65,6 +68,6 @@ public class BenchmarkingRegistration implements ExecutionListener {
         + "' (" + key + ")");
     BenchmarkingVariables.BENCHMARKING_DUE.set(execution, Date.from(due));
     BenchmarkingVariables.TEMPLATE_LOCATION.set(execution, location);
-    repository.insert(key, theme.id(), due, location, BetweenInspections.currentUser(), EngineTime.now());
+    repository.insert(key, theme.id(), due, location, user.id(), EngineTime.now());
   }
 }

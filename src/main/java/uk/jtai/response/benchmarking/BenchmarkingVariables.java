@@ -17,11 +17,8 @@ public final class BenchmarkingVariables {
   /** Where the benchmarking template and guidance are (start form): a location, never documents. */
   public static final Var<String> TEMPLATE_LOCATION = Var.of("templateLocation", String.class);
 
-  // Form fields (task-local on their task).
-  public static final String RATINGS = "criterionRatings";
+  // What the Business Unit's analysis task shows (task-local); the forms' own fields are their records'.
   public static final String RATINGS_VIEW = "benchmarkingRatings";
   public static final String RATINGS_COLUMNS = "benchmarkingColumns";
   public static final String RATINGS_MISSING = "ratingsMissing";
-  public static final String PRESENTATION = "presentationReference";
-  public static final String PROCEED_WITHOUT_ALL = "proceedWithoutAll";
 }

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/rate-criteria.form: an agency rates itself against each evaluation criterion of the theme, Red,
@@ -23,17 +24,22 @@ import uk.jtai.response.tasks.TaskForm;
  * to happen.
  */
 @Component
-public class RateCriteriaForm implements TaskForm {
+public class RateCriteriaForm implements TaskForm<RateCriteriaForm.Submitted> {
 
-  static final String ROWS = BenchmarkingVariables.RATINGS;
+  /** @param criterionRatings the agency's rating of every evaluation criterion of the theme */
+  public record Submitted(List<BenchmarkingRepository.Rating> criterionRatings) {}
+
+  private static final Key<Submitted> ROWS = Submitted::criterionRatings;
   static final int MAX_ANSWER = 4000;
 
   private final ThemeRegistry themes;
   private final BenchmarkingRepository repository;
+  private final CurrentUser user;
 
-  public RateCriteriaForm(ThemeRegistry themes, BenchmarkingRepository repository) {
+  public RateCriteriaForm(ThemeRegistry themes, BenchmarkingRepository repository, CurrentUser user) {
     this.themes = themes;
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -42,13 +48,13 @@ public class RateCriteriaForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    ratings(task, submission);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(ratings(task, submission));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    repository.recordRatings(Benchmarking.key(task), ratings(task, submission));
+  public void record(DelegateTask task, Submitted submitted) {
+    repository.recordRatings(Benchmarking.key(task), submitted.criterionRatings());
   }
 
   private List<BenchmarkingRepository.Rating> ratings(DelegateTask task, Submission submission) {
@@ -67,12 +73,12 @@ public class RateCriteriaForm implements TaskForm {
       titles.put(theme.evaluationCriteria().get(p).id(), theme.evaluationCriteria().get(p).title());
     }
     String agency = Standing.AGENCY.get(task);
-    String by = BetweenInspections.currentUser();
+    String by = user.id();
     Instant now = EngineTime.now();
     Map<String, BenchmarkingRepository.Rating> rated = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
-      String field = ROWS + "[" + i + "]";
+      String field = ROWS.name() + "[" + i + "]";
       String criterion = criterion(theme, row);
       if (!positions.containsKey(criterion)) {
         submission.reject(field + ".criterion", "row " + (i + 1) + " is not an evaluation criterion of this theme");

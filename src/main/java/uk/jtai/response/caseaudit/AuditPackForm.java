@@ -11,7 +11,9 @@ import uk.jtai.response.tasks.TaskForm;
  * are still missing.
  */
 @Component
-public class AuditPackForm implements TaskForm {
+public class AuditPackForm implements TaskForm<AuditPackForm.Submitted> {
+
+  public record Submitted(boolean auditPackSent, String auditPackLocation) {}
 
   @Override
   public String formId() {
@@ -19,8 +21,9 @@ public class AuditPackForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("auditPackSent", "confirm the compiled audit pack was sent to partners");
-    submission.text("auditPackLocation", 300);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        submission.requireTrue(Submitted::auditPackSent, "confirm the compiled audit pack was sent to partners"),
+        submission.text(Submitted::auditPackLocation, 300));
   }
 }

@@ -2,12 +2,12 @@ package uk.jtai.response.caseaudit;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/sign-off-audit.form: the agency's senior approver signs off one child's Audit Tool and
@@ -15,16 +15,28 @@ import uk.jtai.response.tasks.TaskForm;
  * submitted to the Business Unit at once (9.10).
  */
 @Component
-public class SignOffAuditForm implements TaskForm {
+public class SignOffAuditForm implements TaskForm<SignOffAuditForm.Submitted> {
 
-  static final String DECISION = "auditDecision";
   static final String APPROVE = "approve";
   static final String SEND_BACK = "send-back";
 
-  private final AuditReturns returns;
+  /**
+   * @param sentBackReason why it is sent back (only then; child-level data: to jtai_audit_return, never to
+   *     the engine)
+   */
+  public record Submitted(String auditDecision, String sentBackReason) {
 
-  public SignOffAuditForm(AuditReturns returns) {
+    boolean approves() {
+      return APPROVE.equals(auditDecision);
+    }
+  }
+
+  private final AuditReturns returns;
+  private final CurrentUser user;
+
+  public SignOffAuditForm(AuditReturns returns, CurrentUser user) {
     this.returns = returns;
+    this.user = user;
   }
 
   @Override
@@ -33,23 +45,21 @@ public class SignOffAuditForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    String decision = submission.choice(DECISION, List.of(APPROVE, SEND_BACK));
-    if (SEND_BACK.equals(decision)) {
-      submission.text("sentBackReason", 2000);
-    }
+  public Submitted read(DelegateTask task, Submission submission) {
+    String decision = submission.choice(Submitted::auditDecision, List.of(APPROVE, SEND_BACK));
+    String reason = SEND_BACK.equals(decision) ? submission.text(Submitted::sentBackReason, 2000) : null;
+    return new Submitted(decision, reason);
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
+  public void record(DelegateTask task, Submitted submitted) {
     String reference = Standing.REFERENCE.get(task);
     String agency = Standing.AGENCY.get(task);
     int child = Standing.CHILD_NUMBER.get(task);
-    String by = Context.getCommandContext().getAuthenticatedUserId();
-    if (APPROVE.equals(submission.value(DECISION))) {
-      returns.submitted(reference, agency, child, by, EngineTime.now());
+    if (submitted.approves()) {
+      returns.submitted(reference, agency, child, user.id(), EngineTime.now());
     } else {
-      returns.sentBack(reference, agency, child, by, submission.text("sentBackReason", 2000));
+      returns.sentBack(reference, agency, child, user.id(), submitted.sentBackReason());
     }
   }
 }

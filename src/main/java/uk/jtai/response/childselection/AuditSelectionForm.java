@@ -14,7 +14,13 @@ import uk.jtai.response.tasks.TaskForm;
  * selection.
  */
 @Component
-public class AuditSelectionForm implements TaskForm {
+public class AuditSelectionForm implements TaskForm<AuditSelectionForm.Submitted> {
+
+  /**
+   * @param auditSelectionEntry the children selected for audit, as entered (one reference a line), read as
+   *     a list; child-level data, so it goes to jtai_selected_child and never to the engine
+   */
+  public record Submitted(List<String> auditSelectionEntry) {}
 
   private final Inspections inspections;
   private final ChildReferences childReferences;
@@ -32,19 +38,15 @@ public class AuditSelectionForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    read(task, submission);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(childReferences.read(submission, Submitted::auditSelectionEntry,
+        inspections.theme(task).selection().audit(), selected.firstSelection(Standing.REFERENCE.get(task))));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    List<String> children = read(task, submission);
+  public void record(DelegateTask task, Submitted submitted) {
+    List<String> children = submitted.auditSelectionEntry();
     selected.recordAuditSelection(Standing.REFERENCE.get(task), children);
     ChildSelectionVariables.AUDIT_SELECTION_COUNT.set(task, children.size());
-  }
-
-  private List<String> read(DelegateTask task, Submission submission) {
-    return childReferences.read(submission, ChildSelectionVariables.AUDIT_SELECTION_ENTRY,
-        inspections.theme(task).selection().audit(), selected.firstSelection(Standing.REFERENCE.get(task)));
   }
 }

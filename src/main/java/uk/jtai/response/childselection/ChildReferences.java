@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.PartnershipProperties;
 import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 
 /**
@@ -38,11 +39,12 @@ public class ChildReferences {
   }
 
   /**
-   * The selection in {@code field}, or null with the submission's errors recorded.
+   * The selection in text field {@code key}, or null with the submission's errors recorded.
    *
    * @param from when not null, every child must be one of these (the first selection)
    */
-  public List<String> read(Submission submission, String field, Theme.Range count, Collection<String> from) {
+  public <R extends Record> List<String> read(Submission submission, Key<R> key, Theme.Range count, Collection<String> from) {
+    String field = key.name();
     String text = submission.text(field, 4000);
     if (text == null) {
       return null;

@@ -15,12 +15,6 @@ public final class ChildSelectionVariables {
   public static final Var<Integer> FIRST_SELECTION_COUNT = Var.of("firstSelectionCount", Integer.class);
   public static final Var<Integer> AUDIT_SELECTION_COUNT = Var.of("auditSelectionCount", Integer.class);
 
-  /** The form field where LAIM enters a selection: one reference per line. */
-  public static final String FIRST_SELECTION_ENTRY = "firstSelectionEntry";
-  public static final String AUDIT_SELECTION_ENTRY = "auditSelectionEntry";
-  /** An agency's answers, one row per child and question: a view of its task, and what it submits. */
-  public static final String KNOWN_TO_AGENCY_ROWS = "knownToAgencyAnswers";
-
   /** The relative deadline of the known-to-agency returns, set when the first selection is recorded. */
   public static final String KNOWN_TO_AGENCY_DUE = "KNOWN_TO_AGENCY_DUE";
 }

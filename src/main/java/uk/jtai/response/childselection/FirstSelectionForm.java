@@ -16,7 +16,13 @@ import uk.jtai.response.tasks.TaskForm;
  * every agency's known-to-agency return, due within the theme's window of working time.
  */
 @Component
-public class FirstSelectionForm implements TaskForm {
+public class FirstSelectionForm implements TaskForm<FirstSelectionForm.Submitted> {
+
+  /**
+   * @param firstSelectionEntry the children selected, as entered (one reference a line), read as a list;
+   *     child-level data, so it goes to jtai_selected_child and never to the engine
+   */
+  public record Submitted(List<String> firstSelectionEntry) {}
 
   private final Inspections inspections;
   private final ChildReferences childReferences;
@@ -37,16 +43,15 @@ public class FirstSelectionForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    childReferences.read(submission, ChildSelectionVariables.FIRST_SELECTION_ENTRY,
-        inspections.theme(task).selection().first(), null);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(childReferences.read(submission, Submitted::firstSelectionEntry,
+        inspections.theme(task).selection().first(), null));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
+  public void record(DelegateTask task, Submitted submitted) {
     Theme theme = inspections.theme(task);
-    List<String> children = childReferences.read(submission, ChildSelectionVariables.FIRST_SELECTION_ENTRY,
-        theme.selection().first(), null);
+    List<String> children = submitted.firstSelectionEntry();
     String reference = Standing.REFERENCE.get(task);
     selected.recordFirstSelection(reference, children);
     ChildSelectionVariables.FIRST_SELECTION_COUNT.set(task, children.size());

@@ -1,5 +1,6 @@
 package uk.jtai.response.childselection;
 
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.inspection.Inspections;
@@ -11,7 +12,9 @@ import uk.jtai.response.tasks.TaskForm;
  * can select the children for audit (guidance 9.5).
  */
 @Component
-public class ForwardReturnsForm implements TaskForm {
+public class ForwardReturnsForm implements TaskForm<ForwardReturnsForm.Submitted> {
+
+  public record Submitted(boolean returnsSentToInspectors, Instant returnsSentAt) {}
 
   private final Inspections inspections;
 
@@ -25,8 +28,9 @@ public class ForwardReturnsForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("returnsSentToInspectors", "confirm the returns were sent to the inspectors");
-    inspections.happenedSinceNotification(submission, task, "returnsSentAt");
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        submission.requireTrue(Submitted::returnsSentToInspectors, "confirm the returns were sent to the inspectors"),
+        inspections.happenedSinceNotification(submission, task, Submitted::returnsSentAt));
   }
 }

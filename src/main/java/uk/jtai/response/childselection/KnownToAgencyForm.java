@@ -6,14 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.Key;
+import uk.jtai.response.tasks.RowKeys;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/known-to-agency.form: an agency says, for each child of the first selection, whether the child
@@ -21,21 +23,29 @@ import uk.jtai.response.tasks.TaskForm;
  * child and question, for the selected children only; the return is recorded at once.
  */
 @Component
-public class KnownToAgencyForm implements TaskForm {
+public class KnownToAgencyForm implements TaskForm<KnownToAgencyForm.Submitted> {
 
-  private static final String ROWS = ChildSelectionVariables.KNOWN_TO_AGENCY_ROWS;
+  /**
+   * @param knownToAgencyAnswers the agency's answers, one row per child and question (child-level data: to
+   *     jtai_known_to_agency, never to the engine)
+   */
+  public record Submitted(List<KnownToAgencyReturns.Answer> knownToAgencyAnswers) {}
+
+  private static final Key<Submitted> ROWS = Submitted::knownToAgencyAnswers;
 
   private final Inspections inspections;
   private final SelectedChildren selected;
   private final KnownToAgency knownToAgency;
   private final KnownToAgencyReturns returns;
+  private final CurrentUser user;
 
   public KnownToAgencyForm(Inspections inspections, SelectedChildren selected, KnownToAgency knownToAgency,
-                           KnownToAgencyReturns returns) {
+                           KnownToAgencyReturns returns, CurrentUser user) {
     this.inspections = inspections;
     this.selected = selected;
     this.knownToAgency = knownToAgency;
     this.returns = returns;
+    this.user = user;
   }
 
   @Override
@@ -44,15 +54,14 @@ public class KnownToAgencyForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    answers(task, submission);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(answers(task, submission));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    List<KnownToAgencyReturns.Answer> answers = answers(task, submission);
-    returns.record(Standing.REFERENCE.get(task), Standing.AGENCY.get(task), answers,
-        Context.getCommandContext().getAuthenticatedUserId(), EngineTime.now());
+  public void record(DelegateTask task, Submitted submitted) {
+    returns.record(Standing.REFERENCE.get(task), Standing.AGENCY.get(task), submitted.knownToAgencyAnswers(), user.id(),
+        EngineTime.now());
   }
 
   /** The answers, or null with the problems recorded; rows are named by position, never by child. */
@@ -62,7 +71,7 @@ public class KnownToAgencyForm implements TaskForm {
       knownToAgency.questions(inspections.theme(task)).forEach(question -> offeredQuestions.add(question.id()));
     }
     // The sheet's rows were offered child by child, each child's questions in the theme's order (KnownToAgency.rows).
-    uk.jtai.response.tasks.RowKeys.restoreByPosition(submission, ROWS, "questionId", offeredQuestions);
+    RowKeys.restoreByPosition(submission, ROWS, "questionId", offeredQuestions);
     JsonNode rows = submission.json(ROWS);
     if (rows == null || !rows.isArray()) {
       if (!submission.hasErrors()) {
@@ -82,7 +91,7 @@ public class KnownToAgencyForm implements TaskForm {
     List<KnownToAgencyReturns.Answer> answers = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
-      String field = ROWS + "[" + i + "]";
+      String field = ROWS.name() + "[" + i + "]";
       String child = row.path("child").asText("");
       String question = row.path("questionId").asText("");
       String key = child + "|" + question;

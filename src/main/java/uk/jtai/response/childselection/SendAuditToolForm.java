@@ -11,7 +11,9 @@ import uk.jtai.response.tasks.TaskForm;
  * e-mails each agency's lead contact and deputy where to find them.
  */
 @Component
-public class SendAuditToolForm implements TaskForm {
+public class SendAuditToolForm implements TaskForm<SendAuditToolForm.Submitted> {
+
+  public record Submitted(boolean auditToolAvailable) {}
 
   @Override
   public String formId() {
@@ -19,8 +21,8 @@ public class SendAuditToolForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("auditToolAvailable",
-        "confirm the Audit Tool and Chronology for each selected child are in the secure location for every agency");
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(submission.requireTrue(Submitted::auditToolAvailable,
+        "confirm the Audit Tool and Chronology for each selected child are in the secure location for every agency"));
   }
 }

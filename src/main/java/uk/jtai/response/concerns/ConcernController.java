@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.web.ApiExceptionHandler;
 import uk.jtai.response.web.CurrentUser;
@@ -46,10 +47,10 @@ public class ConcernController {
     var inspection = inspections.find(reference)
         .orElseThrow(() -> new ApiExceptionHandler.NotFoundException("No inspection with reference " + reference));
     Map<String, Object> values = new HashMap<>();
-    values.put("concernAgency", request.agency());
-    values.put("concernSummary", request.summary());
+    values.put(Key.nameOf(RecordConcernForm.Submitted::concernAgency), request.agency());
+    values.put(Key.nameOf(RecordConcernForm.Submitted::concernSummary), request.summary());
     Submission submission = new Submission(values::get);
-    concerns.check(submission, themes.theme(inspection.theme()).agencies());
+    RecordConcernForm.readConcern(submission, themes.theme(inspection.theme()).agencies());
     submission.verdict();
     long id = concerns.raise(reference, request.agency(), request.summary(), user.authentication().getUserId());
     return ResponseEntity.created(URI.create("/api/inspections/" + reference + "/concerns/" + id))

@@ -26,7 +26,6 @@ import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.FieldError;
-import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
 
 /**
@@ -62,15 +61,6 @@ public class IssuesOfConcern {
     this.outbox = outbox;
     this.links = links;
     this.calendar = calendar;
-  }
-
-  /** Checks a concern as submitted (agency of the inspection, a summary); problems go to the submission. */
-  public void check(Submission submission, List<String> agencies) {
-    String agency = submission.text("concernAgency", 64);
-    if (agency != null && !agencies.contains(agency)) {
-      submission.reject("concernAgency", "must be one of this inspection's agencies: " + String.join(", ", agencies));
-    }
-    submission.text("concernSummary", 4000);
   }
 
   /**

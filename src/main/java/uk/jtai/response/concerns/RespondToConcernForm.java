@@ -1,19 +1,24 @@
 package uk.jtai.response.concerns;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /** forms/respond-to-concern.form: the agency's senior officer responds to the issue of concern. */
 @Component
-public class RespondToConcernForm implements TaskForm {
+public class RespondToConcernForm implements TaskForm<RespondToConcernForm.Submitted> {
+
+  /** @param agencyResponse the response (child-level data: to jtai_concern, never to the engine) */
+  public record Submitted(String agencyResponse) {}
 
   private final IssuesOfConcern concerns;
+  private final CurrentUser user;
 
-  public RespondToConcernForm(IssuesOfConcern concerns) {
+  public RespondToConcernForm(IssuesOfConcern concerns, CurrentUser user) {
     this.concerns = concerns;
+    this.user = user;
   }
 
   @Override
@@ -22,13 +27,12 @@ public class RespondToConcernForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.text("agencyResponse", 4000);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(submission.text(Submitted::agencyResponse, 4000));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    concerns.recordAgencyResponse(task, submission.text("agencyResponse", 4000),
-        Context.getCommandContext().getAuthenticatedUserId());
+  public void record(DelegateTask task, Submitted submitted) {
+    concerns.recordAgencyResponse(task, submitted.agencyResponse(), user.id());
   }
 }

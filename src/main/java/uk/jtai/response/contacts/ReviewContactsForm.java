@@ -10,7 +10,9 @@ import uk.jtai.response.tasks.TaskForm;
  * asked for in the partnership file (the contacts are configuration, so e-mails reach the right people).
  */
 @Component
-public class ReviewContactsForm implements TaskForm {
+public class ReviewContactsForm implements TaskForm<ReviewContactsForm.Submitted> {
+
+  public record Submitted(boolean partnershipUpdated, boolean proceedWithoutAll) {}
 
   private final PartnershipContacts contacts;
 
@@ -24,15 +26,17 @@ public class ReviewContactsForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
+  public Submitted read(DelegateTask task, Submission submission) {
     String missing = contacts.missing(task);
-    if (!missing.isEmpty() && !submission.flag(ContactsVariables.PROCEED_WITHOUT_ALL)) {
-      submission.reject(ContactsVariables.PROCEED_WITHOUT_ALL, "not every agency has answered (" + missing
+    boolean proceed = submission.flag(Submitted::proceedWithoutAll);
+    if (!missing.isEmpty() && !proceed) {
+      submission.reject(Submitted::proceedWithoutAll, "not every agency has answered (" + missing
           + "): wait for them, or tick to finish without them");
     }
-    if (contacts.changesAsked(task)) {
-      submission.requireTrue(ContactsVariables.PARTNERSHIP_UPDATED,
-          "agencies asked for changes: confirm the partnership file has been updated with them");
-    }
+    boolean updated = contacts.changesAsked(task)
+        ? submission.requireTrue(Submitted::partnershipUpdated,
+            "agencies asked for changes: confirm the partnership file has been updated with them")
+        : submission.flag(Submitted::partnershipUpdated);
+    return new Submitted(updated, proceed);
   }
 }

@@ -10,7 +10,9 @@ import uk.jtai.response.tasks.TaskForm;
  * inspectors to speak with children and parents or carers (week 2 flowchart), and who arranges them.
  */
 @Component
-public class ChildrenAndFamiliesForm implements TaskForm {
+public class ChildrenAndFamiliesForm implements TaskForm<ChildrenAndFamiliesForm.Submitted> {
+
+  public record Submitted(boolean arrangementsConfirmed, String arrangementsContact, String arrangementsNotes) {}
 
   @Override
   public String formId() {
@@ -18,10 +20,11 @@ public class ChildrenAndFamiliesForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("arrangementsConfirmed",
-        "confirm the arrangements for inspectors to speak with children and parents or carers");
-    submission.text("arrangementsContact", 120);
-    submission.optionalText("arrangementsNotes", 2000);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        submission.requireTrue(Submitted::arrangementsConfirmed,
+            "confirm the arrangements for inspectors to speak with children and parents or carers"),
+        submission.text(Submitted::arrangementsContact, 120),
+        submission.optionalText(Submitted::arrangementsNotes, 2000).orElse(null));
   }
 }

@@ -1,5 +1,6 @@
 package uk.jtai.response.fieldwork;
 
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.inspection.Inspections;
@@ -11,7 +12,9 @@ import uk.jtai.response.tasks.TaskForm;
  * programme, prepared by the LA Inspection Manager (guidance section 12 and the week 2 flowchart).
  */
 @Component
-public class OnSiteProgrammeForm implements TaskForm {
+public class OnSiteProgrammeForm implements TaskForm<OnSiteProgrammeForm.Submitted> {
+
+  public record Submitted(Instant programmeAgreedAt, String programmeLocation, String programmeNotes) {}
 
   private final Inspections inspections;
 
@@ -25,9 +28,10 @@ public class OnSiteProgrammeForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    inspections.happenedSinceNotification(submission, task, "programmeAgreedAt");
-    submission.text("programmeLocation", 300);
-    submission.optionalText("programmeNotes", 2000);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        inspections.happenedSinceNotification(submission, task, Submitted::programmeAgreedAt),
+        submission.text(Submitted::programmeLocation, 300),
+        submission.optionalText(Submitted::programmeNotes, 2000).orElse(null));
   }
 }

@@ -3,6 +3,7 @@ package uk.jtai.response.fieldworkmeetings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -19,9 +21,15 @@ import uk.jtai.response.tasks.TaskForm;
  * none. Each meeting must fall in the fieldwork week of this inspection's schedule.
  */
 @Component
-public class FieldworkMeetingsForm implements TaskForm {
+public class FieldworkMeetingsForm implements TaskForm<FieldworkMeetingsForm.Submitted> {
 
-  static final String MEETINGS = "meetings";
+  /** @param meetings the meetings listed (none when {@code noMeetings}); the engine keeps them for the inspectors */
+  public record Submitted(List<Meeting> meetings, boolean noMeetings, boolean sentToLeadInspector) {}
+
+  /** One row of the list: the meeting's type, when it is and where (a venue, or 'virtual'). */
+  public record Meeting(String type, Instant when, String where) {}
+
+  private static final Key<Submitted> MEETINGS = Submitted::meetings;
 
   private final Inspections inspections;
   private final Schedule schedule;
@@ -39,21 +47,22 @@ public class FieldworkMeetingsForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    boolean none = submission.flag("noMeetings");
+  public Submitted read(DelegateTask task, Submission submission) {
+    boolean none = submission.flag(Submitted::noMeetings);
     JsonNode meetings = submission.json(MEETINGS);
     int count = meetings != null && meetings.isArray() ? meetings.size() : 0;
     if (meetings != null && !meetings.isArray()) {
       submission.reject(MEETINGS, "must be a list");
     }
     if (none && count > 0) {
-      submission.reject("noMeetings", "you listed meetings and also said there are none");
+      submission.reject(Submitted::noMeetings, "you listed meetings and also said there are none");
     } else if (!none && count == 0) {
       submission.reject(MEETINGS, "list the meetings, or tick that there are none in the fieldwork week");
     }
-    submission.requireTrue("sentToLeadInspector", "confirm the details were given to the lead inspector");
+    boolean sent = submission.requireTrue(Submitted::sentToLeadInspector, "confirm the details were given to the lead inspector");
+    List<Meeting> listed = new ArrayList<>();
     if (count == 0) {
-      return;
+      return new Submitted(listed, none, sent);
     }
     String reference = Standing.REFERENCE.get(task);
     LocalDate first = schedule.dueInstant(reference, "FIELDWORK_START").atZone(calendar.zone()).toLocalDate();
@@ -61,7 +70,7 @@ public class FieldworkMeetingsForm implements TaskForm {
     List<String> types = inspections.theme(task).fieldworkMeetingTypes();
     for (int i = 0; i < count; i++) {
       JsonNode meeting = meetings.get(i);
-      String field = MEETINGS + "[" + i + "]";
+      String field = MEETINGS.name() + "[" + i + "]";
       String type = meeting.path("type").asText("");
       if (!types.contains(type)) {
         submission.reject(field + ".type", "must be one of " + String.join(", ", types));
@@ -82,6 +91,8 @@ public class FieldworkMeetingsForm implements TaskForm {
       } else if (where.length() > 200) {
         submission.reject(field + ".where", "must be at most 200 characters");
       }
+      listed.add(new Meeting(type, at, where));
     }
+    return new Submitted(listed, none, sent);
   }
 }

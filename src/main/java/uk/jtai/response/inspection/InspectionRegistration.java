@@ -3,7 +3,6 @@ package uk.jtai.response.inspection;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.InspectionSchedule;
@@ -15,6 +14,7 @@ import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.FieldError;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * Start listener of jtai-inspection ({@code ${inspectionRegistration}}): checks the notification, makes
@@ -30,11 +30,14 @@ public class InspectionRegistration implements ExecutionListener {
   private final NotificationCheck check;
   private final ScheduleRepository schedules;
   private final WorkingCalendar calendar;
+  private final CurrentUser user;
 
-  public InspectionRegistration(NotificationCheck check, ScheduleRepository schedules, WorkingCalendar calendar) {
+  public InspectionRegistration(NotificationCheck check, ScheduleRepository schedules, WorkingCalendar calendar,
+                                CurrentUser user) {
     this.check = check;
     this.schedules = schedules;
     this.calendar = calendar;
+    this.user = user;
   }
 
   @Override
@@ -61,13 +64,13 @@ public class InspectionRegistration implements ExecutionListener {
     Standing.THEME_NAME.set(execution, inspection.theme().name());
     Standing.NOTIFIED_AT.set(execution,
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(inspection.notifiedAt().atZone(calendar.zone())));
-    String startedBy = Context.getCommandContext().getAuthenticatedUserId();
+    String startedBy = user.id();
     schedules.insert(schedule, execution.getProcessInstanceId(), startedBy, EngineTime.now());
   }
 
   /** Without an authenticated user (the engine's own calls, tests) there is nobody to refuse. */
-  private static boolean startedByTheBusinessUnit() {
-    org.camunda.bpm.engine.impl.identity.Authentication user = Context.getCommandContext().getAuthentication();
-    return user == null || (user.getGroupIds() != null && user.getGroupIds().contains(Roles.BUSINESS_UNIT));
+  private boolean startedByTheBusinessUnit() {
+    return user.find().map(signedIn -> signedIn.getGroupIds() != null && signedIn.getGroupIds().contains(Roles.BUSINESS_UNIT))
+        .orElse(true);
   }
 }

@@ -11,6 +11,7 @@ import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 
 /**
@@ -31,7 +32,7 @@ public class Inspections {
   }
 
   /** A required date and time of something done for this inspection: not before day 1, not in the future. */
-  public Instant happenedSinceNotification(Submission submission, VariableScope scope, String field) {
+  public <R extends Record> Instant happenedSinceNotification(Submission submission, VariableScope scope, Key<R> field) {
     return submission.happenedSince(field, calendar.zone(), notificationDay(scope), "the day the inspection was notified");
   }
 

@@ -2,10 +2,10 @@ package uk.jtai.response.movedeadline;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.FieldError;
 import uk.jtai.response.tasks.SubmissionRejectedException;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * Start listener of bpmn/move-deadline.bpmn ({@code ${deadlineMove}}): the Business Unit or LAIM moves a
@@ -15,9 +15,11 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
 public class DeadlineMove implements ExecutionListener {
 
   private final ScheduleMover mover;
+  private final CurrentUser user;
 
-  public DeadlineMove(ScheduleMover mover) {
+  public DeadlineMove(ScheduleMover mover, CurrentUser user) {
     this.mover = mover;
+    this.user = user;
   }
 
   @Override
@@ -30,7 +32,7 @@ public class DeadlineMove implements ExecutionListener {
     execution.setProcessBusinessKey(ref.strip());
     try {
       mover.move(ref.strip(), milestone, execution.getVariable("newDue"), (String) execution.getVariable("moveReason"),
-          Context.getCommandContext().getAuthenticatedUserId());
+          user.id());
     } catch (java.util.NoSuchElementException e) {
       throw new SubmissionRejectedException(java.util.List.of(new FieldError("inspectionReference", e.getMessage())));
     }

@@ -12,9 +12,12 @@ import uk.jtai.response.tasks.TaskForm;
  * briefed (guidance 18.5). The answer is kept on the cascade as {@code leadContact_<agency>}.
  */
 @Component
-public class LeadContactForm implements TaskForm {
+public class LeadContactForm implements TaskForm<LeadContactForm.Submitted> {
 
-  static final List<String> WHO = List.of("lead", "deputy");
+  static final String LEAD = "lead";
+  static final String DEPUTY = "deputy";
+
+  public record Submitted(String confirmedContact, String contactName, boolean briefed) {}
 
   @Override
   public String formId() {
@@ -22,17 +25,17 @@ public class LeadContactForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.choice("confirmedContact", WHO);
-    submission.text("contactName", 120);
-    submission.requireTrue("briefed", "confirm that the contact is available and briefed on their role");
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        submission.choice(Submitted::confirmedContact, List.of(LEAD, DEPUTY)),
+        submission.text(Submitted::contactName, 120),
+        submission.requireTrue(Submitted::briefed, "confirm that the contact is available and briefed on their role"));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
+  public void record(DelegateTask task, Submitted submitted) {
     String agency = Standing.AGENCY.get(task);
-    String who = "deputy".equals(submission.value("confirmedContact")) ? "deputy" : "lead contact";
-    task.getExecution().getProcessInstance()
-        .setVariable("leadContact_" + agency, submission.text("contactName", 120) + " (" + who + ")");
+    String who = DEPUTY.equals(submitted.confirmedContact()) ? "deputy" : "lead contact";
+    task.getExecution().getProcessInstance().setVariable("leadContact_" + agency, submitted.contactName() + " (" + who + ")");
   }
 }

@@ -11,7 +11,9 @@ import uk.jtai.response.tasks.TaskForm;
  * Completing it e-mails each agency's lead contact and deputy.
  */
 @Component
-public class NotifyPartnersForm implements TaskForm {
+public class NotifyPartnersForm implements TaskForm<NotifyPartnersForm.Submitted> {
+
+  public record Submitted(boolean contactsCurrent) {}
 
   @Override
   public String formId() {
@@ -19,8 +21,8 @@ public class NotifyPartnersForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("contactsCurrent",
-        "confirm that each agency's lead contact and deputies are current before the notification goes out");
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(submission.requireTrue(Submitted::contactsCurrent,
+        "confirm that each agency's lead contact and deputies are current before the notification goes out"));
   }
 }

@@ -1,5 +1,6 @@
 package uk.jtai.response.notificationcascade;
 
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -9,9 +10,11 @@ import uk.jtai.response.tasks.TaskForm;
 
 /** forms/confirm-scrutineer-notified.form: the DCS confirms the Independent Scrutineer is notified (guidance 11). */
 @Component
-public class ScrutineerNotifiedForm implements TaskForm {
+public class ScrutineerNotifiedForm implements TaskForm<ScrutineerNotifiedForm.Submitted> {
 
   static final List<String> HOW = List.of("telephone", "e-mail", "in person", "video call");
+
+  public record Submitted(boolean scrutineerNotified, String scrutineerNotifiedHow, Instant scrutineerNotifiedAt) {}
 
   private final Inspections inspections;
 
@@ -25,9 +28,10 @@ public class ScrutineerNotifiedForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue("scrutineerNotified", "confirm that the Independent Scrutineer has been notified");
-    submission.choice("scrutineerNotifiedHow", HOW);
-    inspections.happenedSinceNotification(submission, task, "scrutineerNotifiedAt");
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        submission.requireTrue(Submitted::scrutineerNotified, "confirm that the Independent Scrutineer has been notified"),
+        submission.choice(Submitted::scrutineerNotifiedHow, HOW),
+        inspections.happenedSinceNotification(submission, task, Submitted::scrutineerNotifiedAt));
   }
 }

@@ -1,5 +1,6 @@
 package uk.jtai.response.notificationcascade;
 
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.inspection.Inspections;
@@ -12,7 +13,10 @@ import uk.jtai.response.tasks.TaskForm;
  * arrangements for issues of concern are discussed (guidance 11 and 14).
  */
 @Component
-public class SetUpDiscussionForm implements TaskForm {
+public class SetUpDiscussionForm implements TaskForm<SetUpDiscussionForm.Submitted> {
+
+  public record Submitted(Instant setUpDiscussionAt, boolean statutoryPartnersAttended, boolean annexARequestReceived,
+                          boolean concernsArrangementsAgreed, String setUpDiscussionNotes) {}
 
   private final Inspections inspections;
 
@@ -26,12 +30,13 @@ public class SetUpDiscussionForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    inspections.happenedSinceNotification(submission, task, "setUpDiscussionAt");
-    submission.requireTrue("statutoryPartnersAttended", "confirm that all statutory partners were represented");
-    submission.requireTrue("annexARequestReceived", "confirm that the inspectorates made the Annex A request");
-    submission.requireTrue("concernsArrangementsAgreed",
-        "confirm that the arrangements for recording issues of concern were discussed");
-    submission.optionalText("setUpDiscussionNotes", 2000);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        inspections.happenedSinceNotification(submission, task, Submitted::setUpDiscussionAt),
+        submission.requireTrue(Submitted::statutoryPartnersAttended, "confirm that all statutory partners were represented"),
+        submission.requireTrue(Submitted::annexARequestReceived, "confirm that the inspectorates made the Annex A request"),
+        submission.requireTrue(Submitted::concernsArrangementsAgreed,
+            "confirm that the arrangements for recording issues of concern were discussed"),
+        submission.optionalText(Submitted::setUpDiscussionNotes, 2000).orElse(null));
   }
 }

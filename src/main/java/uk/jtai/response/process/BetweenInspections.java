@@ -113,12 +113,6 @@ public class BetweenInspections {
     }
   }
 
-  /** The user whose request runs now (null for the engine's own jobs and timers). */
-  public static String currentUser() {
-    CommandContext context = Context.getCommandContext();
-    return context == null ? null : context.getAuthenticatedUserId();
-  }
-
   private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> query) {
     CommandContext context = Context.getCommandContext();
     try {

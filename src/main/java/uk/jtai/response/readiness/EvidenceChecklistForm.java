@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.process.BetweenInspections;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/evidence-checklist.form: an agency's documentary evidence checklist (guidance 7.8), the first
@@ -20,14 +20,22 @@ import uk.jtai.response.tasks.TaskForm;
  * approved by the senior authority. Optionally another agency of the theme to quality-assure it (7.10).
  */
 @Component
-public class EvidenceChecklistForm implements TaskForm {
+public class EvidenceChecklistForm implements TaskForm<EvidenceChecklistForm.Submitted> {
 
-  private static final String ROWS = ReadinessVariables.CHECKLIST;
+  /**
+   * @param evidenceChecklist the agency's answer for every document of its checklist
+   * @param qualityAssurer the agency asked to quality-assure it, or null for none
+   */
+  public record Submitted(List<ReadinessRepository.Document> evidenceChecklist, String qualityAssurer) {}
+
+  private static final Key<Submitted> ROWS = Submitted::evidenceChecklist;
 
   private final ReadinessRepository repository;
+  private final CurrentUser user;
 
-  public EvidenceChecklistForm(ReadinessRepository repository) {
+  public EvidenceChecklistForm(ReadinessRepository repository, CurrentUser user) {
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -36,25 +44,24 @@ public class EvidenceChecklistForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    answers(task, submission);
-    qualityAssurer(task, submission);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(answers(task, submission), qualityAssurer(task, submission));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    repository.recordChecklist(ThemeReadiness.key(task), ThemeReadiness.agency(task), answers(task, submission),
-        qualityAssurer(task, submission).orElse(null), BetweenInspections.currentUser(), EngineTime.now());
+  public void record(DelegateTask task, Submitted submitted) {
+    repository.recordChecklist(ThemeReadiness.key(task), ThemeReadiness.agency(task), submitted.evidenceChecklist(),
+        submitted.qualityAssurer(), user.id(), EngineTime.now());
   }
 
-  private Optional<String> qualityAssurer(DelegateTask task, Submission submission) {
-    Optional<String> other = submission.optionalText(ReadinessVariables.QUALITY_ASSURER, 64);
-    if (other.isPresent()) {
+  private String qualityAssurer(DelegateTask task, Submission submission) {
+    String other = submission.optionalText(Submitted::qualityAssurer, 64).orElse(null);
+    if (other != null) {
       List<String> agencies = new ArrayList<>(repository.agencies(ThemeReadiness.key(task)));
       agencies.remove(ThemeReadiness.agency(task));
-      if (!agencies.contains(other.get())) {
-        submission.reject(ReadinessVariables.QUALITY_ASSURER, "must be another agency of this theme: " + String.join(", ", agencies));
-        return Optional.empty();
+      if (!agencies.contains(other)) {
+        submission.reject(Submitted::qualityAssurer, "must be another agency of this theme: " + String.join(", ", agencies));
+        return null;
       }
     }
     return other;
@@ -89,7 +96,7 @@ public class EvidenceChecklistForm implements TaskForm {
     Map<String, ReadinessRepository.Document> answered = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
-      String field = ROWS + "[" + i + "]";
+      String field = ROWS.name() + "[" + i + "]";
       ReadinessRepository.Document document = find(expected, row);
       if (document == null) {
         submission.reject(field + ".document", "row " + (i + 1) + " is not a document of your checklist");

@@ -16,6 +16,7 @@ import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskNaming;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * Start listener of theme-readiness ({@code ${readinessRegistration}}): checks the Business Unit's start
@@ -34,15 +35,17 @@ public class ReadinessRegistration implements ExecutionListener {
   private final BetweenInspections between;
   private final ReadinessProperties properties;
   private final WorkingCalendar calendar;
+  private final CurrentUser user;
 
   public ReadinessRegistration(ThemeRegistry themes, Partnership partnership, ReadinessRepository repository,
-                               BetweenInspections between, ReadinessProperties properties, WorkingCalendar calendar) {
+                               BetweenInspections between, ReadinessProperties properties, WorkingCalendar calendar, CurrentUser user) {
     this.themes = themes;
     this.partnership = partnership;
     this.repository = repository;
     this.between = between;
     this.properties = properties;
     this.calendar = calendar;
+    this.user = user;
   }
 
   @Override
@@ -75,7 +78,7 @@ public class ReadinessRegistration implements ExecutionListener {
     ReadinessVariables.READINESS_DUE.set(execution, Date.from(due));
     ReadinessVariables.EVIDENCE_LOCATION.set(execution, location);
     ReadinessVariables.RECHECK_CYCLE.set(execution, properties.recheckCycle());
-    repository.insertRun(key, theme, location, BetweenInspections.currentUser(), EngineTime.now());
+    repository.insertRun(key, theme, location, user.id(), EngineTime.now());
   }
 
   /** The theme the form names, or null with the reason recorded. */

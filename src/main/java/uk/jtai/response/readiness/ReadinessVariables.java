@@ -19,25 +19,11 @@ public final class ReadinessVariables {
   /** How long after its sign-off an agency is asked to re-check (ISO-8601, e.g. P3M), from jtai.readiness.recheck-cycle. */
   public static final Var<String> RECHECK_CYCLE = Var.of("recheckCycle", String.class);
 
-  // Form fields (task-local on their task).
-  public static final String CHECKLIST = "evidenceChecklist";
+  // What the tasks show (task-local on their task); the forms' own fields are their records'.
   public static final String CHECKLIST_NOTE = "checklistNote";
-  public static final String QUALITY_ASSURER = "qualityAssurer";
   public static final String QUALITY_ASSURER_OPTIONS = "qualityAssurerOptions";
   public static final String CHECKLIST_VIEW = "checklistView";
   public static final String CHECKLIST_VIEW_COLUMNS = "checklistViewColumns";
-  public static final String SIGN_OFF_DECISION = "signOffDecision";
-  public static final String RETURN_REASON = "returnReason";
-  public static final String FORMAL_SIGN_OFF = "formalSignOff";
-  public static final String QUALITY_ASSURANCE = "qualityAssurance";
-  public static final String QUALITY_COMMENTS = "qualityComments";
   public static final String EVIDENCE_STATUS = "evidenceStatus";
   public static final String EVIDENCE_STATUS_COLUMNS = "evidenceStatusColumns";
-  public static final String CLOSE_READINESS = "closeReadiness";
-  public static final String CLOSE_REASON = "closeReason";
-
-  public static final String SIGN_OFF = "sign-off";
-  public static final String RETURN = "return";
-  public static final String ASSURED = "assured";
-  public static final String CONCERNS = "concerns";
 }

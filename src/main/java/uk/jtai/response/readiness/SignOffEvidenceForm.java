@@ -4,9 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
-import uk.jtai.response.process.BetweenInspections;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * forms/sign-off-evidence.form: the agency's senior authority gives formal sign-off for each document of
@@ -14,12 +14,20 @@ import uk.jtai.response.tasks.TaskForm;
  * approved by the senior authority; otherwise the checklist goes back.
  */
 @Component
-public class SignOffEvidenceForm implements TaskForm {
+public class SignOffEvidenceForm implements TaskForm<SignOffEvidenceForm.Submitted> {
+
+  static final String SIGN_OFF = "sign-off";
+  static final String RETURN = "return";
+
+  /** @param returnReason why it is returned (only then) */
+  public record Submitted(String signOffDecision, boolean formalSignOff, String returnReason) {}
 
   private final ReadinessRepository repository;
+  private final CurrentUser user;
 
-  public SignOffEvidenceForm(ReadinessRepository repository) {
+  public SignOffEvidenceForm(ReadinessRepository repository, CurrentUser user) {
     this.repository = repository;
+    this.user = user;
   }
 
   @Override
@@ -28,31 +36,35 @@ public class SignOffEvidenceForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    String decision = submission.choice(ReadinessVariables.SIGN_OFF_DECISION, List.of(ReadinessVariables.SIGN_OFF, ReadinessVariables.RETURN));
-    if (ReadinessVariables.RETURN.equals(decision)) {
-      submission.text(ReadinessVariables.RETURN_REASON, 2000);
-    } else if (ReadinessVariables.SIGN_OFF.equals(decision)) {
-      submission.requireTrue(ReadinessVariables.FORMAL_SIGN_OFF, "confirm that you give formal sign-off for each document on the checklist");
+  public Submitted read(DelegateTask task, Submission submission) {
+    String decision = submission.choice(Submitted::signOffDecision, List.of(SIGN_OFF, RETURN));
+    boolean formal = false;
+    String reason = null;
+    if (RETURN.equals(decision)) {
+      reason = submission.text(Submitted::returnReason, 2000);
+    } else if (SIGN_OFF.equals(decision)) {
+      formal = submission.requireTrue(Submitted::formalSignOff,
+          "confirm that you give formal sign-off for each document on the checklist");
       List<String> unapproved = repository.documents(ThemeReadiness.key(task), ThemeReadiness.agency(task)).stream()
           .filter(d -> Boolean.TRUE.equals(d.uploaded()) && !Boolean.TRUE.equals(d.seniorApproved()))
           .map(d -> "'" + d.title() + "'").toList();
       if (!unapproved.isEmpty()) {
-        submission.reject(ReadinessVariables.SIGN_OFF_DECISION, unapproved.size() + " uploaded document(s) are not approved by "
+        submission.reject(Submitted::signOffDecision, unapproved.size() + " uploaded document(s) are not approved by "
             + "the senior authority (" + String.join(", ", unapproved) + "): return the checklist so they can be");
       }
     }
+    return new Submitted(decision, formal, reason);
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
+  public void record(DelegateTask task, Submitted submitted) {
     String key = ThemeReadiness.key(task);
     String agency = ThemeReadiness.agency(task);
-    if (ReadinessVariables.SIGN_OFF.equals(submission.value(ReadinessVariables.SIGN_OFF_DECISION))) {
+    if (SIGN_OFF.equals(submitted.signOffDecision())) {
       boolean qualityAssurance = repository.checklist(key, agency).qualityAssurer() != null;
-      repository.recordSignOff(key, agency, qualityAssurance, BetweenInspections.currentUser(), EngineTime.now());
+      repository.recordSignOff(key, agency, qualityAssurance, user.id(), EngineTime.now());
     } else {
-      repository.recordReturn(key, agency, submission.text(ReadinessVariables.RETURN_REASON, 2000));
+      repository.recordReturn(key, agency, submitted.returnReason());
     }
   }
 }

@@ -11,7 +11,9 @@ import uk.jtai.response.tasks.TaskForm;
  * Completing it closes readiness for the theme, so it asks for that to be meant and why.
  */
 @Component
-public class TrackEvidenceForm implements TaskForm {
+public class TrackEvidenceForm implements TaskForm<TrackEvidenceForm.Submitted> {
+
+  public record Submitted(boolean closeReadiness, String closeReason) {}
 
   private final ReadinessRepository repository;
 
@@ -25,14 +27,15 @@ public class TrackEvidenceForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue(ReadinessVariables.CLOSE_READINESS,
-        "tick it only to close readiness for this theme (for example when a new theme is announced); until then leave the task open");
-    submission.text(ReadinessVariables.CLOSE_REASON, 2000);
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(
+        submission.requireTrue(Submitted::closeReadiness,
+            "tick it only to close readiness for this theme (for example when a new theme is announced); until then leave the task open"),
+        submission.text(Submitted::closeReason, 2000));
   }
 
   @Override
-  public void record(DelegateTask task, Submission submission) {
-    repository.close(ThemeReadiness.key(task), submission.text(ReadinessVariables.CLOSE_REASON, 2000), EngineTime.now());
+  public void record(DelegateTask task, Submitted submitted) {
+    repository.close(ThemeReadiness.key(task), submitted.closeReason(), EngineTime.now());
   }
 }

@@ -7,9 +7,9 @@ import uk.jtai.response.tasks.TaskForm;
 
 /** forms/end-rehearsal.form: the Business Unit ends a rehearsal, which deletes it and its data. */
 @Component
-public class EndRehearsalForm implements TaskForm {
+public class EndRehearsalForm implements TaskForm<EndRehearsalForm.Submitted> {
 
-  public static final String END = "endRehearsal";
+  public record Submitted(boolean endRehearsal) {}
 
   @Override
   public String formId() {
@@ -17,7 +17,8 @@ public class EndRehearsalForm implements TaskForm {
   }
 
   @Override
-  public void check(DelegateTask task, Submission submission) {
-    submission.requireTrue(END, "tick to end the rehearsal: its tasks, answers and child-level data are deleted");
+  public Submitted read(DelegateTask task, Submission submission) {
+    return new Submitted(submission.requireTrue(Submitted::endRehearsal,
+        "tick to end the rehearsal: its tasks, answers and child-level data are deleted"));
   }
 }

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -42,9 +41,11 @@ import uk.jtai.response.readiness.ThemeReadiness;
 import uk.jtai.response.security.ProcessStarters;
 import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.FieldError;
+import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
 import uk.jtai.response.tasks.TaskNaming;
+import uk.jtai.response.web.CurrentUser;
 
 /**
  * Rehearsals ("dry runs") of an inspection, as bean {@code rehearsals}. A rehearsal is a jtai-inspection
@@ -74,10 +75,12 @@ public class RehearsalService {
   private final WorkingCalendar calendar;
   private final InspectionPurge purge;
   private final OutboxRepository outbox;
+  private final CurrentUser user;
 
   public RehearsalService(@Lazy RuntimeService runtime, @Lazy TaskService tasks, @Lazy IdentityService identity,
                           ScheduleRepository schedules, ThemeRegistry themes, ThemeReadiness readiness, Partnership partnership,
-                          WorkingCalendar calendar, InspectionPurge purge, OutboxRepository outbox) {
+                          WorkingCalendar calendar, InspectionPurge purge, OutboxRepository outbox,
+                          CurrentUser user) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
@@ -88,6 +91,7 @@ public class RehearsalService {
     this.calendar = calendar;
     this.purge = purge;
     this.outbox = outbox;
+    this.user = user;
   }
 
   /** A rehearsal as started: its reference, theme and day 1, and the process that holds it. */
@@ -145,10 +149,9 @@ public class RehearsalService {
   /** Service task of the rehearsal process: the Business Unit has ended the rehearsal. */
   public void end(DelegateExecution execution) {
     String reference = Standing.REFERENCE.get(execution);
-    CommandContext context = Context.getCommandContext();
     // The Business Unit may end a rehearsal, but holds no right to delete processes in general.
-    context.runWithoutAuthorization(() -> {
-      deleteData(reference, "rehearsal ended by " + Optional.ofNullable(context.getAuthenticatedUserId()).orElse("the service"));
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      deleteData(reference, "rehearsal ended by " + Optional.ofNullable(user.id()).orElse("the service"));
       return null;
     });
   }
@@ -170,10 +173,10 @@ public class RehearsalService {
     }
     Task end = tasks.createTaskQuery().processInstanceBusinessKey(reference + CONTROL_SUFFIX).taskDefinitionKey(END_TASK).singleResult();
     if (end != null) {
-      tasks.complete(end.getId(), Map.of(EndRehearsalForm.END, true));
+      tasks.complete(end.getId(), Map.of(Key.nameOf(EndRehearsalForm.Submitted::endRehearsal), true));
       return;
     }
-    Authentication caller = identity.getCurrentAuthentication();
+    Authentication caller = user.find().orElse(null);
     identity.clearAuthentication();
     try {
       deleteData(reference, "rehearsal cancelled by " + by);

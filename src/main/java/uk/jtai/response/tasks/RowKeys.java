@@ -14,11 +14,13 @@ public final class RowKeys {
   private RowKeys() {}
 
   /**
-   * Where a submitted row of list {@code field} lacks {@code key}, sets it to the key of the row offered in
+   * Where a submitted row of list {@code list} lacks {@code key}, sets it to the key of the row offered in
    * the same place ({@code offered}, in the order the form showed them). Rows that carry the key (a REST
    * client) are left as they are, and so checked as sent.
    */
-  public static void restoreByPosition(Submission submission, String field, String key, List<String> offered) {
+  public static <R extends Record> void restoreByPosition(Submission submission, Key<R> list, String key,
+                                                          List<String> offered) {
+    String field = list.name();
     if (!(submission.value(field) instanceof JsonNode rows) || !rows.isArray()) {
       return; // absent, or the form's check says what is wrong with it
     }

@@ -24,6 +24,9 @@ import uk.jtai.response.calendar.EngineTime;
  * What a form submitted, read field by field with the checks the server makes whatever client sent it
  * (Tasklist, the REST API or a script). Every problem is collected; {@link #verdict()} refuses the
  * submission with all of them at once.
+ *
+ * <p>A task form ({@link TaskForm}) names each field by its record's component, e.g. {@code
+ * submission.text(Submitted::returnLocation, 300)}; a start form or an API request by its key.
  */
 public final class Submission {
 
@@ -59,6 +62,11 @@ public final class Submission {
     return !errors.isEmpty();
   }
 
+  /** Whether {@code field} itself has been rejected already. */
+  public boolean rejected(String field) {
+    return errors.stream().anyMatch(e -> e.field().equals(field));
+  }
+
   /** Refuses the submission if anything was rejected. */
   public void verdict() {
     if (!errors.isEmpty()) {
@@ -91,7 +99,7 @@ public final class Submission {
   /** Required text, trimmed, at most {@code maxLength} characters; null when rejected. */
   public String text(String field, int maxLength) {
     Optional<String> value = optionalText(field, maxLength);
-    if (value.isEmpty() && errors.stream().noneMatch(e -> e.field().equals(field))) {
+    if (value.isEmpty() && !rejected(field)) {
       reject(field, "is required");
     }
     return value.orElse(null);
@@ -130,10 +138,13 @@ public final class Submission {
     return false;
   }
 
-  public void requireTrue(String field, String reason) {
-    if (!flag(field) && errors.stream().noneMatch(e -> e.field().equals(field))) {
+  /** A box that must be ticked, with the reason given when it is not; whether it was. */
+  public boolean requireTrue(String field, String reason) {
+    boolean ticked = flag(field);
+    if (!ticked && !rejected(field)) {
       reject(field, reason);
     }
+    return ticked;
   }
 
   /** Required choice among {@code allowed}; null when rejected. */
@@ -256,5 +267,59 @@ public final class Submission {
     }
     reject(field, "must be a list");
     return null;
+  }
+
+  // A task form's fields, named by the components of its record (see Key): the same checks as above.
+
+  public <R extends Record> void reject(Key<R> field, String reason) {
+    reject(field.name(), reason);
+  }
+
+  public <R extends Record> boolean rejected(Key<R> field) {
+    return rejected(field.name());
+  }
+
+  public <R extends Record> Object value(Key<R> field) {
+    return value(field.name());
+  }
+
+  public <R extends Record> String text(Key<R> field, int maxLength) {
+    return text(field.name(), maxLength);
+  }
+
+  public <R extends Record> Optional<String> optionalText(Key<R> field, int maxLength) {
+    return optionalText(field.name(), maxLength);
+  }
+
+  public <R extends Record> boolean flag(Key<R> field) {
+    return flag(field.name());
+  }
+
+  public <R extends Record> boolean requireTrue(Key<R> field, String reason) {
+    return requireTrue(field.name(), reason);
+  }
+
+  public <R extends Record> String choice(Key<R> field, Collection<String> allowed) {
+    return choice(field.name(), allowed);
+  }
+
+  public <R extends Record> Instant dateTime(Key<R> field, ZoneId zone) {
+    return dateTime(field.name(), zone);
+  }
+
+  public <R extends Record> LocalDate date(Key<R> field) {
+    return date(field.name());
+  }
+
+  public <R extends Record> Integer number(Key<R> field, int min) {
+    return number(field.name(), min);
+  }
+
+  public <R extends Record> Instant happenedSince(Key<R> field, ZoneId zone, LocalDate since, String sinceWhat) {
+    return happenedSince(field.name(), zone, since, sinceWhat);
+  }
+
+  public <R extends Record> JsonNode json(Key<R> field) {
+    return json(field.name());
   }
 }

@@ -1,52 +1,32 @@
 package uk.jtai.response.tasks;
 
-import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * The server side of one Camunda Form (file in {@code forms/}): what a submission must hold. Every
- * user task's form has one; {@link TaskFormGuard} runs it when the task completes, before anything
- * else, whichever client completed it.
+ * The server side of one Camunda Form (a file in {@code forms/}), written one way: {@link #read} reads the
+ * submission once into the form's record {@code T}, checking each field; {@link #record} keeps what a valid
+ * submission produced, from that record. Every user task's form has one; {@link TaskFormGuard} runs read,
+ * the verdict, then record when the task completes, before anything else, whichever client completed it.
+ *
+ * <p>The record is the Java side of the form's schema: its components are the form's fields (same keys,
+ * compatible kinds, every required field), and fields are read through them ({@link Key}, e.g. {@code
+ * submission.text(Submitted::returnLocation, 300)}), so a key and its limits are written once. {@code
+ * FormRecordsTest} checks every form against its record and the model that uses it, without an engine.
+ *
+ * @param <T> what a submission of this form holds, read and checked
  */
-public interface TaskForm {
+public interface TaskForm<T extends Record> {
 
   /** The Camunda Form's id (its JSON "id", the user task's camunda:formRef). */
   String formId();
 
   /**
-   * Reads and checks the submission; rejects with {@link Submission#reject} per problem. Where the task
-   * stands (inspection, agency, child, version) is read from the task, never from the submission.
+   * Reads every field the form submits, once, into the form's record, rejecting with {@link
+   * Submission#reject} per problem (a field that was rejected reads as null). Where the task stands
+   * (inspection, agency, child, version) is read from the task, never from the submission.
    */
-  void check(DelegateTask task, Submission submission);
+  T read(DelegateTask task, Submission submission);
 
-  /**
-   * After a successful check: keeps what the step produced (e.g. a structured return), read from the same
-   * submission the check read.
-   */
-  default void record(DelegateTask task, Submission submission) {}
-
-  /** A form whose check is all there is. */
-  static TaskForm of(String formId, BiConsumer<DelegateTask, Submission> check) {
-    return of(formId, check, (task, submission) -> { });
-  }
-
-  /** A form with a check and what a valid submission records. */
-  static TaskForm of(String formId, BiConsumer<DelegateTask, Submission> check, BiConsumer<DelegateTask, Submission> record) {
-    return new TaskForm() {
-      @Override
-      public String formId() {
-        return formId;
-      }
-
-      @Override
-      public void check(DelegateTask task, Submission submission) {
-        check.accept(task, submission);
-      }
-
-      @Override
-      public void record(DelegateTask task, Submission submission) {
-        record.accept(task, submission);
-      }
-    };
-  }
+  /** After a submission passed: keeps what the step produced (e.g. a structured return). */
+  default void record(DelegateTask task, T submitted) {}
 }

@@ -16,22 +16,23 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Adds the server-side check of its form to every user task as the task's first complete listener. A
- * user task whose form has no {@link TaskForm} cannot be deployed: no form goes unchecked.
+ * Adds the server side of its form ({@link TaskForm}: read, verdict, record) to every user task as the
+ * task's first complete listener. A user task whose form has no {@link TaskForm} cannot be deployed: no
+ * form goes unchecked.
  */
 public class TaskFormGuard extends AbstractBpmnParseListener {
 
-  private final ObjectProvider<TaskForm> formBeans;
+  private final ObjectProvider<TaskForm<?>> formBeans;
   private final ObjectProvider<TaskCreated> createdBeans;
   private final ObjectProvider<TaskUpdated> updatedBeans;
   private final ObjectProvider<TaskEnded> endedBeans;
-  private Map<String, TaskForm> forms;
+  private Map<String, TaskForm<?>> forms;
   private List<TaskCreated> onCreate;
   private List<TaskUpdated> onUpdate;
   private List<TaskEnded> onEnd;
 
   /** Resolved lazily: the beans may need engine services, which exist only after the engine is built. */
-  public TaskFormGuard(ObjectProvider<TaskForm> forms, ObjectProvider<TaskCreated> onCreate,
+  public TaskFormGuard(ObjectProvider<TaskForm<?>> forms, ObjectProvider<TaskCreated> onCreate,
                        ObjectProvider<TaskUpdated> onUpdate, ObjectProvider<TaskEnded> onEnd) {
     this.formBeans = forms;
     this.createdBeans = onCreate;
@@ -56,7 +57,7 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
     if (formRef == null) {
       throw new IllegalStateException("User task '" + activity.getId() + "' has no camunda:formRef");
     }
-    TaskForm form = forms.get(formRef.getExpressionText());
+    TaskForm<?> form = forms.get(formRef.getExpressionText());
     if (form == null) {
       throw new IllegalStateException("User task '" + activity.getId() + "' uses form '" + formRef.getExpressionText()
           + "', which has no server-side check (a TaskForm bean)");
@@ -64,20 +65,21 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
     TaskViews.parse(userTaskElement, activity);
     onCreate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
     onUpdate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener));
-    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check(form));
+    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check<>(form));
     onEnd.forEach(listener -> {
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, listener);
     });
   }
 
-  private record Check(TaskForm form) implements TaskListener {
+  /** Reads the submission once into the form's record; records it only if nothing was rejected. */
+  private record Check<T extends Record>(TaskForm<T> form) implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
       Submission submission = Submissions.of(task.getId());
-      form.check(task, submission);
+      T submitted = form.read(task, submission);
       submission.verdict();
-      form.record(task, submission);
+      form.record(task, submitted);
     }
   }
 }
