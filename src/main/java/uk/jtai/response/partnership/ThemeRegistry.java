@@ -157,9 +157,9 @@ public class ThemeRegistry {
     checkReminders(file, theme);
   }
 
-  /** A milestone's {@code for} names agencies of the theme or the partnership's roles (security/Roles). */
+  /** A milestone's {@code for} names agencies of the theme or the partnership's roles ({@link RoleContacts}). */
   private static void checkAudiences(Resource file, Theme theme, Partnership partnership) {
-    List<String> known = new ArrayList<>(List.of("business-unit", "laim", "dcs", "independent-scrutineer"));
+    List<String> known = new ArrayList<>(RoleContacts.PARTNERSHIP_ROLES.keySet());
     known.addAll(theme.agencies());
     for (int i = 0; i < theme.milestones().size(); i++) {
       for (String who : theme.milestones().get(i).audience()) {
