@@ -35,7 +35,8 @@ public class BenchmarkingRepository {
   }
 
   public boolean exists(String key) {
-    return jdbc.sql("select count(*) from jtai_benchmarking where benchmarking_key = ?").param(key).query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from jtai_benchmarking where benchmarking_key = ?").param(key)
+        .query(Integer.class).single() > 0;
   }
 
   public Optional<String> theme(String key) {
@@ -48,7 +49,9 @@ public class BenchmarkingRepository {
           .params(key, rating.agency(), rating.criterion()).update();
       jdbc.sql("insert into jtai_benchmark_rating (benchmarking_key, agency, criterion, position, rag, working_well, worried, "
               + "needs_to_happen, submitted_by, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(key, rating.agency(), rating.criterion(), rating.position(), rating.rag(), rating.workingWell(), rating.worried(), rating.needsToHappen(), rating.submittedBy(), utc(rating.submittedAt())).update();
+          .params(key, rating.agency(), rating.criterion(), rating.position(), rating.rag(), rating.workingWell(),
+              rating.worried(), rating.needsToHappen(), rating.submittedBy(), utc(rating.submittedAt()))
+          .update();
     }
   }
 

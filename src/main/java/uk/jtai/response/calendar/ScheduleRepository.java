@@ -25,7 +25,8 @@ public class ScheduleRepository {
   }
 
   public boolean exists(String reference) {
-    return jdbc.sql("select count(*) from jtai_inspection where reference = ?").param(reference).query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from jtai_inspection where reference = ?").param(reference)
+        .query(Integer.class).single() > 0;
   }
 
   /** Stores a new inspection and its schedule; a reference that exists already fails on the primary key. */

@@ -59,10 +59,12 @@ public class ReadinessRepository {
   /** Adds the documents the theme file lists that the checklist lacks (a theme file updated since). */
   public int addMissingDocuments(String key, String agency, List<Theme.EvidenceDocument> documents) {
     int added = 0;
-    int position = jdbc.sql("select coalesce(max(position), 0) from jtai_readiness_document where readiness_key = ? and agency = ?")
+    int position = jdbc.sql("select coalesce(max(position), 0) from jtai_readiness_document "
+            + "where readiness_key = ? and agency = ?")
         .params(key, agency).query(Integer.class).single();
     for (Theme.EvidenceDocument document : documents) {
-      int present = jdbc.sql("select count(*) from jtai_readiness_document where readiness_key = ? and agency = ? and document = ?")
+      int present = jdbc.sql("select count(*) from jtai_readiness_document "
+              + "where readiness_key = ? and agency = ? and document = ?")
           .params(key, agency, document.id()).query(Integer.class).single();
       if (present == 0) {
         jdbc.sql("insert into jtai_readiness_document (readiness_key, agency, document, position, title) values (?, ?, ?, ?, ?)")

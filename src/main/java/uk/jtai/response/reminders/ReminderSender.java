@@ -31,8 +31,8 @@ import uk.jtai.response.store.ClaimableQueue;
  * Turns due reminders into outbox e-mails, each exactly once: a batch of rows is claimed for this node
  * ({@link ClaimableQueue}), then one transaction per row marks it done, checks the task against the engine
  * and writes the e-mail (and, at a missed deadline, the Cockpit marker); if any of it fails, nothing of it
- * is kept and the row is tried again later. A task completed since sends
- * nothing; a task whose due date changed is planned again from its new one.
+ * is kept and the row is tried again later. A task completed since sends nothing; a task whose due date
+ * changed is planned again from its new one.
  */
 @Component
 public class ReminderSender {
@@ -94,8 +94,9 @@ public class ReminderSender {
   }
 
   /**
-   * Marks the reminder done first (which holds its row for this transaction, or finds that another node took
-   * it over), then does what it says: its e-mail and marker, or planning the task's reminders again.
+   * Reads the task, marks the reminder done (which holds its row until this transaction ends, or finds that
+   * another node took it over: then nothing is written), then does what it says: its e-mail and marker, or
+   * planning the task's reminders again.
    */
   private void handle(ReminderRepository.Reminder reminder) {
     Instant now = EngineTime.now();
