@@ -24,7 +24,7 @@ class ArchitectureTest {
   /** The shared kernel: what every feature may use. */
   static final String[] KERNEL = {"uk.jtai.response.process..", "uk.jtai.response.calendar..",
       "uk.jtai.response.partnership..", "uk.jtai.response.notify..", "uk.jtai.response.tasks..",
-      "uk.jtai.response.security..", "uk.jtai.response.web.."};
+      "uk.jtai.response.security..", "uk.jtai.response.web..", "uk.jtai.response.store.."};
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("uk.jtai.response.(*)..").should().beFreeOfCycles();

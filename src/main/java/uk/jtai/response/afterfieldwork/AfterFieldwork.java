@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.InspectionSchedule;
@@ -32,6 +31,7 @@ import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.store.Sql;
 
 /**
  * Bean {@code afterFieldwork}: the deadlines that start from events after fieldwork (guidance sections
@@ -56,14 +56,14 @@ public class AfterFieldwork {
   private final AfterPublicationProperties afterPublication;
   private final Outbox outbox;
   private final TaskLinks links;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final ObjectMapper json = new ObjectMapper();
 
   public AfterFieldwork(ScheduleRepository schedules, WorkingCalendar calendar, Inspections inspections,
                         Partnership partnership, AfterPublicationProperties afterPublication, Outbox outbox,
-                        TaskLinks links, JdbcTemplate jdbc, @Lazy TaskService tasks, @Lazy RuntimeService runtime) {
+                        TaskLinks links, JdbcClient jdbc, @Lazy TaskService tasks, @Lazy RuntimeService runtime) {
     this.schedules = schedules;
     this.calendar = calendar;
     this.inspections = inspections;
@@ -138,24 +138,27 @@ public class AfterFieldwork {
   public void recordComments(VariableScope scope, String location, boolean none, String by) {
     String reference = Standing.REFERENCE.get(scope);
     String agency = Standing.AGENCY.get(scope);
-    jdbc.update("delete from jtai_factual_accuracy where reference = ? and agency = ?", reference, agency);
-    jdbc.update("insert into jtai_factual_accuracy (reference, agency, comments_location, no_comments, returned_by, "
-        + "returned_at) values (?, ?, ?, ?, ?, ?)", reference, agency, location, none, by, EngineTime.now().atOffset(ZoneOffset.UTC));
+    jdbc.sql("delete from jtai_factual_accuracy where reference = ? and agency = ?").params(reference, agency).update();
+    jdbc.sql("insert into jtai_factual_accuracy (reference, agency, comments_location, no_comments, returned_by, "
+            + "returned_at) values (?, ?, ?, ?, ?, ?)")
+        .params(reference, agency, location, none, by, Sql.utc(EngineTime.now())).update();
   }
 
   /** The DCS's view: each agency's comments (where they are), none, or not yet returned. */
   public SpinJsonNode commentsView(VariableScope scope) {
     String reference = Standing.REFERENCE.get(scope);
     Map<String, String> received = new HashMap<>();
-    jdbc.query("select agency, comments_location, no_comments from jtai_factual_accuracy where reference = ?", rs -> {
-      received.put(rs.getString(1), rs.getBoolean(3) ? "No comments" : rs.getString(2));
-    }, reference);
+    jdbc.sql("select agency, comments_location, no_comments from jtai_factual_accuracy where reference = ?").param(reference)
+        .query(Returned.class).list()
+        .forEach(row -> received.put(row.agency(), row.noComments() ? "No comments" : row.commentsLocation()));
     ArrayNode rows = json.createArrayNode();
     for (String agency : inspections.agencies(scope)) {
       rows.addObject().put("agency", partnership.agencyName(agency)).put("comments", received.getOrDefault(agency, "Not returned"));
     }
     return Spin.JSON(rows.toString());
   }
+
+  private record Returned(String agency, String commentsLocation, boolean noComments) {}
 
   /** After an agency's comments: brings the DCS's open task up to date (its own job, so returns never conflict). */
   public void refreshComments(DelegateExecution execution) {

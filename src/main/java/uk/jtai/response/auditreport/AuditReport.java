@@ -90,8 +90,8 @@ public class AuditReport {
         .filter(d -> ReportDecisions.REJECTED.equals(d.decision()))
         .forEach(d -> text.append(partnership.agencyName(d.agency())).append(" rejected version ").append(version)
             .append(": ").append(d.reason()).append("\n"));
-    for (String[] comment : decisions.comments(reference, version)) {
-      text.append(partnership.agencyName(comment[0])).append(" commented: ").append(comment[1]).append("\n");
+    for (ReportDecisions.Comment comment : decisions.comments(reference, version)) {
+      text.append(partnership.agencyName(comment.agency())).append(" commented: ").append(comment.comment()).append("\n");
     }
     return text.length() == 0 ? "No rejections or comments on version " + version + "." : text.toString().strip();
   }

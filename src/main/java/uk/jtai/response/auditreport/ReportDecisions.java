@@ -1,11 +1,12 @@
 package uk.jtai.response.auditreport;
 
+import static uk.jtai.response.store.Sql.utc;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -21,38 +22,44 @@ public class ReportDecisions {
   /** One partner's decision on one version. */
   public record Decision(String agency, String decision, boolean qualityAssured, String reason) {}
 
-  private final JdbcTemplate jdbc;
+  /** An attendee's comment on one version. */
+  public record Comment(String agency, String comment) {}
 
-  public ReportDecisions(JdbcTemplate jdbc) {
+  private final JdbcClient jdbc;
+
+  public ReportDecisions(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public void decide(String reference, int version, Decision decision, String by, Instant at) {
-    jdbc.update("delete from jtai_report_decision where reference = ? and version = ? and agency = ?",
-        reference, version, decision.agency());
-    jdbc.update("insert into jtai_report_decision (reference, version, agency, decision, quality_assured, reason, "
-            + "decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)", reference, version, decision.agency(),
-        decision.decision(), decision.qualityAssured(), decision.reason(), by, at.atOffset(ZoneOffset.UTC));
+    jdbc.sql("delete from jtai_report_decision where reference = ? and version = ? and agency = ?")
+        .params(reference, version, decision.agency()).update();
+    jdbc.sql("insert into jtai_report_decision (reference, version, agency, decision, quality_assured, reason, "
+            + "decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(reference, version, decision.agency(), decision.decision(), decision.qualityAssured(), decision.reason(), by,
+            utc(at))
+        .update();
   }
 
   /** The decisions on one version, by agency. */
   public Map<String, Decision> decisions(String reference, int version) {
     Map<String, Decision> decisions = new LinkedHashMap<>();
-    jdbc.query("select agency, decision, quality_assured, reason from jtai_report_decision "
-        + "where reference = ? and version = ? order by decided_at", rs -> {
-          decisions.put(rs.getString(1), new Decision(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
-        }, reference, version);
+    jdbc.sql("select agency, decision, quality_assured, reason from jtai_report_decision "
+            + "where reference = ? and version = ? order by decided_at")
+        .params(reference, version).query(Decision.class).list()
+        .forEach(decision -> decisions.put(decision.agency(), decision));
     return decisions;
   }
 
   public void comment(String reference, int version, String agency, String comment, String by, Instant at) {
-    jdbc.update("insert into jtai_report_comment (reference, version, agency, comment, commented_by, commented_at) "
-        + "values (?, ?, ?, ?, ?, ?)", reference, version, agency, comment, by, at.atOffset(ZoneOffset.UTC));
+    jdbc.sql("insert into jtai_report_comment (reference, version, agency, comment, commented_by, commented_at) "
+            + "values (?, ?, ?, ?, ?, ?)")
+        .params(reference, version, agency, comment, by, utc(at)).update();
   }
 
-  /** The comments on one version: agency and text, oldest first. */
-  public List<String[]> comments(String reference, int version) {
-    return jdbc.query("select agency, comment from jtai_report_comment where reference = ? and version = ? order by id",
-        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, reference, version);
+  /** The comments on one version, oldest first. */
+  public List<Comment> comments(String reference, int version) {
+    return jdbc.sql("select agency, comment from jtai_report_comment where reference = ? and version = ? order by id")
+        .params(reference, version).query(Comment.class).list();
   }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds the bank-holiday data in use: the copy bundled with the product, refreshed from GOV.UK's live
- * feed where a deployment enables it and the internet is reachable. A failed refresh keeps what it had.
+ * feed where a deployment enables it ({@link BankHolidayRefresh}, on the scheduler, never while a request
+ * or a process step waits). A failed refresh keeps what it had.
  */
 @Component
 public class BankHolidaySource {
@@ -27,7 +27,6 @@ public class BankHolidaySource {
   private final CalendarProperties properties;
   private final ObjectMapper mapper;
   private final AtomicReference<BankHolidays> current;
-  private volatile Instant lastRefresh = Instant.EPOCH;
 
   public BankHolidaySource(CalendarProperties properties, ObjectMapper mapper) {
     this.properties = properties;
@@ -39,20 +38,13 @@ public class BankHolidaySource {
     }
   }
 
+  /** The data in use; never fetches anything. */
   public BankHolidays current() {
-    if (properties.feed().enabled()
-        && Instant.now().isAfter(lastRefresh.plus(properties.feed().refresh()))) {
-      refresh();
-    }
     return current.get();
   }
 
-  /** Fetches the live feed once; on any failure the data in use stays as it was. */
-  public synchronized void refresh() {
-    if (!Instant.now().isAfter(lastRefresh.plus(properties.feed().refresh()))) {
-      return;
-    }
-    lastRefresh = Instant.now();
+  /** Fetches the live feed once; on any failure the data in use stays as it was. Returns whether it was refreshed. */
+  public boolean refresh() {
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<byte[]> response = client.send(
@@ -60,15 +52,17 @@ public class BankHolidaySource {
           HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         log.warn("Bank holiday feed answered {}; keeping the data in use", response.statusCode());
-        return;
+        return false;
       }
       BankHolidays live = BankHolidays.read(new ByteArrayInputStream(response.body()), mapper);
       current.updateAndGet(held -> held.updatedWith(live));
       log.info("Bank holidays refreshed from the live feed: {} to {}", live.firstYear(), live.lastYear());
+      return true;
     } catch (IOException | RuntimeException e) {
       log.warn("Bank holiday feed unavailable ({}); keeping the data in use", e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return false;
   }
 }

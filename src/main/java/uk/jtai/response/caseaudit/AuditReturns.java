@@ -1,10 +1,11 @@
 package uk.jtai.response.caseaudit;
 
+import static uk.jtai.response.store.Sql.utc;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Table jtai_audit_return: where each agency's return for each audited child stands. */
@@ -13,53 +14,56 @@ public class AuditReturns {
 
   public enum Status { AWAITING_SIGN_OFF, SENT_BACK, SUBMITTED }
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  public AuditReturns(JdbcTemplate jdbc) {
+  public AuditReturns(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public void completed(String reference, String agency, int child, String location, String by) {
-    int updated = jdbc.update("update jtai_audit_return set status = ?, location = ?, completed_by = ? "
-        + "where reference = ? and agency = ? and child_position = ?",
-        Status.AWAITING_SIGN_OFF.name(), location, by, reference, agency, child);
+    int updated = jdbc.sql("update jtai_audit_return set status = ?, location = ?, completed_by = ? "
+            + "where reference = ? and agency = ? and child_position = ?")
+        .params(Status.AWAITING_SIGN_OFF.name(), location, by, reference, agency, child).update();
     if (updated == 0) {
-      jdbc.update("insert into jtai_audit_return (reference, agency, child_position, status, location, completed_by, "
-          + "sent_back_count) values (?, ?, ?, ?, ?, ?, 0)", reference, agency, child, Status.AWAITING_SIGN_OFF.name(), location, by);
+      jdbc.sql("insert into jtai_audit_return (reference, agency, child_position, status, location, completed_by, "
+              + "sent_back_count) values (?, ?, ?, ?, ?, ?, 0)")
+          .params(reference, agency, child, Status.AWAITING_SIGN_OFF.name(), location, by).update();
     }
   }
 
   public void sentBack(String reference, String agency, int child, String by, String reason) {
-    jdbc.update("update jtai_audit_return set status = ?, signed_off_by = ?, sent_back_reason = ?, "
-        + "sent_back_count = sent_back_count + 1 where reference = ? and agency = ? and child_position = ?",
-        Status.SENT_BACK.name(), by, reason, reference, agency, child);
+    jdbc.sql("update jtai_audit_return set status = ?, signed_off_by = ?, sent_back_reason = ?, "
+            + "sent_back_count = sent_back_count + 1 where reference = ? and agency = ? and child_position = ?")
+        .params(Status.SENT_BACK.name(), by, reason, reference, agency, child).update();
   }
 
   /** The senior's reason, while the return is sent back. */
   public java.util.Optional<String> sentBackReason(String reference, String agency, int child) {
-    return jdbc.queryForList("select sent_back_reason from jtai_audit_return where reference = ? and agency = ? "
-        + "and child_position = ? and status = ?", String.class, reference, agency, child, Status.SENT_BACK.name())
+    return jdbc.sql("select sent_back_reason from jtai_audit_return where reference = ? and agency = ? "
+            + "and child_position = ? and status = ?")
+        .params(reference, agency, child, Status.SENT_BACK.name()).query(String.class).list()
         .stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
   public void submitted(String reference, String agency, int child, String by, Instant at) {
-    jdbc.update("update jtai_audit_return set status = ?, signed_off_by = ?, submitted_at = ? "
-            + "where reference = ? and agency = ? and child_position = ?",
-        Status.SUBMITTED.name(), by, at.atOffset(ZoneOffset.UTC), reference, agency, child);
+    jdbc.sql("update jtai_audit_return set status = ?, signed_off_by = ?, submitted_at = ? "
+            + "where reference = ? and agency = ? and child_position = ?")
+        .params(Status.SUBMITTED.name(), by, utc(at), reference, agency, child).update();
   }
 
   /** agency -> child position -> status, for the returns that have been started. */
   public Map<String, Map<Integer, Status>> statuses(String reference) {
     Map<String, Map<Integer, Status>> statuses = new HashMap<>();
-    jdbc.query("select agency, child_position, status from jtai_audit_return where reference = ?", rs -> {
-      statuses.computeIfAbsent(rs.getString(1), a -> new HashMap<>()).put(rs.getInt(2), Status.valueOf(rs.getString(3)));
-    }, reference);
+    jdbc.sql("select agency, child_position, status from jtai_audit_return where reference = ?").param(reference)
+        .query(Started.class).list()
+        .forEach(row -> statuses.computeIfAbsent(row.agency(), a -> new HashMap<>()).put(row.childPosition(), row.status()));
     return statuses;
   }
 
+  private record Started(String agency, int childPosition, Status status) {}
+
   public int submittedCount(String reference, String agency) {
-    Integer n = jdbc.queryForObject("select count(*) from jtai_audit_return where reference = ? and agency = ? and status = ?",
-        Integer.class, reference, agency, Status.SUBMITTED.name());
-    return n == null ? 0 : n;
+    return jdbc.sql("select count(*) from jtai_audit_return where reference = ? and agency = ? and status = ?")
+        .params(reference, agency, Status.SUBMITTED.name()).query(Integer.class).single();
   }
 }

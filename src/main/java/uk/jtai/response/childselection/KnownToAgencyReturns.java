@@ -1,12 +1,14 @@
 package uk.jtai.response.childselection;
 
+import static uk.jtai.response.store.Sql.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Table jtai_known_to_agency: each agency's answers, recorded as its return arrives. */
@@ -16,16 +18,19 @@ public class KnownToAgencyReturns {
   /** One answer: the child, the question ("known" or a theme question id) and yes or no. */
   public record Answer(String child, String question, String answer) {}
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  public KnownToAgencyReturns(JdbcTemplate jdbc) {
+  public KnownToAgencyReturns(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public void record(String reference, String agency, List<Answer> answers, String by, Instant at) {
-    jdbc.update("delete from jtai_known_to_agency where reference = ? and agency = ?", reference, agency);
-    OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-    jdbc.batchUpdate("insert into jtai_known_to_agency (reference, agency, child_reference, question, answer, "
+    jdbc.sql("delete from jtai_known_to_agency where reference = ? and agency = ?").params(reference, agency).update();
+    OffsetDateTime when = utc(at);
+    // One JDBC batch for the answers (JdbcClient has no batch).
+    batch.batchUpdate("insert into jtai_known_to_agency (reference, agency, child_reference, question, answer, "
             + "submitted_by, submitted_at) values (?, ?, ?, ?, ?, ?, ?)",
         answers.stream().map(a -> new Object[] {reference, agency, a.child(), a.question(), a.answer(), by, when}).toList());
   }
@@ -33,16 +38,17 @@ public class KnownToAgencyReturns {
   /** agency -> child -> question -> answer, for the agencies that have returned. */
   public Map<String, Map<String, Map<String, String>>> byAgency(String reference) {
     Map<String, Map<String, Map<String, String>>> returns = new HashMap<>();
-    jdbc.query("select agency, child_reference, question, answer from jtai_known_to_agency where reference = ?",
-        rs -> {
-          returns.computeIfAbsent(rs.getString(1), a -> new HashMap<>())
-              .computeIfAbsent(rs.getString(2), c -> new HashMap<>())
-              .put(rs.getString(3), rs.getString(4));
-        }, reference);
+    jdbc.sql("select agency, child_reference as child, question, answer from jtai_known_to_agency where reference = ?")
+        .param(reference).query(Returned.class).list()
+        .forEach(row -> returns.computeIfAbsent(row.agency(), a -> new HashMap<>())
+            .computeIfAbsent(row.child(), c -> new HashMap<>())
+            .put(row.question(), row.answer()));
     return returns;
   }
 
+  private record Returned(String agency, String child, String question, String answer) {}
+
   public int delete(String reference) {
-    return jdbc.update("delete from jtai_known_to_agency where reference = ?", reference);
+    return jdbc.sql("delete from jtai_known_to_agency where reference = ?").param(reference).update();
   }
 }

@@ -1,7 +1,7 @@
 package uk.jtai.response.childselection;
 
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -11,41 +11,47 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SelectedChildren {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  public SelectedChildren(JdbcTemplate jdbc) {
+  public SelectedChildren(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public void recordFirstSelection(String reference, List<String> children) {
-    jdbc.update("delete from jtai_selected_child where reference = ?", reference);
+    jdbc.sql("delete from jtai_selected_child where reference = ?")
+        .param(reference).update();
     for (int i = 0; i < children.size(); i++) {
-      jdbc.update("insert into jtai_selected_child (reference, child_reference, position, selected_for_audit) "
-          + "values (?, ?, ?, false)", reference, children.get(i), i + 1);
+      jdbc.sql("insert into jtai_selected_child (reference, child_reference, position, selected_for_audit) "
+              + "values (?, ?, ?, false)")
+          .params(reference, children.get(i), i + 1).update();
     }
   }
 
   public void recordAuditSelection(String reference, List<String> children) {
-    jdbc.update("update jtai_selected_child set selected_for_audit = false, audit_position = null where reference = ?", reference);
+    jdbc.sql("update jtai_selected_child set selected_for_audit = false, audit_position = null where reference = ?")
+        .param(reference).update();
     for (int i = 0; i < children.size(); i++) {
-      jdbc.update("update jtai_selected_child set selected_for_audit = true, audit_position = ? "
-          + "where reference = ? and child_reference = ?", i + 1, reference, children.get(i));
+      jdbc.sql("update jtai_selected_child set selected_for_audit = true, audit_position = ? "
+              + "where reference = ? and child_reference = ?")
+          .params(i + 1, reference, children.get(i)).update();
     }
   }
 
   /** The first selection, in the inspectors' order. */
   public List<String> firstSelection(String reference) {
-    return jdbc.queryForList("select child_reference from jtai_selected_child where reference = ? order by position",
-        String.class, reference);
+    return jdbc.sql("select child_reference from jtai_selected_child where reference = ? order by position")
+        .param(reference).query(String.class).list();
   }
 
   /** The children selected for audit, in the inspectors' order. */
   public List<String> auditSelection(String reference) {
-    return jdbc.queryForList("select child_reference from jtai_selected_child where reference = ? "
-        + "and selected_for_audit = true order by audit_position", String.class, reference);
+    return jdbc.sql("select child_reference from jtai_selected_child where reference = ? "
+            + "and selected_for_audit = true order by audit_position")
+        .param(reference).query(String.class).list();
   }
 
   public int delete(String reference) {
-    return jdbc.update("delete from jtai_selected_child where reference = ?", reference);
+    return jdbc.sql("delete from jtai_selected_child where reference = ?")
+        .param(reference).update();
   }
 }

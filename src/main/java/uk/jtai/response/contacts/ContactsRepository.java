@@ -1,21 +1,19 @@
 package uk.jtai.response.contacts;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static uk.jtai.response.store.Sql.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Table jtai_contact_confirmation: each agency's answer to each quarterly check of its contacts. */
 @Repository
 public class ContactsRepository {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  public ContactsRepository(JdbcTemplate jdbc) {
+  public ContactsRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -23,19 +21,18 @@ public class ContactsRepository {
   public record Answer(String agency, boolean current, String changes, boolean briefed, String confirmedBy, Instant confirmedAt) {}
 
   public void record(String key, Answer answer) {
-    jdbc.update("delete from jtai_contact_confirmation where contacts_key = ? and agency = ?", key, answer.agency());
-    jdbc.update("insert into jtai_contact_confirmation (contacts_key, agency, contacts_current, changes, briefed, confirmed_by, "
-            + "confirmed_at) values (?, ?, ?, ?, ?, ?, ?)", key, answer.agency(), answer.current(), answer.changes(),
-        answer.briefed(), answer.confirmedBy(), answer.confirmedAt().atOffset(ZoneOffset.UTC));
+    jdbc.sql("delete from jtai_contact_confirmation where contacts_key = ? and agency = ?")
+        .params(key, answer.agency()).update();
+    jdbc.sql("insert into jtai_contact_confirmation (contacts_key, agency, contacts_current, changes, briefed, confirmed_by, "
+            + "confirmed_at) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(key, answer.agency(), answer.current(), answer.changes(), answer.briefed(), answer.confirmedBy(),
+            utc(answer.confirmedAt()))
+        .update();
   }
 
   public List<Answer> answers(String key) {
-    return jdbc.query("select agency, contacts_current, changes, briefed, confirmed_by, confirmed_at from jtai_contact_confirmation "
-        + "where contacts_key = ?", this::answer, key);
-  }
-
-  private Answer answer(ResultSet rs, int row) throws SQLException {
-    return new Answer(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-        rs.getObject(6, OffsetDateTime.class).toInstant());
+    return jdbc.sql("select agency, contacts_current as \"current\", changes, briefed, confirmed_by, confirmed_at "
+            + "from jtai_contact_confirmation where contacts_key = ?")
+        .param(key).query(Answer.class).list();
   }
 }

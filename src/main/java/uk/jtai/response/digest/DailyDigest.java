@@ -35,6 +35,7 @@ import uk.jtai.response.notify.OutboxRepository;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.RoleContacts;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.security.Roles;
 
@@ -144,8 +145,7 @@ public class DailyDigest {
 
   /** The partnership's roles first, then the agencies in the partnership's order. */
   private List<String> order() {
-    List<String> order = new ArrayList<>(List.of("Business Unit", "LA Inspection Manager", "Director of Children's Services",
-        "Independent Scrutineer"));
+    List<String> order = new ArrayList<>(RoleContacts.PARTNERSHIP_ROLES.values());
     partnership.agencies().forEach(agency -> order.add(agency.shortName()));
     return order;
   }

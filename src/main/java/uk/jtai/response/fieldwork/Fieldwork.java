@@ -2,8 +2,6 @@ package uk.jtai.response.fieldwork;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.benchmarking.Benchmarking;
 import uk.jtai.response.calendar.EngineTime;
@@ -19,6 +17,7 @@ import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.process.Var;
+import uk.jtai.response.store.Sql;
 
 /**
  * Bean {@code fieldwork}: the fieldwork week (guidance section 13): which days it spans, the agencies
@@ -31,10 +30,10 @@ public class Fieldwork {
 
   private final Schedule schedule;
   private final WorkingCalendar calendar;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final Benchmarking benchmarking;
 
-  public Fieldwork(Schedule schedule, WorkingCalendar calendar, JdbcTemplate jdbc, Benchmarking benchmarking) {
+  public Fieldwork(Schedule schedule, WorkingCalendar calendar, JdbcClient jdbc, Benchmarking benchmarking) {
     this.schedule = schedule;
     this.calendar = calendar;
     this.jdbc = jdbc;
@@ -81,8 +80,8 @@ public class Fieldwork {
   }
 
   void recordPlanningThemes(VariableScope scope, LocalDate day, String themes, String by) {
-    jdbc.update("insert into jtai_planning_theme (reference, meeting_day, themes, recorded_by, recorded_at) values (?, ?, ?, ?, ?)",
-        Standing.REFERENCE.get(scope), day, themes, by, EngineTime.now().atOffset(ZoneOffset.UTC));
+    jdbc.sql("insert into jtai_planning_theme (reference, meeting_day, themes, recorded_by, recorded_at) values (?, ?, ?, ?, ?)")
+        .params(Standing.REFERENCE.get(scope), day, themes, by, Sql.utc(EngineTime.now())).update();
   }
 
   /**
@@ -92,9 +91,9 @@ public class Fieldwork {
    */
   public String latestPresentation(VariableScope scope) {
     String theme = Standing.THEME.get(scope);
-    Optional<Presentation> updated = jdbc.query("select location, updated_at from jtai_context_presentation_update where theme = ? "
-        + "order by id desc fetch first 1 rows only",
-        (rs, i) -> new Presentation(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()), theme).stream().findFirst();
+    Optional<Presentation> updated = jdbc.sql("select location, updated_at as at from jtai_context_presentation_update "
+            + "where theme = ? order by id desc fetch first 1 rows only")
+        .param(theme).query(Presentation.class).optional();
     Optional<Presentation> benchmarked = benchmarking.latest(theme)
         .map(p -> new Presentation(p.reference(), p.recordedAt()));
     return Stream.of(updated, benchmarked).flatMap(Optional::stream)
@@ -107,13 +106,12 @@ public class Fieldwork {
   void recordPresentation(VariableScope scope, String location, String by) {
     String theme = Standing.THEME.get(scope);
     // A row per update, never a replaced row: two inspections of one theme may save it in the same instant.
-    jdbc.update("insert into jtai_context_presentation_update (theme, location, updated_by, updated_at) values (?, ?, ?, ?)",
-        theme, location, by, EngineTime.now().atOffset(ZoneOffset.UTC));
+    jdbc.sql("insert into jtai_context_presentation_update (theme, location, updated_by, updated_at) values (?, ?, ?, ?)")
+        .params(theme, location, by, Sql.utc(EngineTime.now())).update();
   }
 
   /** How many daily planning meeting entries LAIM has recorded. */
   public int planningEntries(String reference) {
-    Integer n = jdbc.queryForObject("select count(*) from jtai_planning_theme where reference = ?", Integer.class, reference);
-    return n == null ? 0 : n;
+    return jdbc.sql("select count(*) from jtai_planning_theme where reference = ?").param(reference).query(Integer.class).single();
   }
 }

@@ -13,6 +13,7 @@ import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.RoleContacts;
 import uk.jtai.response.process.Standing;
 
 /**
@@ -26,7 +27,7 @@ import uk.jtai.response.process.Standing;
 public class Escalation implements JavaDelegate {
 
   private final Outbox outbox;
-  private final Recipients recipients;
+  private final RoleContacts roles;
   private final Partnership partnership;
   private final Schedule schedule;
   private final WorkingCalendar calendar;
@@ -34,10 +35,10 @@ public class Escalation implements JavaDelegate {
   private final TaskService tasks;
   private final MissedDeadlines missedDeadlines;
 
-  public Escalation(Outbox outbox, Recipients recipients, Partnership partnership, Schedule schedule,
+  public Escalation(Outbox outbox, RoleContacts roles, Partnership partnership, Schedule schedule,
                     WorkingCalendar calendar, TaskLinks links, @Lazy TaskService tasks, MissedDeadlines missedDeadlines) {
     this.outbox = outbox;
-    this.recipients = recipients;
+    this.roles = roles;
     this.partnership = partnership;
     this.schedule = schedule;
     this.calendar = calendar;
@@ -64,7 +65,7 @@ public class Escalation implements JavaDelegate {
       throw new IllegalStateException("escalation of " + overdueTask + " needs input parameter milestone or a task due date");
     }
     Mail mail = Mail.about(reference, "task-overdue")
-        .to(recipients.resolve(notify, agency))
+        .to(roles.named(notify, agency))
         .task(task.getName(), links.task(task.getId()))
         .due(milestone != null ? schedule.dueInstant(reference, milestone) : task.getDueDate().toInstant(), calendar.zone(),
             milestone != null ? milestoneTitle(reference, milestone) : task.getName())

@@ -6,25 +6,26 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
-import uk.jtai.response.security.Roles;
+import uk.jtai.response.partnership.RoleContacts;
 
 /**
  * Who works a task of a Camunda group: the group's users that have an e-mail address, as kept in Admin;
- * when none has, the partnership's mailbox for that role (an agency's lead contact and deputy, its
- * senior approver, the Business Unit...), so a reminder reaches someone before users are set up.
+ * when none has, the partnership's mailbox for that role ({@link RoleContacts}: an agency's lead contact and
+ * deputy, its senior approver, the Business Unit...), so a reminder reaches someone before users are set up.
  */
 @Component
 public class GroupRecipients {
 
   private final IdentityService identity;
   private final Partnership partnership;
+  private final RoleContacts roles;
 
-  public GroupRecipients(@Lazy IdentityService identity, Partnership partnership) {
+  public GroupRecipients(@Lazy IdentityService identity, Partnership partnership, RoleContacts roles) {
     this.identity = identity;
     this.partnership = partnership;
+    this.roles = roles;
   }
 
   /** The people of the groups; the Business Unit when no group has anyone to tell. */
@@ -32,7 +33,7 @@ public class GroupRecipients {
     List<Contact> contacts = new ArrayList<>();
     for (String group : groups) {
       List<Contact> members = members(group);
-      contacts.addAll(members.isEmpty() ? mailboxes(group) : members);
+      contacts.addAll(members.isEmpty() ? roles.mailboxes(group) : members);
     }
     if (contacts.isEmpty()) {
       contacts.add(partnership.businessUnit());
@@ -69,29 +70,5 @@ public class GroupRecipients {
       }
     }
     return members;
-  }
-
-  /** The partnership's mailboxes for a group (security/Roles names the groups). */
-  List<Contact> mailboxes(String group) {
-    switch (group) {
-      case Roles.BUSINESS_UNIT:
-        return List.of(partnership.businessUnit());
-      case Roles.LAIM:
-        return List.of(partnership.laim());
-      case Roles.DCS:
-        return List.of(partnership.dcs());
-      case Roles.INDEPENDENT_SCRUTINEER:
-        return List.of(partnership.independentScrutineer());
-      default:
-        for (Agency agency : partnership.agencies()) {
-          if (agency.id().equals(group)) {
-            return List.of(agency.lead(), agency.deputy());
-          }
-          if (agency.seniorGroup().equals(group)) {
-            return List.of(agency.senior());
-          }
-        }
-        return List.of();
-    }
   }
 }

@@ -1,81 +1,81 @@
 package uk.jtai.response.notify;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import static uk.jtai.response.store.Sql.utc;
 
-/** Table jtai_outbox. Claims are conditional updates, so of several nodes exactly one wins a message. */
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import uk.jtai.response.store.ClaimableQueue;
+
+/**
+ * Table jtai_outbox, drained as a {@link ClaimableQueue}: of several nodes exactly one claims a message,
+ * and a message is marked sent only by the node that holds it.
+ */
 @Repository
 public class OutboxRepository {
 
-  public static final String PENDING = "PENDING";
+  public static final String PENDING = ClaimableQueue.PENDING;
   public static final String SENT = "SENT";
-  public static final String FAILED = "FAILED";
+  public static final String FAILED = ClaimableQueue.FAILED;
   /** Never to be sent: what it was about was cancelled (a rehearsal, say) before it went. */
   public static final String CANCELLED = "CANCELLED";
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+  private final ClaimableQueue<OutboxMessage> queue;
 
-  public OutboxRepository(JdbcTemplate jdbc) {
+  public OutboxRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.queue = new ClaimableQueue<>(jdbc, transactions,
+        new ClaimableQueue.Table("jtai_outbox", "id", "last_error", "sent_at"), OutboxMessage.class);
   }
 
   public boolean hasKey(String dedupKey) {
-    Integer n = jdbc.queryForObject("select count(*) from jtai_outbox where dedup_key = ?", Integer.class, dedupKey);
-    return n != null && n > 0;
+    return jdbc.sql("select count(*) from jtai_outbox where dedup_key = ?").param(dedupKey).query(Integer.class).single() > 0;
   }
 
   public void insert(Mail mail, MailTemplates.Rendered rendered, Instant now) {
-    jdbc.update("insert into jtai_outbox (dedup_key, reference, template, recipients, subject, body, status, "
-            + "created_at, next_attempt_at, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-        mail.dedupKey(), mail.reference(), mail.template(), String.join(",", mail.recipients()),
-        rendered.subject(), rendered.body(), PENDING, utc(now), utc(now));
+    jdbc.sql("insert into jtai_outbox (dedup_key, reference, template, recipients, subject, body, status, "
+            + "created_at, next_attempt_at, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+        .params(mail.dedupKey(), mail.reference(), mail.template(), String.join(",", mail.recipients()),
+            rendered.subject(), rendered.body(), PENDING, utc(now), utc(now))
+        .update();
   }
 
-  /** Ids of messages due for an attempt, oldest first. */
-  public List<Long> due(Instant now, int limit) {
-    return jdbc.queryForList("select id from jtai_outbox where status = ? and next_attempt_at <= ? "
-            + "and (claimed_until is null or claimed_until < ?) order by id", Long.class,
-        PENDING, utc(now), utc(now)).stream().limit(limit).toList();
+  /** Claims up to {@code limit} messages due now for {@code node}, oldest first. */
+  public List<OutboxMessage> claimDue(String node, Instant now, Duration claimTimeout, int limit) {
+    return queue.claim(node, now, claimTimeout, limit);
   }
 
-  /** True if this node now holds the message; false if another node claimed or sent it first. */
-  public boolean claim(long id, String node, Instant now, Instant until) {
-    return jdbc.update("update jtai_outbox set claimed_by = ?, claimed_until = ? where id = ? and status = ? "
-        + "and (claimed_until is null or claimed_until < ?)", node, utc(until), id, PENDING, utc(now)) == 1;
-  }
-
-  public OutboxMessage load(long id) {
-    return jdbc.queryForObject("select id, reference, template, recipients, subject, body, attempts from jtai_outbox where id = ?",
-        (rs, i) -> new OutboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
-            List.of(rs.getString(4).split(",")), rs.getString(5), rs.getString(6), rs.getInt(7)), id);
-  }
-
-  public void markSent(long id, String node, Instant now) {
-    jdbc.update("update jtai_outbox set status = ?, sent_at = ?, attempts = attempts + 1, claimed_by = null, "
-        + "claimed_until = null, last_error = null where id = ? and claimed_by = ?", SENT, utc(now), id, node);
+  public boolean markSent(long id, String node, Instant now) {
+    return queue.finish(id, node, SENT, now, null);
   }
 
   public void markAttemptFailed(long id, String node, String error, Instant nextAttempt, boolean giveUp) {
-    jdbc.update("update jtai_outbox set status = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
-            + "claimed_by = null, claimed_until = null where id = ? and claimed_by = ?",
-        giveUp ? FAILED : PENDING, utc(nextAttempt), error, id, node);
+    queue.retryLater(id, node, error, nextAttempt, giveUp);
+  }
+
+  /** Hands back claimed messages this node did not get to. */
+  public void release(Collection<OutboxMessage> messages, String node) {
+    queue.release(messages, node);
   }
 
   /** Withdraws the messages about {@code reference} not sent yet; returns how many. */
   public int cancelPending(String reference, String why) {
-    return jdbc.update("update jtai_outbox set status = ?, last_error = ?, claimed_by = null, claimed_until = null "
-        + "where reference = ? and status = ?", CANCELLED, why, reference, PENDING);
+    return jdbc.sql("update jtai_outbox set status = ?, last_error = ?, claimed_by = null, claimed_until = null "
+            + "where reference = ? and status = ?")
+        .params(CANCELLED, why, reference, PENDING).update();
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
+  /** A message as stored, ready to send; {@code recipients} comma-separated. */
+  public record OutboxMessage(long id, String reference, String template, String recipients,
+                              String subject, String body, int attempts) implements ClaimableQueue.Row {
 
-  /** A message as stored, ready to send. */
-  public record OutboxMessage(long id, String reference, String template, List<String> recipients,
-                              String subject, String body, int attempts) {}
+    public List<String> to() {
+      return List.of(recipients.split(","));
+    }
+  }
 }

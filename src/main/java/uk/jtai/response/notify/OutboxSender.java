@@ -2,9 +2,8 @@ package uk.jtai.response.notify;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -12,6 +11,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.store.ClaimableQueue;
 
 /**
  * Delivers due outbox messages, oldest first. Each message is claimed by one node before it is sent and
@@ -26,7 +26,7 @@ public class OutboxSender {
   private final OutboxRepository repository;
   private final JavaMailSender mailSender;
   private final MailProperties properties;
-  private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+  private final String node = ClaimableQueue.nodeName();
 
   public OutboxSender(OutboxRepository repository, JavaMailSender mailSender, MailProperties properties) {
     this.repository = repository;
@@ -34,42 +34,57 @@ public class OutboxSender {
     this.properties = properties;
   }
 
-  /** Sends what is due now; returns how many messages were delivered. */
+  /**
+   * Sends what is due now; returns how many messages were delivered. The batch is claimed at once; a
+   * message is sent only while at least half of the claim is left, so that no other node can take it over
+   * while it is being handed to the mail server (the rest is handed back for the next batch).
+   */
   public int sendDue() {
+    Instant claimedAt = EngineTime.now();
+    Instant sendBy = claimedAt.plus(properties.claimTimeout().dividedBy(2));
+    List<OutboxRepository.OutboxMessage> batch = repository.claimDue(node, claimedAt, properties.claimTimeout(),
+        properties.batchSize());
     int sent = 0;
-    for (long id : repository.due(EngineTime.now(), properties.batchSize())) {
-      Instant now = EngineTime.now();
-      if (!repository.claim(id, node, now, now.plus(properties.claimTimeout()))) {
-        continue;
+    for (int i = 0; i < batch.size(); i++) {
+      if (EngineTime.now().isAfter(sendBy)) {
+        repository.release(batch.subList(i, batch.size()), node);
+        break;
       }
-      OutboxRepository.OutboxMessage message = repository.load(id);
-      try {
-        mailSender.send(mime(message));
-        repository.markSent(id, node, EngineTime.now());
+      if (send(batch.get(i))) {
         sent++;
-        log.info("E-mail #{} ({}) sent for {}", id, message.template(), message.reference());
-      } catch (MailException | MessagingException e) {
-        int attempts = message.attempts() + 1;
-        boolean giveUp = attempts >= properties.maxAttempts();
-        String error = describe(e);
-        repository.markAttemptFailed(id, node, error, EngineTime.now().plus(properties.retryAfter(attempts)), giveUp);
-        if (giveUp) {
-          log.error("E-mail #{} ({}) for {} failed {} times and is left in the outbox as FAILED: {}",
-              id, message.template(), message.reference(), attempts, error);
-        } else {
-          log.warn("E-mail #{} ({}) for {} not sent (attempt {}), will retry: {}",
-              id, message.template(), message.reference(), attempts, error);
-        }
       }
     }
     return sent;
+  }
+
+  private boolean send(OutboxRepository.OutboxMessage message) {
+    long id = message.id();
+    try {
+      mailSender.send(mime(message));
+      repository.markSent(id, node, EngineTime.now());
+      log.info("E-mail #{} ({}) sent for {}", id, message.template(), message.reference());
+      return true;
+    } catch (MailException | MessagingException e) {
+      int attempts = message.attempts() + 1;
+      boolean giveUp = attempts >= properties.maxAttempts();
+      String error = describe(e);
+      repository.markAttemptFailed(id, node, error, EngineTime.now().plus(properties.retryAfter(attempts)), giveUp);
+      if (giveUp) {
+        log.error("E-mail #{} ({}) for {} failed {} times and is left in the outbox as FAILED: {}",
+            id, message.template(), message.reference(), attempts, error);
+      } else {
+        log.warn("E-mail #{} ({}) for {} not sent (attempt {}), will retry: {}",
+            id, message.template(), message.reference(), attempts, error);
+      }
+      return false;
+    }
   }
 
   private MimeMessage mime(OutboxRepository.OutboxMessage message) throws MessagingException {
     MimeMessage mime = mailSender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
     helper.setFrom(properties.from());
-    helper.setTo(message.recipients().toArray(String[]::new));
+    helper.setTo(message.to().toArray(String[]::new));
     helper.setSubject(message.subject());
     helper.setText(message.body(), false);
     mime.setHeader("X-JTAI-Outbox-Id", Long.toString(message.id()));
@@ -82,8 +97,7 @@ public class OutboxSender {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String text = e.getClass().getSimpleName() + ": " + root.getClass().getSimpleName()
-        + (root.getMessage() != null ? " " + root.getMessage() : "");
-    return text.length() > 1900 ? text.substring(0, 1900) : text;
+    return ClaimableQueue.clip(e.getClass().getSimpleName() + ": " + root.getClass().getSimpleName()
+        + (root.getMessage() != null ? " " + root.getMessage() : ""));
   }
 }

@@ -5,13 +5,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.databind.InjectableValues;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -25,30 +18,31 @@ import java.util.Optional;
  * self-assessment. Adding a theme is adding a file.
  *
  * <p>A theme file may leave out the components listed in {@link #OPTIONAL_DEFAULTS} ({@link ThemeRegistry}
- * supplies their default); every other component is required. New components go at the end of the list.
+ * supplies their default); every other component is required. What a file must hold is the JSON Schema
+ * src/main/resources/schema/theme.schema.json: a new component goes there as well, and at the end of the list.
  */
 public record Theme(
-    @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id,
-    @NotBlank String name,
-    @NotBlank String framework,
-    @NotEmpty List<@NotBlank String> agencies,
-    @Valid @NotNull Selection selection,
-    @Valid @NotEmpty List<AnnexAItem> annexA,
-    @NotEmpty List<@NotBlank String> fieldworkMeetingTypes,
-    @Valid @NotNull KnownToAgency knownToAgency,
-    @Valid @NotEmpty List<MilestoneDefinition> milestones,
-    @NotNull Map<String, List<@NotBlank String>> caseRecords,
-    @NotNull Duration reportCommentWindow,
-    @Valid @NotNull FactualAccuracy factualAccuracy,
-    @NotNull Map<String, List<@Valid @NotNull EvidenceDocument>> evidenceDocuments,
-    @NotNull List<@Valid @NotNull EvaluationCriterion> evaluationCriteria,
-    @NotNull List<@NotBlank String> toComplete) {
+    String id,
+    String name,
+    String framework,
+    List<String> agencies,
+    Selection selection,
+    List<AnnexAItem> annexA,
+    List<String> fieldworkMeetingTypes,
+    KnownToAgency knownToAgency,
+    List<MilestoneDefinition> milestones,
+    Map<String, List<String>> caseRecords,
+    Duration reportCommentWindow,
+    FactualAccuracy factualAccuracy,
+    Map<String, List<EvidenceDocument>> evidenceDocuments,
+    List<EvaluationCriterion> evaluationCriteria,
+    List<String> toComplete) {
 
   /**
    * After the draft report arrives (guidance section 17): agencies' comments are due to the DCS after
    * {@code agencyCommentsWorkingDays}; the DCS returns the coordinated comments after {@code returnWorkingDays} (9).
    */
-  public record FactualAccuracy(@Min(1) int agencyCommentsWorkingDays, @Min(1) int returnWorkingDays) {}
+  public record FactualAccuracy(int agencyCommentsWorkingDays, int returnWorkingDays) {}
 
   /**
    * The components a theme file may leave out, by their key in the file, and the value they then take:
@@ -65,14 +59,14 @@ public record Theme(
    * readiness checklist asks, per document, whether it is uploaded (and where), approved by the agency's
    * senior authority, or why it cannot be provided.
    */
-  public record EvidenceDocument(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String title) {}
+  public record EvidenceDocument(String id, String title) {}
 
   /**
    * One evaluation criterion of the inspection framework (guidance 8.1): agencies rate themselves against
    * it (Red, Amber, Green) in the benchmarking self-assessment. {@code title} is the short label.
    */
   public record EvaluationCriterion(
-      @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String title, @NotBlank String text) {}
+      String id, String title, String text) {}
 
   /** The documents the agency keeps ready for this theme (empty when the theme lists none for it). */
   public List<EvidenceDocument> evidenceFor(String agency) {
@@ -94,15 +88,15 @@ public record Theme(
    * child is known to the agency, the framework's further questions, and how long agencies have, in
    * working time from the moment the selection is recorded.
    */
-  public record KnownToAgency(@NotNull Duration window, @Valid @NotNull List<Question> questions) {}
+  public record KnownToAgency(Duration window, List<Question> questions) {}
 
   /** A Yes/No question asked about each selected child. */
-  public record Question(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String text) {}
+  public record Question(String id, String text) {}
 
   /** How many children the inspectors select, first from the Annex A lists, then for audit. */
-  public record Selection(@Valid @NotNull Range first, @Valid @NotNull Range audit) {}
+  public record Selection(Range first, Range audit) {}
 
-  public record Range(@Min(1) int min, @Min(1) int max) {
+  public record Range(int min, int max) {
     public boolean contains(int n) {
       return n >= min && n <= max;
     }
@@ -114,7 +108,7 @@ public record Theme(
   }
 
   /** One item the local authority submits as Annex A (a child-level list or a report). */
-  public record AnnexAItem(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String id, @NotBlank String title) {}
+  public record AnnexAItem(String id, String title) {}
 
   /**
    * A deadline as the guidance states it: working day N (day 1 = notification day) at a local time.
@@ -125,13 +119,13 @@ public record Theme(
    * count as working days back at the same time, {@code P1D}; hours as clock time, {@code PT2H}).
    */
   public record MilestoneDefinition(
-      @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]*") String name,
-      @Min(1) @Max(300) int day,
-      @NotNull LocalTime time,
-      @NotBlank String title,
+      String name,
+      int day,
+      LocalTime time,
+      String title,
       String movesWith,
-      @NotNull List<@NotBlank String> audience,
-      List<@NotNull Duration> reminders) {
+      List<String> audience,
+      List<Duration> reminders) {
 
     /** Read from a theme file, where {@code moves-with}, {@code for} and {@code reminders} may be left out. */
     @JsonCreator

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The themes the service knows: every {@code classpath:themes/*.yaml} plus any under
- * {@code jtai.themes.extra-location}. A theme file that is wrong stops start-up, naming the file and field.
+ * {@code jtai.themes.extra-location}. A theme file that is wrong stops start-up, naming the file and field:
+ * first against the published JSON Schema ({@link ThemeSchema}), then here for what the schema cannot say
+ * (the partnership's agencies and statutory partners, ids listed twice, ranges, what one field names of another).
  */
 @Component
 public class ThemeRegistry {
@@ -38,7 +38,6 @@ public class ThemeRegistry {
 
   public ThemeRegistry(
       Partnership partnership,
-      Validator validator,
       @Value("${jtai.themes.extra-location:}") String extraLocation) throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
         .findAndRegisterModules()
@@ -46,15 +45,15 @@ public class ThemeRegistry {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .setInjectableValues(Theme.optionalFields());
-    // Required fields are @NotNull in Theme (Bean Validation names a missing one); optional ones may be left out.
+    ThemeSchema schema = new ThemeSchema();
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:themes/*.yaml")));
     if (!extraLocation.isBlank()) {
       files.addAll(List.of(resolver.getResources(extraLocation)));
     }
     for (Resource file : files) {
-      Theme theme = read(yaml, file);
-      check(theme, file, validator, partnership);
+      Theme theme = read(yaml, schema, file);
+      check(theme, file, partnership);
       if (themes.put(theme.id(), theme) != null) {
         throw new InvalidThemeException(file, "id", "theme '" + theme.id() + "' is defined twice");
       }
@@ -70,9 +69,13 @@ public class ThemeRegistry {
     }
   }
 
-  private static Theme read(ObjectMapper yaml, Resource file) {
+  private static Theme read(ObjectMapper yaml, ThemeSchema schema, Resource file) {
     try (InputStream in = file.getInputStream()) {
       JsonNode tree = yaml.readTree(in);
+      if (tree == null || tree.isMissingNode()) {
+        throw new InvalidThemeException(file, "(file)", "is empty");
+      }
+      schema.check(file, tree);
       if (tree instanceof ObjectNode fields) {
         // The components a theme file may leave out take their default; every other one must be there.
         Theme.OPTIONAL_DEFAULTS.forEach((key, value) -> {
@@ -92,13 +95,7 @@ public class ThemeRegistry {
     }
   }
 
-  private static void check(Theme theme, Resource file, Validator validator, Partnership partnership) {
-    Set<ConstraintViolation<Theme>> violations = validator.validate(theme);
-    if (!violations.isEmpty()) {
-      ConstraintViolation<Theme> first = violations.stream()
-          .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-      throw new InvalidThemeException(file, kebab(first.getPropertyPath().toString()), first.getMessage());
-    }
+  private static void check(Theme theme, Resource file, Partnership partnership) {
     for (String agency : theme.agencies()) {
       if (partnership.find(agency).isEmpty()) {
         throw new InvalidThemeException(file, "agencies", "agency '" + agency + "' is not in the partnership "
@@ -147,9 +144,6 @@ public class ThemeRegistry {
         throw new InvalidThemeException(file, "evidence-documents." + agency, "'" + agency
             + "' is not an agency of this theme (its agencies: " + theme.agencies() + ")");
       }
-      if (documents == null || documents.isEmpty()) {
-        throw new InvalidThemeException(file, "evidence-documents." + agency, "lists no document; list at least one or leave the agency out");
-      }
       unique(file, "evidence-documents." + agency, documents.stream().map(Theme.EvidenceDocument::id).toList());
     });
     unique(file, "evaluation-criteria", theme.evaluationCriteria().stream().map(Theme.EvaluationCriterion::id).toList());
@@ -157,9 +151,9 @@ public class ThemeRegistry {
     checkReminders(file, theme);
   }
 
-  /** A milestone's {@code for} names agencies of the theme or the partnership's roles (security/Roles). */
+  /** A milestone's {@code for} names agencies of the theme or the partnership's roles ({@link RoleContacts}). */
   private static void checkAudiences(Resource file, Theme theme, Partnership partnership) {
-    List<String> known = new ArrayList<>(List.of("business-unit", "laim", "dcs", "independent-scrutineer"));
+    List<String> known = new ArrayList<>(RoleContacts.PARTNERSHIP_ROLES.keySet());
     known.addAll(theme.agencies());
     for (int i = 0; i < theme.milestones().size(); i++) {
       for (String who : theme.milestones().get(i).audience()) {
@@ -179,27 +173,6 @@ public class ThemeRegistry {
             "each reminder is a positive duration before the deadline, such as P1D or PT2H");
       }
     }
-  }
-
-  /** A validation path in the file's own words: "evidenceDocuments[la].<list element>[0].title" as "evidence-documents.la[0].title". */
-  static String kebab(String propertyPath) {
-    StringBuilder out = new StringBuilder();
-    boolean inKey = false;
-    for (char c : propertyPath.toCharArray()) {
-      if (c == '[') {
-        inKey = true;
-      } else if (c == ']') {
-        inKey = false;
-      }
-      if (!inKey && Character.isUpperCase(c)) {
-        out.append('-').append(Character.toLowerCase(c));
-      } else {
-        out.append(c);
-      }
-    }
-    // Map keys as the file nests them ("evidence-documents.police"), list positions as "[0]".
-    return out.toString().replace("<map value>", "").replace("<list element>", "").replace("..", ".")
-        .replaceAll("\\[([a-z][a-z0-9-]*)]", ".$1").replace(".[", "[");
   }
 
   private static void checkRange(Resource file, String field, Theme.Range range) {

@@ -1,6 +1,5 @@
 package uk.jtai.response.purge;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,11 +8,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.childselection.KnownToAgencyReturns;
 import uk.jtai.response.childselection.SelectedChildren;
+import uk.jtai.response.store.Sql;
 
 /**
  * Removes an inspection's child-level data once it is closed or cancelled: any of its processes still
@@ -40,10 +40,10 @@ public class InspectionPurge {
   private final RuntimeService runtime;
   private final SelectedChildren selected;
   private final KnownToAgencyReturns returns;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
   public InspectionPurge(@Lazy ProcessEngine engine, @Lazy RuntimeService runtime, SelectedChildren selected,
-                         KnownToAgencyReturns returns, JdbcTemplate jdbc) {
+                         KnownToAgencyReturns returns, JdbcClient jdbc) {
     this.engine = engine;
     this.runtime = runtime;
     this.selected = selected;
@@ -62,18 +62,17 @@ public class InspectionPurge {
     returns.delete(reference);
     selected.delete(reference);
     for (String table : CHILD_LEVEL_TABLES) {
-      jdbc.update("delete from " + table + " where reference = ?", reference);
+      jdbc.sql("delete from " + table + " where reference = ?").param(reference).update();
     }
-    jdbc.update("update jtai_inspection set purged_at = ? where reference = ?",
-        EngineTime.now().atOffset(ZoneOffset.UTC), reference);
+    jdbc.sql("update jtai_inspection set purged_at = ? where reference = ?").params(Sql.utc(EngineTime.now()), reference).update();
     log.info("Child-level data of inspection {} purged ({})", reference, reason);
   }
 
   /** Inspections whose main process has ended and whose child-level data is still held. */
   public List<String> closedAndNotPurged() {
-    return jdbc.queryForList("select i.reference from jtai_inspection i where i.purged_at is null "
-        + "and exists (select 1 from act_hi_procinst p where p.id_ = i.process_instance_id and p.end_time_ is not null)",
-        String.class);
+    return jdbc.sql("select i.reference from jtai_inspection i where i.purged_at is null "
+            + "and exists (select 1 from act_hi_procinst p where p.id_ = i.process_instance_id and p.end_time_ is not null)")
+        .query(String.class).list();
   }
 
 }

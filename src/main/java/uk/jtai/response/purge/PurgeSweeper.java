@@ -1,5 +1,6 @@
 package uk.jtai.response.purge;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -8,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Purges the child-level data of every inspection that has closed (its jtai-inspection process ended),
- * every {@code jtai.purge.interval}. State is in the database, so a restart or a second node neither
- * misses nor double-counts one; the history time-to-live (P180D) is the backstop for the rest.
+ * every {@code jtai.purge.interval}, on one node at a time (its lock, store/SchedulerLocks). State is in
+ * the database, so a restart or a second node neither misses nor double-counts one; the history
+ * time-to-live (P180D) is the backstop for the rest.
  */
 @Component
 @ConditionalOnProperty(name = "jtai.purge.sweeper.enabled", havingValue = "true", matchIfMissing = true)
@@ -24,6 +26,7 @@ public class PurgeSweeper {
   }
 
   @Scheduled(fixedDelayString = "${jtai.purge.interval:PT10M}", initialDelayString = "${jtai.purge.interval:PT10M}")
+  @SchedulerLock(name = "purge-sweeper", lockAtMostFor = "PT30M")
   public void sweep() {
     for (String reference : purge.closedAndNotPurged()) {
       try {

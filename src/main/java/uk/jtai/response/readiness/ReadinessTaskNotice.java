@@ -11,11 +11,10 @@ import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
-import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.RoleContacts;
 import uk.jtai.response.process.Standing;
-import uk.jtai.response.security.Roles;
 
 /**
  * Bean {@code readinessTaskNotice}, a create listener for the tasks of the processes run between
@@ -28,12 +27,15 @@ public class ReadinessTaskNotice implements TaskListener {
 
   private final Outbox outbox;
   private final Partnership partnership;
+  private final RoleContacts roles;
   private final WorkingCalendar calendar;
   private final TaskLinks links;
 
-  public ReadinessTaskNotice(Outbox outbox, Partnership partnership, WorkingCalendar calendar, TaskLinks links) {
+  public ReadinessTaskNotice(Outbox outbox, Partnership partnership, RoleContacts roles, WorkingCalendar calendar,
+                             TaskLinks links) {
     this.outbox = outbox;
     this.partnership = partnership;
+    this.roles = roles;
     this.calendar = calendar;
     this.links = links;
   }
@@ -58,20 +60,8 @@ public class ReadinessTaskNotice implements TaskListener {
   private List<Contact> recipients(DelegateTask task) {
     List<Contact> contacts = new ArrayList<>();
     for (IdentityLink candidate : task.getCandidates()) {
-      String group = candidate.getGroupId();
-      if (group == null) {
-        continue;
-      }
-      if (group.equals(Roles.BUSINESS_UNIT)) {
-        contacts.add(partnership.businessUnit());
-      }
-      for (Agency agency : partnership.agencies()) {
-        if (group.equals(agency.id())) {
-          contacts.add(agency.lead());
-          contacts.add(agency.deputy());
-        } else if (group.equals(agency.seniorGroup())) {
-          contacts.add(agency.senior());
-        }
+      if (candidate.getGroupId() != null) {
+        contacts.addAll(roles.mailboxes(candidate.getGroupId()));
       }
     }
     return contacts;

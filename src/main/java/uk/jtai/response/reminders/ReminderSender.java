@@ -2,7 +2,6 @@ package uk.jtai.response.reminders;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -26,12 +25,14 @@ import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.store.ClaimableQueue;
 
 /**
- * Turns due reminders into outbox e-mails, each exactly once: one transaction claims the row, checks the
- * task against the engine and writes the e-mail (and, at a missed deadline, the Cockpit marker); if any
- * of it fails, nothing of it is kept and the row is tried again later. A task completed since sends
- * nothing; a task whose due date changed is planned again from its new one.
+ * Turns due reminders into outbox e-mails, each exactly once: a batch of rows is claimed for this node
+ * ({@link ClaimableQueue}), then one transaction per row marks it done, checks the task against the engine
+ * and writes the e-mail (and, at a missed deadline, the Cockpit marker); if any of it fails, nothing of it
+ * is kept and the row is tried again later. A task completed since sends nothing; a task whose due date
+ * changed is planned again from its new one.
  */
 @Component
 public class ReminderSender {
@@ -50,6 +51,7 @@ public class ReminderSender {
   private final TaskLinks links;
   private final MissedDeadlines missedDeadlines;
   private final TransactionTemplate transaction;
+  private final String node = ClaimableQueue.nodeName();
 
   public ReminderSender(ReminderRepository repository, ReminderScheduler scheduler, ReminderProperties properties,
                         @Lazy TaskService tasks, Outbox outbox, GroupRecipients groups, Partnership partnership,
@@ -74,45 +76,47 @@ public class ReminderSender {
     return "reminder:" + reminderId;
   }
 
-  /** Handles the reminders due now (engine clock); returns how many this call claimed. */
+  /**
+   * Handles the reminders due now (engine clock), one batch claimed at once, each in its own transaction;
+   * returns how many this call claimed.
+   */
   public int sendDue() {
-    int handled = 0;
-    // Every node reads the same due rows; in a shuffled order nodes mostly work on different rows instead
-    // of queueing on the row another node has claimed (reminders due together go out seconds apart at most).
-    List<Long> due = new ArrayList<>(repository.due(EngineTime.now(), properties.batchSize()));
-    Collections.shuffle(due);
-    for (long id : due) {
+    List<ReminderRepository.Reminder> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
+        properties.batchSize());
+    for (ReminderRepository.Reminder reminder : batch) {
       try {
-        if (Boolean.TRUE.equals(transaction.execute(status -> handle(id)))) {
-          handled++;
-        }
+        transaction.executeWithoutResult(status -> handle(reminder));
       } catch (RuntimeException e) {
-        failed(id, e);
+        failed(reminder, e);
       }
     }
-    return handled;
+    return batch.size();
   }
 
-  private boolean handle(long id) {
-    if (!repository.claim(id, EngineTime.now())) {
-      return false; // another node (or run) has it
-    }
-    ReminderRepository.Reminder reminder = repository.load(id);
+  /**
+   * Reads the task, marks the reminder done (which holds its row until this transaction ends, or finds that
+   * another node took it over: then nothing is written), then does what it says: its e-mail and marker, or
+   * planning the task's reminders again.
+   */
+  private void handle(ReminderRepository.Reminder reminder) {
+    Instant now = EngineTime.now();
     Task task = tasks.createTaskQuery().taskId(reminder.taskId()).singleResult();
     if (task == null) {
-      repository.finish(id, ReminderRepository.SKIPPED, "task completed");
+      repository.finish(reminder.id(), node, ReminderRepository.SKIPPED, now, "task completed");
     } else if (task.getDueDate() == null) {
-      repository.finish(id, ReminderRepository.SKIPPED, "task has no due date any more");
+      repository.finish(reminder.id(), node, ReminderRepository.SKIPPED, now, "task has no due date any more");
     } else if (!task.getDueDate().toInstant().equals(reminder.taskDue())) {
       // Its due date changed without the update event (e.g. in the database): follow the task.
-      scheduler.replan(task, reminder.reference());
-      repository.finish(id, ReminderRepository.CANCELLED, "due date changed");
-    } else if (reminder.kind() == ReminderPlan.Kind.REMINDER) {
-      remind(reminder, task);
-    } else {
-      escalate(reminder, task);
+      if (repository.finish(reminder.id(), node, ReminderRepository.CANCELLED, now, "due date changed")) {
+        scheduler.replan(task, reminder.reference());
+      }
+    } else if (repository.finish(reminder.id(), node, ReminderRepository.SENT, now, null)) {
+      if (reminder.kind() == ReminderPlan.Kind.REMINDER) {
+        remind(reminder, task);
+      } else {
+        escalate(reminder, task);
+      }
     }
-    return true;
   }
 
   /**
@@ -171,12 +175,13 @@ public class ReminderSender {
         .toList();
   }
 
-  private void failed(long id, RuntimeException e) {
+  private void failed(ReminderRepository.Reminder reminder, RuntimeException e) {
     Instant now = EngineTime.now();
-    String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    String stored = error.length() > 1900 ? error.substring(0, 1900) : error;
-    transaction.executeWithoutResult(status -> repository.attemptFailed(id, stored, now,
-        now.plus(properties.retry()), properties.maxAttempts()));
-    log.warn("Reminder #{} not handled, will retry (up to {} attempts): {}", id, properties.maxAttempts(), stored);
+    String error = ClaimableQueue.clip(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    boolean giveUp = reminder.attempts() + 1 >= properties.maxAttempts();
+    transaction.executeWithoutResult(status -> repository.attemptFailed(reminder.id(), node, error,
+        now.plus(properties.retry()), giveUp));
+    log.warn("Reminder #{} not handled, {}: {}", reminder.id(),
+        giveUp ? "left as FAILED after " + properties.maxAttempts() + " attempts" : "will retry", error);
   }
 }

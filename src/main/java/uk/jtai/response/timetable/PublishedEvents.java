@@ -1,11 +1,11 @@
 package uk.jtai.response.timetable;
 
+import static uk.jtai.response.store.Sql.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.jtai.response.calendar.Milestone;
 
@@ -18,47 +18,46 @@ import uk.jtai.response.calendar.Milestone;
 @Repository
 public class PublishedEvents {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  public PublishedEvents(JdbcTemplate jdbc) {
+  public PublishedEvents(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** The revision of a milestone as published. */
   public record Revision(int sequence, Instant lastModified) {}
 
+  private record Published(Instant due, String title, int sequence, Instant lastModified) {}
+
   /** The milestone's revision, recording a new one if it changed since last published. */
   public Revision current(String reference, Milestone milestone, Instant now) {
     for (int attempt = 0; attempt < 3; attempt++) {
-      Optional<Object[]> stored = jdbc.query("select due, title, sequence, last_modified from jtai_timetable_event "
-              + "where reference = ? and name = ?",
-          (rs, i) -> new Object[] {rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2), rs.getInt(3),
-              rs.getObject(4, OffsetDateTime.class).toInstant()}, reference, milestone.name()).stream().findFirst();
+      Optional<Published> stored = jdbc.sql("select due, title, sequence, last_modified from jtai_timetable_event "
+              + "where reference = ? and name = ?")
+          .params(reference, milestone.name()).query(Published.class).optional();
       if (stored.isEmpty()) {
         try {
-          jdbc.update("insert into jtai_timetable_event (reference, name, due, title, sequence, last_modified) "
-              + "values (?, ?, ?, ?, 0, ?)", reference, milestone.name(), utc(milestone.due()), milestone.title(), utc(now));
+          jdbc.sql("insert into jtai_timetable_event (reference, name, due, title, sequence, last_modified) "
+                  + "values (?, ?, ?, ?, 0, ?)")
+              .params(reference, milestone.name(), utc(milestone.due()), milestone.title(), utc(now)).update();
           return new Revision(0, now);
         } catch (DuplicateKeyException publishedMeanwhile) {
           continue;
         }
       }
-      Object[] row = stored.get();
-      int sequence = (Integer) row[2];
-      if (row[0].equals(milestone.due()) && row[1].equals(milestone.title())) {
-        return new Revision(sequence, (Instant) row[3]);
+      Published row = stored.get();
+      if (row.due().equals(milestone.due()) && row.title().equals(milestone.title())) {
+        return new Revision(row.sequence(), row.lastModified());
       }
       // Conditional on the sequence read: of two readers publishing the same change, one bumps it.
-      if (jdbc.update("update jtai_timetable_event set due = ?, title = ?, sequence = ?, last_modified = ? "
-              + "where reference = ? and name = ? and sequence = ?", utc(milestone.due()), milestone.title(), sequence + 1,
-          utc(now), reference, milestone.name(), sequence) == 1) {
-        return new Revision(sequence + 1, now);
+      if (jdbc.sql("update jtai_timetable_event set due = ?, title = ?, sequence = ?, last_modified = ? "
+              + "where reference = ? and name = ? and sequence = ?")
+          .params(utc(milestone.due()), milestone.title(), row.sequence() + 1, utc(now), reference, milestone.name(),
+              row.sequence())
+          .update() == 1) {
+        return new Revision(row.sequence() + 1, now);
       }
     }
     throw new IllegalStateException("timetable event " + milestone.name() + " of " + reference + " keeps changing");
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -110,7 +110,7 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey("audit-day-and-report").finished().count()).isEqualTo(1);
     assertThat(openTasks(reference, "Task_CommentOnDraft")).as("comments close with the report").isEmpty();
-    assertThat(decisions.comments(reference, 1)).extracting(c -> c[0]).containsExactly("education");
+    assertThat(decisions.comments(reference, 1)).extracting(ReportDecisions.Comment::agency).containsExactly("education");
     assertThat(outbox(reference, "audit-report-warning")).isEmpty();
   }
 

@@ -91,7 +91,8 @@ class ReminderResilienceIT {
         // Short intervals so that seconds, not minutes, separate due from sent in the test.
         "--jtai.mail.poll-interval=PT0.2S", "--jtai.mail.batch-size=100", "--jtai.mail.claim-timeout=PT5S",
         "--jtai.mail.first-retry=PT1S",
-        "--jtai.reminders.poll-interval=PT0.2S", "--jtai.reminders.batch-size=100", "--jtai.reminders.retry=PT1S")
+        "--jtai.reminders.poll-interval=PT0.2S", "--jtai.reminders.batch-size=100", "--jtai.reminders.claim-timeout=PT5S",
+        "--jtai.reminders.retry=PT1S")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/reminders-" + name + ".log")));
     builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
     builder.environment().putAll(Map.of("JTAI_DB_URL", database.url(), "JTAI_DB_USER", database.user(),

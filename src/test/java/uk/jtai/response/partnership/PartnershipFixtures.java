@@ -34,7 +34,7 @@ public final class PartnershipFixtures {
 
   public static ThemeRegistry themes(String extraLocation) {
     try {
-      return new ThemeRegistry(york(), validator(), extraLocation);
+      return new ThemeRegistry(york(), extraLocation);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

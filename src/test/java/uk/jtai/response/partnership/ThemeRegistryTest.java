@@ -191,4 +191,51 @@ class ThemeRegistryTest {
         .hasMessageContaining("bad-reminder.yaml")
         .hasMessageContaining("milestones[1].reminders");
   }
+
+  @Test
+  void aFieldOfTheWrongTypeStopsStartUpNamingFileAndPathFromTheSchema() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/day-not-a-number.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("day-not-a-number.yaml")
+        .hasMessageContaining("'milestones[0].day'")
+        .hasMessageContaining("integer");
+  }
+
+  @Test
+  void anIdThatIsNotLowerCaseStopsStartUpWithTheSchemasOwnWords() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/id-not-lower-case.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("id-not-lower-case.yaml")
+        .hasMessage("Theme file id-not-lower-case.yaml: field 'id': must be lower-case letters, digits and hyphens, starting with a letter");
+  }
+
+  @Test
+  void aMissingOrMisspelledFieldIsNamedWhereTheFileNestsIt() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/missing-selection.yaml"))
+        .hasMessage("Theme file missing-selection.yaml: field 'selection': is required");
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/evidence-without-title.yaml"))
+        .hasMessage("Theme file evidence-without-title.yaml: field 'evidence-documents.police[0].title': is required");
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/misspelled-field.yaml"))
+        .hasMessageStartingWith("Theme file misspelled-field.yaml: field 'milestone': is not a field of a theme file");
+  }
+
+  /** Editors check a theme file against the same schema as the service: every theme file names it. */
+  @Test
+  void everyThemeFileNamesThePublishedSchema() throws Exception {
+    java.nio.file.Path schema = java.nio.file.Path.of("src/main/resources", ThemeSchema.LOCATION);
+    assertThat(schema).exists();
+    List<java.nio.file.Path> files = new java.util.ArrayList<>();
+    for (String folder : List.of("src/main/resources/themes", "src/test/resources/added-themes")) {
+      try (var listed = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+        listed.filter(f -> f.toString().endsWith(".yaml")).forEach(files::add);
+      }
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+    for (java.nio.file.Path file : files) {
+      String first = java.nio.file.Files.readAllLines(file).get(0);
+      assertThat(first).as(file.toString()).startsWith("# yaml-language-server: $schema=");
+      java.nio.file.Path named = file.getParent().resolve(first.substring(first.indexOf('=') + 1).strip()).normalize();
+      assertThat(named).as(file + " names the schema").isEqualTo(schema.normalize());
+    }
+  }
 }

@@ -24,10 +24,10 @@ import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.notify.GroupRecipients;
-import uk.jtai.response.notify.Recipients;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.RoleContacts;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.reminders.DeadlineModel;
 import uk.jtai.response.reminders.ReminderPlan;
@@ -67,18 +67,18 @@ final class ExpectedEmails {
   private final ProcessEngine engine;
   private final ReminderPlan reminderPlan;
   private final GroupRecipients groupRecipients;
-  private final Recipients recipients;
+  private final RoleContacts roles;
   private final Partnership partnership;
   private final ScheduleRepository schedules;
   private final WorkingCalendar calendar;
   private final java.time.LocalTime digestTime;
 
-  ExpectedEmails(ProcessEngine engine, ReminderPlan reminderPlan, GroupRecipients groupRecipients, Recipients recipients,
+  ExpectedEmails(ProcessEngine engine, ReminderPlan reminderPlan, GroupRecipients groupRecipients, RoleContacts roles,
                  Partnership partnership, ScheduleRepository schedules, WorkingCalendar calendar, java.time.LocalTime digestTime) {
     this.engine = engine;
     this.reminderPlan = reminderPlan;
     this.groupRecipients = groupRecipients;
-    this.recipients = recipients;
+    this.roles = roles;
     this.partnership = partnership;
     this.schedules = schedules;
     this.calendar = calendar;
@@ -262,7 +262,7 @@ final class ExpectedEmails {
                 && (agency == null || agency.equals(agencyOf(t))))
             .findFirst().orElseThrow(() -> new AssertionError("no open " + overdueTask + " when " + firing.timerId() + " fired"))
             .getName();
-        expected.add(new Expected("task-overdue", emails(recipients.resolve(input(service, "notify"), agency)),
+        expected.add(new Expected("task-overdue", emails(roles.named(input(service, "notify"), agency)),
             "deadline missed - " + name, "was due by " + spoken(firing.due())));
       } else if ("${auditReport.warn(execution)}".equals(service.getCamundaExpression())) {
         expected.add(new Expected("audit-report-warning", dcsAndBu, "due " + spoken(stored(reference, "AUDIT_REPORT_DUE"))));

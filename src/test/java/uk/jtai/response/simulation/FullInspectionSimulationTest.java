@@ -83,7 +83,7 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
   @Autowired OutboxSender outboxSender;
   @Autowired uk.jtai.response.reminders.ReminderPlan reminderPlan;
   @Autowired uk.jtai.response.notify.GroupRecipients groupRecipients;
-  @Autowired uk.jtai.response.notify.Recipients recipients;
+  @Autowired uk.jtai.response.partnership.RoleContacts roles;
 
   /** Every shipped theme file, by its file name: a theme added to the directory is simulated too. */
   static Stream<String> shippedThemes() throws IOException {
@@ -351,7 +351,7 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
   }
 
   private void everyExpectedEmailWasDeliveredOnce(Theme theme, Instant closed, List<String> children) throws Exception {
-    List<ExpectedEmails.Expected> expected = new ExpectedEmails(engine, reminderPlan, groupRecipients, recipients, partnership,
+    List<ExpectedEmails.Expected> expected = new ExpectedEmails(engine, reminderPlan, groupRecipients, roles, partnership,
         schedules, calendar, digestProperties.time()).of(reference, theme, planned, clock.firings(), closed);
     List<Map<String, Object>> rows = outbox(reference);
     List<Map<String, Object>> unmatched = new ArrayList<>(rows);

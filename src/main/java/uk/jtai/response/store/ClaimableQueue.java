@@ -1,0 +1,131 @@
+package uk.jtai.response.store;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A table of work that every node drains, each row handled by exactly one node (the outbox's e-mails, the
+ * reminders). One short transaction picks a batch of due rows with {@code select ... for update skip
+ * locked} (the limit in SQL, so nodes never wait on each other's rows) and marks them claimed by the node
+ * until {@code now + claimTimeout}. The node then finishes each row, or hands it back for a later attempt
+ * (failed after the last one). Both are conditional on the claim: a node whose claim ran out and was taken
+ * by another changes nothing. A node that dies holding a claim loses it when the claim runs out.
+ *
+ * <p>The table has the columns {@code id, status, next_attempt_at, attempts, claimed_by, claimed_until}, one
+ * for the last error or outcome and one for when the row was done. A row waits as {@code PENDING}. The
+ * rows are read as the record {@code T}, whose components name the columns read ({@code taskId} is
+ * {@code task_id}).
+ */
+public final class ClaimableQueue<T extends ClaimableQueue.Row> {
+
+  public static final String PENDING = "PENDING";
+  public static final String FAILED = "FAILED";
+
+  /** A claimed row, as the record its queue reads. */
+  public interface Row {
+    long id();
+
+    /** Attempts made before this one. */
+    int attempts();
+  }
+
+  /**
+   * The queue's table: {@code orderBy} says which due rows go first; {@code errorColumn} holds the last
+   * error (or how a row ended); {@code doneAtColumn} when the row was finished.
+   */
+  public record Table(String name, String orderBy, String errorColumn, String doneAtColumn) {}
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
+  private final Table table;
+  private final Class<T> rowType;
+  private final String columns;
+
+  public ClaimableQueue(JdbcClient jdbc, PlatformTransactionManager transactions, Table table, Class<T> rowType) {
+    this.jdbc = jdbc;
+    this.table = table;
+    this.rowType = rowType;
+    this.columns = Arrays.stream(rowType.getRecordComponents()).map(c -> snakeCase(c.getName()))
+        .collect(Collectors.joining(", "));
+    // A claim is committed before the work starts, so other nodes see it whatever the caller's transaction.
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** A name for this node's claims, unique per process and sender. */
+  public static String nodeName() {
+    return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+  }
+
+  /** Claims up to {@code limit} due rows for {@code node} (in queue order) and returns them; none: an empty list. */
+  public List<T> claim(String node, Instant now, Duration claimTimeout, int limit) {
+    return ownTransaction.execute(status -> {
+      List<T> rows = jdbc.sql("select " + columns + " from " + table.name()
+              + " where status = :pending and next_attempt_at <= :now and (claimed_until is null or claimed_until < :now)"
+              + " order by " + table.orderBy() + " fetch first :limit rows only for update skip locked")
+          .param("pending", PENDING).param("now", Sql.utc(now)).param("limit", limit)
+          .query(rowType).list();
+      if (!rows.isEmpty()) {
+        jdbc.sql("update " + table.name() + " set claimed_by = :node, claimed_until = :until where id in (:ids)")
+            .param("node", node).param("until", Sql.utc(now.plus(claimTimeout))).param("ids", ids(rows))
+            .update();
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * Finishes a row {@code node} holds, in the caller's transaction: {@code status} (e.g. SENT), when, and
+   * {@code note} in the error column. False, and nothing changed, if the node no longer holds it. Once it
+   * returns true the row is locked until the caller's transaction ends: a caller that does the row's work
+   * after it keeps the row and its work together.
+   */
+  public boolean finish(long id, String node, String status, Instant now, String note) {
+    return jdbc.sql("update " + table.name() + " set status = :status, " + table.doneAtColumn() + " = :now, "
+            + table.errorColumn() + " = :note, attempts = attempts + 1, claimed_by = null, claimed_until = null "
+            + "where id = :id and claimed_by = :node and status = :pending")
+        .param("status", status).param("now", Sql.utc(now)).param("note", note).param("id", id).param("node", node)
+        .param("pending", PENDING).update() == 1;
+  }
+
+  /** An attempt that failed: try again at {@code nextAttempt}, or leave the row FAILED with its error if {@code giveUp}. */
+  public void retryLater(long id, String node, String error, Instant nextAttempt, boolean giveUp) {
+    jdbc.sql("update " + table.name() + " set status = :status, attempts = attempts + 1, next_attempt_at = :next, "
+            + table.errorColumn() + " = :error, claimed_by = null, claimed_until = null "
+            + "where id = :id and claimed_by = :node and status = :pending")
+        .param("status", giveUp ? FAILED : PENDING).param("next", Sql.utc(nextAttempt)).param("error", clip(error))
+        .param("id", id).param("node", node).param("pending", PENDING).update();
+  }
+
+  /** Hands back claimed rows not worked on, for any node to take at once. */
+  public void release(Collection<T> rows, String node) {
+    if (!rows.isEmpty()) {
+      jdbc.sql("update " + table.name() + " set claimed_by = null, claimed_until = null "
+              + "where id in (:ids) and claimed_by = :node and status = :pending")
+          .param("ids", ids(rows)).param("node", node).param("pending", PENDING).update();
+    }
+  }
+
+  /** Error texts fit the error column (2,000 characters). */
+  public static String clip(String error) {
+    return error == null || error.length() <= 1900 ? error : error.substring(0, 1900);
+  }
+
+  private static List<Long> ids(Collection<? extends Row> rows) {
+    return rows.stream().map(Row::id).toList();
+  }
+
+  private static String snakeCase(String name) {
+    return name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+  }
+}
