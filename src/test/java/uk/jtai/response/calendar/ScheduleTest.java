@@ -48,4 +48,47 @@ class ScheduleTest {
     assertThat(schedule.milestone("FINDINGS").orElseThrow().due())
         .isEqualTo(OffsetDateTime.parse("2027-06-14T17:00+01:00").toInstant());
   }
+  private Milestone milestone(String theme, String notifiedAt, String name) {
+    return calculator.compute("JTAI-2027-05-YORK", themes.theme(theme), OffsetDateTime.parse(notifiedAt).toInstant())
+        .milestone(name).orElseThrow();
+  }
+
+  @Test
+  void aCallAfterADayOneDeadlineGivesThatDeadlineItsUsualAllowanceFromTheCall() {
+    // Partners are to be told by 12:00 on day 1: three working hours from the start of the day. The lead
+    // inspector rang at 12:05, so the Business Unit has until 15:05; the other deadlines stay where they were.
+    Milestone partners = milestone("domestic-abuse", "2027-05-24T12:05:00+01:00", "PARTNERS_NOTIFIED_DUE");
+    assertThat(partners.due()).isEqualTo(OffsetDateTime.parse("2027-05-24T15:05+01:00").toInstant());
+    assertThat(partners.workingDay()).isEqualTo(1);
+    assertThat(due("domestic-abuse", "2027-05-24T12:05:00+01:00", "SCRUTINEER_NOTIFIED_DUE"))
+        .isEqualTo(OffsetDateTime.parse("2027-05-24T17:00+01:00").toInstant());
+    assertThat(due("domestic-abuse", "2027-05-24T12:05:00+01:00", "ANNEX_A_DUE"))
+        .isEqualTo(OffsetDateTime.parse("2027-05-25T17:00+01:00").toInstant());
+  }
+
+  @Test
+  void aLateAfternoonCallCarriesTheAllowanceIntoTheNextWorkingDay() {
+    // A call at 16:30 on Friday 28 May 2027: half an hour of day 1 is left, the rest of the three working
+    // hours runs on the next working day, Tuesday 1 June (Monday 31 May is the Spring bank holiday).
+    Milestone partners = milestone("domestic-abuse", "2027-05-28T16:30:00+01:00", "PARTNERS_NOTIFIED_DUE");
+    assertThat(partners.due()).isEqualTo(OffsetDateTime.parse("2027-06-01T11:30+01:00").toInstant());
+    assertThat(partners.workingDay()).isEqualTo(2);
+  }
+
+  @Test
+  void aCallAfterTheCloseOfDayOneMovesEveryDayOneDeadlineByItsOwnAllowance() {
+    InspectionSchedule schedule = calculator.compute("JTAI-2027-05-YORK", themes.theme("domestic-abuse"),
+        OffsetDateTime.parse("2027-05-24T17:30:00+01:00").toInstant());
+    assertThat(schedule.milestone("PARTNERS_NOTIFIED_DUE").orElseThrow().due())
+        .isEqualTo(OffsetDateTime.parse("2027-05-25T12:00+01:00").toInstant());
+    assertThat(schedule.milestone("AGENCIES_CONFIRMED_DUE").orElseThrow().due())
+        .as("a whole working day's allowance").isEqualTo(OffsetDateTime.parse("2027-05-25T17:00+01:00").toInstant());
+    assertThat(schedule.milestones()).allMatch(m -> m.due().isAfter(schedule.notifiedAt()));
+  }
+
+  @Test
+  void aCallBeforeTheDeadlineLeavesTheScheduleAsTheThemeSetsIt() {
+    assertThat(due("domestic-abuse", "2027-05-24T11:59:00+01:00", "PARTNERS_NOTIFIED_DUE"))
+        .isEqualTo(OffsetDateTime.parse("2027-05-24T12:00+01:00").toInstant());
+  }
 }

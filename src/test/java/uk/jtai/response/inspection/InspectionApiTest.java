@@ -77,6 +77,26 @@ class InspectionApiTest extends ProcessTestSupport {
   }
 
   @Test
+  void aCallAfterTheNoonDeadlineOfDayOneStartsTheInspectionWithThatDeadlineFromTheCall() throws Exception {
+    String reference = newReference();
+    HttpResponse<String> created = businessUnit.post("/api/inspections",
+        body(reference, "domestic-abuse", "2027-05-24T12:05:00+01:00"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    JsonNode view = json.readTree(businessUnit.get("/api/inspections/" + reference + "/schedule").body());
+    JsonNode partners = null;
+    for (JsonNode milestone : view.get("milestones")) {
+      if (milestone.get("name").asText().equals("PARTNERS_NOTIFIED_DUE")) {
+        partners = milestone;
+      }
+    }
+    assertThat(partners).isNotNull();
+    assertThat(partners.get("workingDay").asInt()).isEqualTo(1);
+    // 12:00 on day 1 is three working hours from the start of the day: three working hours from the call.
+    assertThat(partners.get("due").asText()).isEqualTo("2027-05-24T15:05:00+01:00");
+  }
+
+  @Test
   void theDcsCanStartOneTooButAnAgencyCannot() {
     assertThat(Http.as(port, "api-dcs", TestUsers.PASSWORD)
         .post("/api/inspections", body(newReference(), "serious-youth-violence", "2027-05-24T09:10:00+01:00"))

@@ -53,10 +53,22 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void aNotificationAfterTheFirstDayOneDeadlineIsRefused() {
-    assertThatThrownBy(() -> startInspection(newReference(), "domestic-abuse", "2027-05-24T12:30:00+01:00"))
-        .hasMessageContaining("notifiedAt: a notification at 12:30 on Monday 24 May is after the deadline "
-            + "'Business Unit has notified all multi-agency partners' (12:00 on Monday 24 May, working day 1)");
+  void aCallAfterTheFirstDayOneDeadlineIsAcceptedAndThatDeadlineRunsFromTheCall() {
+    // The lead inspector rang at 12:05; partners are to be told by 12:00 on day 1, three working hours
+    // from the start of the day: the Business Unit has until 15:05, and day 1 is still the day of the call.
+    String reference = newReference();
+    ProcessInstance inspection = startInspection(reference, "domestic-abuse", "2027-05-24T12:05:00+01:00");
+
+    assertThat(inspection).isStarted().isWaitingAt("Activity_NotificationCascade", "Activity_AnnexA", "Activity_FieldworkMeetings");
+    assertThat(task(reference, "Task_NotifyPartners").getDueDate().toInstant())
+        .isEqualTo(instant("2027-05-24T15:05:00+01:00"));
+    assertThat(jdbc.queryForObject("select due from jtai_milestone where reference = ? and name = 'PARTNERS_NOTIFIED_DUE'",
+        java.sql.Timestamp.class, reference).toInstant()).isEqualTo(instant("2027-05-24T15:05:00+01:00"));
+    assertThat(task(reference, "Task_SubmitAnnexA").getDueDate().toInstant())
+        .as("the later deadlines keep the theme's times").isEqualTo(instant("2027-05-25T17:00:00+01:00"));
+    moveClockTo("2027-05-24T12:30:00+01:00");
+    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    assertThat(outbox(reference, "task-overdue")).as("told in time after a late call: no miss").isEmpty();
   }
 
   @Test
