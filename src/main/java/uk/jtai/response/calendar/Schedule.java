@@ -34,12 +34,30 @@ public class Schedule {
    * a step, as a milestone of the inspection's schedule: models then refer to it by name like any other.
    */
   public Milestone startWindow(String reference, String milestone, String title, Duration window) {
+    return startWindow(reference, milestone, title, window, null);
+  }
+
+  /**
+   * As {@link #startWindow(String, String, String, Duration)}, but never past the milestone {@code notAfter}
+   * of the same schedule: a window that would run past it ends at it (the known-to-agency returns end by the
+   * time LAIM is to forward them, whenever the selection was recorded). Where {@code notAfter} has already
+   * passed when the window starts, clamping would make the window due before it opens, so it runs its full
+   * length (the later deadline is then missed anyway, and recorded as such).
+   */
+  public Milestone startWindow(String reference, String milestone, String title, Duration window, String notAfter) {
     InspectionSchedule schedule = repository.find(reference).orElseThrow(
         () -> new IllegalStateException("no schedule for inspection " + reference));
     // Never before the notification: an inspection recorded ahead of its day 1 (a rehearsal, say)
     // starts its windows on day 1.
     Instant from = EngineTime.now().isAfter(schedule.notifiedAt()) ? EngineTime.now() : schedule.notifiedAt();
     Instant due = calendar.addWorkingTime(from, window);
+    if (notAfter != null) {
+      Instant limit = schedule.milestone(notAfter).map(Milestone::due).orElseThrow(() -> new IllegalStateException(
+          "Inspection " + reference + " has no milestone '" + notAfter + "': add it to the theme file the inspection runs on"));
+      if (limit.isAfter(from) && due.isAfter(limit)) {
+        due = limit;
+      }
+    }
     LocalDate dayOne = schedule.notifiedAt().atZone(calendar.zone()).toLocalDate();
     Milestone set = new Milestone(milestone, calendar.dayNumber(dayOne, due.atZone(calendar.zone()).toLocalDate()), due, title);
     repository.putMilestone(reference, set);

@@ -17,4 +17,10 @@ public final class ChildSelectionVariables {
 
   /** The relative deadline of the known-to-agency returns, set when the first selection is recorded. */
   public static final String KNOWN_TO_AGENCY_DUE = "KNOWN_TO_AGENCY_DUE";
+
+  /**
+   * LAIM forwards the returns to the inspectors by this milestone of the theme (guidance 9.4 and 9.5): the
+   * known-to-agency window never runs past it.
+   */
+  public static final String RETURNS_FORWARDED_DUE = "RETURNS_FORWARDED_DUE";
 }

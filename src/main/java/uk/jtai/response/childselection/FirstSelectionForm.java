@@ -55,7 +55,9 @@ public class FirstSelectionForm implements TaskForm<FirstSelectionForm.Submitted
     String reference = Standing.REFERENCE.get(task);
     selected.recordFirstSelection(reference, children);
     ChildSelectionVariables.FIRST_SELECTION_COUNT.set(task, children.size());
+    // The theme's window ("within a couple of hours", 9.4), but never past the forwarding deadline.
     schedule.startWindow(reference, ChildSelectionVariables.KNOWN_TO_AGENCY_DUE,
-        "Every agency has said which of the selected children are known to it", theme.knownToAgency().window());
+        "Every agency has said which of the selected children are known to it", theme.knownToAgency().window(),
+        ChildSelectionVariables.RETURNS_FORWARDED_DUE);
   }
 }
