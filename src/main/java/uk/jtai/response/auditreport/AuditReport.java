@@ -49,6 +49,14 @@ public class AuditReport {
     return partnership.statutoryPartners().stream().map(Agency::id).toList();
   }
 
+  /**
+   * The group whose member approves for {@code agency}: the partnership file's
+   * {@code audit-report-approvers} (by default the agency's lead contact or deputy, guidance 9.15).
+   */
+  public String approverGroup(String agency) {
+    return partnership.reportApproverGroup(agency);
+  }
+
   private Map<String, ReportDecisions.Decision> current(VariableScope scope) {
     return decisions.decisions(Standing.REFERENCE.get(scope), AuditReportVariables.REPORT_VERSION.get(scope));
   }

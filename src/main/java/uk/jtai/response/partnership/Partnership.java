@@ -23,6 +23,30 @@ public class Partnership {
     if (agencies.values().stream().noneMatch(Agency::statutory)) {
       throw new IllegalStateException("jtai.partnership.agencies: at least one agency must be a statutory partner");
     }
+    if (properties.auditReportApprovers() != null) {
+      properties.auditReportApprovers().forEach((agency, approver) -> {
+        if (!find(agency).map(Agency::statutory).orElse(false)) {
+          throw new IllegalStateException("jtai.partnership.audit-report-approvers: '" + agency + "' is not a statutory "
+              + "partner of the partnership; only statutory partners approve the audit report (guidance 9.15)");
+        }
+        if (approver == null) {
+          throw new IllegalStateException("jtai.partnership.audit-report-approvers." + agency
+              + ": say lead-or-deputy or senior");
+        }
+      });
+    }
+  }
+
+  /** Who approves the audit report for the statutory partner {@code agencyId} (partnership file; default lead or deputy). */
+  public ReportApprover reportApprover(String agencyId) {
+    Map<String, ReportApprover> approvers = properties.auditReportApprovers();
+    return approvers == null ? ReportApprover.LEAD_OR_DEPUTY
+        : approvers.getOrDefault(agencyId, ReportApprover.LEAD_OR_DEPUTY);
+  }
+
+  /** The candidate group of the audit report approval for the statutory partner {@code agencyId}. */
+  public String reportApproverGroup(String agencyId) {
+    return reportApprover(agencyId).group(agency(agencyId));
   }
 
   public String name() {

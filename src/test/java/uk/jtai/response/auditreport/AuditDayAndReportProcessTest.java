@@ -33,6 +33,7 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
 
   @LocalServerPort int port;
   @Autowired ReportDecisions decisions;
+  @Autowired uk.jtai.response.partnership.Partnership partnership;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -101,6 +102,12 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     assertThat(openTasks(reference, "Task_ApproveAuditReport")).hasSize(3);
     assertThat(agencyTask(reference, "Task_ApproveAuditReport", "police").getDueDate().toInstant())
         .isEqualTo(instant("2027-06-04T17:00:00+01:00"));
+    for (String partner : STATUTORY) {
+      // The partnership file's audit-report-approvers (York: each partner's lead contact or deputy, 9.15).
+      assertThat(tasks.getIdentityLinksForTask(agencyTask(reference, "Task_ApproveAuditReport", partner).getId()))
+          .as(partner).extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+          .containsExactly(partnership.reportApproverGroup(partner)).containsExactly(partner);
+    }
     for (String partner : STATUTORY) {
       decide(reference, partner, true, null);
     }

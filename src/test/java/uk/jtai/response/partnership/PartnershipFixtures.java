@@ -16,8 +16,14 @@ public final class PartnershipFixtures {
   private PartnershipFixtures() {}
 
   public static Partnership york() {
+    return york(java.util.Map.of());
+  }
+
+  /** York with some keys of the partnership file replaced, e.g. {@code jtai.partnership.audit-report-approvers.police}. */
+  public static Partnership york(java.util.Map<String, Object> overrides) {
     try {
       StandardEnvironment environment = new StandardEnvironment();
+      environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("overrides", overrides));
       new YamlPropertySourceLoader().load("york", new ClassPathResource("partnership/york.yaml"))
           .forEach(source -> environment.getPropertySources().addLast(source));
       PartnershipProperties properties = new Binder(ConfigurationPropertySources.get(environment))
