@@ -61,7 +61,7 @@ public class CaseAudit {
     ArrayNode rows = json.createArrayNode();
     for (int i = 0; i < audit.size(); i++) {
       ObjectNode row = rows.addObject().put("child", (i + 1) + ". " + audit.get(i));
-      for (String agency : inspections.agencies(scope)) {
+      for (String agency : inspections.caseAuditAgencies(scope)) {
         AuditReturns.Status status = statuses.getOrDefault(agency, Map.of()).get(i + 1);
         row.put(agency, status == null ? "Missing" : switch (status) {
           case SUBMITTED -> "Submitted";
@@ -76,7 +76,7 @@ public class CaseAudit {
   public SpinJsonNode returnsColumns(VariableScope scope) {
     ArrayNode columns = json.createArrayNode();
     columns.addObject().put("key", "child").put("label", "Child (" + childReferences.label() + ")");
-    for (String agency : inspections.agencies(scope)) {
+    for (String agency : inspections.caseAuditAgencies(scope)) {
       columns.addObject().put("key", agency).put("label", partnership.agencyName(agency));
     }
     return Spin.JSON(columns.toString());

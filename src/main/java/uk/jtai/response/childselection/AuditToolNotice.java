@@ -44,7 +44,7 @@ public class AuditToolNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = Standing.REFERENCE.get(execution);
     int children = ChildSelectionVariables.AUDIT_SELECTION_COUNT.get(execution);
-    for (String agencyId : inspections.agencies(execution)) {
+    for (String agencyId : inspections.caseAuditAgencies(execution)) {
       Agency agency = partnership.agency(agencyId);
       outbox.enqueue(Mail.about(reference, "audit-tool-available")
           .to(agency.lead()).to(agency.deputy())

@@ -72,7 +72,7 @@ public class KnownToAgency {
     ArrayNode rows = json.createArrayNode();
     for (String child : selected.firstSelection(reference)) {
       ObjectNode row = rows.addObject().put("child", child);
-      for (String agency : inspections.agencies(scope)) {
+      for (String agency : inspections.caseAuditAgencies(scope)) {
         Map<String, Map<String, String>> agencyReturn = byAgency.get(agency);
         row.put(agency, agencyReturn == null ? NOT_RETURNED : words(agencyReturn.getOrDefault(child, Map.of()).get(KNOWN)));
       }
@@ -80,11 +80,11 @@ public class KnownToAgency {
     return Spin.JSON(rows.toString());
   }
 
-  /** The columns of LAIM's view: the child, then one per agency of the theme. */
+  /** The columns of LAIM's view: the child, then one per agency of the theme's case-audit selection. */
   public SpinJsonNode columns(VariableScope scope) {
     ArrayNode columns = json.createArrayNode();
     columns.addObject().put("key", "child").put("label", childReferences.label());
-    for (String agency : inspections.agencies(scope)) {
+    for (String agency : inspections.caseAuditAgencies(scope)) {
       columns.addObject().put("key", agency).put("label", partnership.agencyName(agency));
     }
     return Spin.JSON(columns.toString());
@@ -110,7 +110,7 @@ public class KnownToAgency {
     List<Theme.Question> questions = questions(theme);
     List<List<String>> table = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of(childReferences.label()));
-    for (String agency : theme.agencies()) {
+    for (String agency : theme.caseAuditAgencies()) {
       for (Theme.Question question : questions) {
         header.add(partnership.agencyName(agency) + ": " + question.text());
       }
@@ -118,7 +118,7 @@ public class KnownToAgency {
     table.add(header);
     for (String child : selected.firstSelection(reference)) {
       List<String> line = new ArrayList<>(List.of(child));
-      for (String agency : theme.agencies()) {
+      for (String agency : theme.caseAuditAgencies()) {
         Map<String, Map<String, String>> agencyReturn = byAgency.get(agency);
         for (Theme.Question question : questions) {
           line.add(agencyReturn == null ? NOT_RETURNED : words(agencyReturn.getOrDefault(child, Map.of()).get(question.id())));

@@ -50,6 +50,14 @@ public class Inspections {
     return theme(scope).agencies();
   }
 
+  /**
+   * The agencies that say which selected children are known to them and audit the children selected for
+   * audit (the theme's {@code case-audit-agencies}, guidance 6.1), in the theme file's order.
+   */
+  public List<String> caseAuditAgencies(VariableScope scope) {
+    return theme(scope).caseAuditAgencies();
+  }
+
   /** The agencies taking part, by name, for people: "Local Authority, Police, Health, ...". */
   public String agencyNames(VariableScope scope) {
     return String.join(", ", agencies(scope).stream().map(partnership::agencyName).toList());

@@ -36,7 +36,16 @@ public record Theme(
     FactualAccuracy factualAccuracy,
     Map<String, List<EvidenceDocument>> evidenceDocuments,
     List<EvaluationCriterion> evaluationCriteria,
-    List<String> toComplete) {
+    List<String> toComplete,
+    List<String> caseAuditAgencies) {
+
+  /**
+   * The key of {@link #caseAuditAgencies} in a theme file: the agencies that say which selected children
+   * are known to them and audit the children selected for audit (guidance 6.1: "a requirement for Local
+   * Authority, Health and Police to submit this information plus any other agency relevant to the theme").
+   * Left out, every agency of the theme takes part.
+   */
+  public static final String CASE_AUDIT_AGENCIES = "case-audit-agencies";
 
   /**
    * After the draft report arrives (guidance section 17): agencies' comments are due to the DCS after

@@ -83,6 +83,9 @@ public class ThemeRegistry {
             fields.set(key, yaml.valueToTree(value));
           }
         });
+        if (!fields.has(Theme.CASE_AUDIT_AGENCIES) && fields.has("agencies")) {
+          fields.set(Theme.CASE_AUDIT_AGENCIES, fields.get("agencies").deepCopy());
+        }
       }
       return yaml.treeToValue(tree, Theme.class);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -105,6 +108,18 @@ public class ThemeRegistry {
     for (Agency statutory : partnership.statutoryPartners()) {
       if (!theme.agencies().contains(statutory.id())) {
         throw new InvalidThemeException(file, "agencies", "statutory partner '" + statutory.id() + "' must take part");
+      }
+    }
+    for (String agency : theme.caseAuditAgencies()) {
+      if (!theme.agencies().contains(agency)) {
+        throw new InvalidThemeException(file, Theme.CASE_AUDIT_AGENCIES, "agency '" + agency
+            + "' does not take part in this theme (its agencies: " + theme.agencies() + ")");
+      }
+    }
+    for (Agency statutory : partnership.statutoryPartners()) {
+      if (!theme.caseAuditAgencies().contains(statutory.id())) {
+        throw new InvalidThemeException(file, Theme.CASE_AUDIT_AGENCIES, "statutory partner '" + statutory.id()
+            + "' must take part (guidance 6.1: the local authority, health and police always submit child-level information)");
       }
     }
     checkRange(file, "selection.first", theme.selection().first());

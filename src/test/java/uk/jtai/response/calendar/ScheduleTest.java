@@ -31,11 +31,28 @@ class ScheduleTest {
   }
 
   @Test
-  void themesDifferInWhenTheTwentyAreSelected() {
-    assertThat(due("domestic-abuse", "2027-05-24T09:10:00+01:00", "TWENTY_SELECTED"))
-        .isEqualTo(OffsetDateTime.parse("2027-05-26T17:00+01:00").toInstant());
-    assertThat(due("serious-youth-violence", "2027-05-24T09:10:00+01:00", "TWENTY_SELECTED"))
-        .isEqualTo(OffsetDateTime.parse("2027-05-27T17:00+01:00").toInstant());
+  void theSeriousYouthViolenceFlowchartHasTheSetUpOnDayOneTheTwentyOnDayThreeAndTheirInformationOnDayFour() {
+    // Domestic abuse (section 11): the set-up meeting "on Day One or Day Two"; serious youth violence
+    // (section 11 and the inspectorates' flowchart): "on Day One".
+    assertThat(due("domestic-abuse", "2027-05-24T09:10:00+01:00", "SET_UP_DISCUSSION_DUE"))
+        .isEqualTo(OffsetDateTime.parse("2027-05-25T17:00+01:00").toInstant());
+    assertThat(due("serious-youth-violence", "2027-05-24T09:10:00+01:00", "SET_UP_DISCUSSION_DUE"))
+        .isEqualTo(OffsetDateTime.parse("2027-05-24T17:00+01:00").toInstant());
+    for (String theme : new String[] {"domestic-abuse", "serious-youth-violence"}) {
+      assertThat(due(theme, "2027-05-24T09:10:00+01:00", "TWENTY_SELECTED")).as(theme)
+          .isEqualTo(OffsetDateTime.parse("2027-05-26T17:00+01:00").toInstant());
+      assertThat(due(theme, "2027-05-24T09:10:00+01:00", "RETURNS_FORWARDED_DUE")).as(theme)
+          .isEqualTo(OffsetDateTime.parse("2027-05-27T17:00+01:00").toInstant());
+      assertThat(due(theme, "2027-05-24T09:10:00+01:00", "SIX_SELECTED_DUE")).as(theme)
+          .isEqualTo(OffsetDateTime.parse("2027-05-28T11:00+01:00").toInstant());
+    }
+    // The local authority's lists in two 5pm deliveries, and every agency's own list by 5pm on day 2 (127).
+    assertThat(due("serious-youth-violence", "2027-05-24T09:10:00+01:00", "ANNEX_A_FIRST_LISTS_DUE"))
+        .isEqualTo(OffsetDateTime.parse("2027-05-24T17:00+01:00").toInstant());
+    assertThat(due("serious-youth-violence", "2027-05-24T09:10:00+01:00", "ANNEX_A_DUE"))
+        .isEqualTo(OffsetDateTime.parse("2027-05-25T17:00+01:00").toInstant());
+    assertThat(due("serious-youth-violence", "2027-05-24T09:10:00+01:00", "AGENCY_THEME_LISTS_DUE"))
+        .isEqualTo(OffsetDateTime.parse("2027-05-25T17:00+01:00").toInstant());
   }
 
   @Test

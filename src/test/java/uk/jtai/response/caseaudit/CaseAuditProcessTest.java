@@ -17,7 +17,8 @@ import uk.jtai.response.support.ProcessTestSupport;
 class CaseAuditProcessTest extends ProcessTestSupport {
 
   static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
-  static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "education");
+  // The domestic abuse theme's case-audit agencies (guidance 6.1): LA, police, health and probation.
+  static final List<String> AGENCIES = List.of("la", "police", "health", "probation");
 
   @Autowired AuditReturns returns;
   private final ObjectMapper json = new ObjectMapper();
@@ -115,10 +116,10 @@ class CaseAuditProcessTest extends ProcessTestSupport {
     String reference = newReference();
     reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
     moveClockTo("2027-05-29T11:00:00+01:00"); // Saturday
-    completeAndSignOff(reference, "education", 4);
-    assertThat(returns.statuses(reference).get("education").get(4)).isEqualTo(AuditReturns.Status.SUBMITTED);
+    completeAndSignOff(reference, "probation", 4);
+    assertThat(returns.statuses(reference).get("probation").get(4)).isEqualTo(AuditReturns.Status.SUBMITTED);
     // Saturday, Sunday and the Spring bank holiday: day 6 is Tuesday 1 June.
-    assertThat(childTask(reference, "Task_CompleteAuditTool", "education", 5).getDueDate().toInstant())
+    assertThat(childTask(reference, "Task_CompleteAuditTool", "probation", 5).getDueDate().toInstant())
         .isEqualTo(instant("2027-06-01T12:00:00+01:00"));
   }
 
@@ -126,7 +127,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   void atTheDeadlineAnAgencyWithReturnsMissingIsEscalatedToItsSeniorAndTheBusinessUnit() {
     String reference = newReference();
     reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
-    for (String agency : List.of("la", "health", "probation", "education")) {
+    for (String agency : List.of("la", "health", "probation")) {
       for (int child = 1; child <= 6; child++) {
         completeAndSignOff(reference, agency, child);
       }

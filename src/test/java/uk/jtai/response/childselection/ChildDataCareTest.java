@@ -64,7 +64,7 @@ class ChildDataCareTest extends ProcessTestSupport {
     submitAnnexA(reference);
     moveClockTo("2027-05-26T10:00:00+01:00");
     complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", ChildData.lines(twenty)));
-    for (String agency : List.of("la", "police", "health", "education")) {
+    for (String agency : List.of("la", "police", "health")) {
       Task task = agencyTask(reference, "Task_ReturnKnownToAgency", agency);
       JsonNode rows = json.readTree(forms.getTaskFormVariables(task.getId()).get("knownToAgencyAnswers").toString());
       rows.forEach(row -> ((ObjectNode) row).put("answer", "yes"));

@@ -28,7 +28,8 @@ import uk.jtai.response.support.TestUsers;
 class ChildSelectionProcessTest extends ProcessTestSupport {
 
   static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
-  static final List<String> DA_AGENCIES = List.of("la", "police", "health", "probation", "education");
+  // The theme's case-audit agencies (domestic-abuse.yaml, guidance 6.1): schools are seen by the schools HMI.
+  static final List<String> DA_AGENCIES = List.of("la", "police", "health", "probation");
 
   @LocalServerPort int port;
   @Autowired SelectedChildren selected;
@@ -95,6 +96,19 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void theKnownToAgencyWindowNeverRunsPastTheForwardingDeadline() {
+    // The selection recorded at 16:30 on day 4 (Thursday 27 May): two working hours would end at 10:30 on
+    // day 5, after LAIM is to forward the returns (17:00 on day 4); the agencies' returns are due at 17:00.
+    String reference = atChildSelection("domestic-abuse");
+    recordFirstSelection(reference, ChildData.references(1, 20), "2027-05-27T16:30:00+01:00");
+
+    assertThat(schedules.due(reference, "KNOWN_TO_AGENCY_DUE")).contains(instant("2027-05-27T17:00:00+01:00"));
+    assertThat(schedules.due(reference, "RETURNS_FORWARDED_DUE")).contains(instant("2027-05-27T17:00:00+01:00"));
+    assertThat(agencyTask(reference, "Task_ReturnKnownToAgency", "police").getDueDate().toInstant())
+        .isEqualTo(instant("2027-05-27T17:00:00+01:00"));
+  }
+
+  @Test
   void theTwentyAreRecordedEveryAgencyAnswersTheSixAreChosenAndTheAuditToolGoesOut() throws Exception {
     String reference = atChildSelection("domestic-abuse");
     List<String> twenty = ChildData.references(1, 20);
@@ -109,7 +123,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     }
     assertThat(json.readTree(forms.getTaskFormVariables(agencyTask(reference, "Task_ReturnKnownToAgency", "police").getId())
         .get("knownToAgencyAnswers").toString())).hasSize(20 * 5);
-    assertThat(outbox(reference, "agency-task")).hasSize(5);
+    assertThat(outbox(reference, "agency-task")).hasSize(DA_AGENCIES.size());
     assertThat(laimView(reference)).hasSize(20).allSatisfy(row -> assertThat(row.get("police").asText()).isEqualTo("Not returned"));
 
     answer(reference, "police");
@@ -119,7 +133,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     assertThat(view.get(0).get("health").asText()).isEqualTo("Not returned");
     assertThat(returns.byAgency(reference)).containsOnlyKeys("police");
 
-    for (String agency : List.of("la", "health", "probation", "education")) {
+    for (String agency : List.of("la", "health", "probation")) {
       answer(reference, agency);
     }
     assertThat(laimView(reference)).allSatisfy(row -> assertThat(row.toString()).doesNotContain("Not returned"));
@@ -131,7 +145,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey("child-selection").finished().count()).isEqualTo(1);
     List<Map<String, Object>> notices = outbox(reference, "audit-tool-available");
-    assertThat(notices).hasSize(5);
+    assertThat(notices).hasSize(DA_AGENCIES.size());
     assertThat((String) notices.get(0).get("body")).contains("6 children").contains("CYSCP JTAI shared folder")
         .contains("12:00 on Tuesday 1 June");
     assertThat(outbox(reference, "task-overdue")).isEmpty();
@@ -142,7 +156,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     String reference = atChildSelection("domestic-abuse");
     List<String> twenty = ChildData.references(2, 20);
     recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
-    for (String agency : List.of("la", "police", "health", "education")) {
+    for (String agency : List.of("la", "police", "health")) {
       answer(reference, agency);
     }
     moveClockTo("2027-05-26T12:00:01+01:00");
@@ -294,7 +308,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
         .contains("the inspectors select 20 to 30 children; 31 were entered");
     List<String> thirty = ChildData.references(8, 30);
     recordFirstSelection(reference, thirty, "2027-05-27T10:00:00+01:00");
-    assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).hasSize(6);
+    assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).as("la, police, health, yjs (guidance 9.16)").hasSize(4);
 
     complete(task(reference, "Task_ForwardReturns"),
         Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-27T10:00:00+01:00"));

@@ -27,8 +27,9 @@ class ThemeRegistryTest {
     assertThat(seriousYouthViolence.selection().first()).isEqualTo(new Theme.Range(20, 30));
     assertThat(seriousYouthViolence.selection().audit()).isEqualTo(new Theme.Range(5, 7));
     assertThat(seriousYouthViolence.agencies()).contains("yjs");
+    // The inspectorates' flowchart (guidance section 10): "By 5pm, lead inspector selects 20 children", day 3.
     assertThat(seriousYouthViolence.milestone("TWENTY_SELECTED")).get()
-        .extracting(Theme.MilestoneDefinition::day).isEqualTo(4);
+        .extracting(Theme.MilestoneDefinition::day).isEqualTo(3);
     assertThat(seriousYouthViolence.annexA()).extracting(Theme.AnnexAItem::title)
         .anyMatch(title -> title.contains("of school age"));
   }
@@ -42,6 +43,35 @@ class ThemeRegistryTest {
         assertThat(theme.milestone(name)).as(theme.id() + " " + name).isPresent();
       }
     }
+  }
+
+  @Test
+  void theCaseAuditAgenciesAreTheOnesTheGuidanceNamesForEachTheme() {
+    ThemeRegistry themes = PartnershipFixtures.themes();
+    // 6.1: "Local Authority, Health and Police ... For this theme information is also required from probation."
+    assertThat(themes.theme("domestic-abuse").caseAuditAgencies()).containsExactly("la", "police", "health", "probation");
+    // 9.16 of the serious youth violence edition: case records from the LA, police, health and youth justice.
+    assertThat(themes.theme("serious-youth-violence").caseAuditAgencies()).containsExactly("la", "police", "health", "yjs");
+    assertThat(themes.theme("front-door").caseAuditAgencies()).containsExactly("la", "police", "health");
+    assertThat(themes.theme("child-sexual-abuse").caseAuditAgencies()).containsExactly("la", "police", "health", "probation");
+    assertThat(themes.theme("domestic-abuse").agencies()).as("education still takes part in the inspection").contains("education");
+  }
+
+  @Test
+  void leftOutTheCaseAuditAgenciesAreEveryAgencyOfTheTheme() {
+    Theme minimal = PartnershipFixtures.themes("classpath:added-themes/*.yaml").theme("neglect");
+    assertThat(minimal.caseAuditAgencies()).isEqualTo(minimal.agencies());
+  }
+
+  @Test
+  void aCaseAuditAgencyOutsideTheThemeOrAStatutoryPartnerLeftOutStopsStartUp() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/case-audit-outside-theme.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("case-audit-outside-theme.yaml").hasMessageContaining("case-audit-agencies")
+        .hasMessageContaining("'probation' does not take part in this theme");
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/case-audit-without-police.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("case-audit-agencies").hasMessageContaining("statutory partner 'police' must take part");
   }
 
   @Test

@@ -31,6 +31,8 @@ import uk.jtai.response.support.ChildData;
 final class InspectionDriver {
 
   static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "education");
+  /** The domestic abuse theme's case-audit agencies (domestic-abuse.yaml, guidance 6.1). */
+  static final List<String> CASE_AUDIT_AGENCIES = List.of("la", "police", "health", "probation");
   static final String NOTIFIED_AT = "2027-05-24T09:10:00+01:00";
 
   /** One stage: the engine clock is moved to {@code clock} (if any), then {@code steps} run for every inspection. */
@@ -198,7 +200,7 @@ final class InspectionDriver {
         new Stage("days 3 to 4: first selection and returns", "2027-05-26T10:00:00+01:00", (d, reference, series) -> {
           d.work("laim", reference, "Task_RecordFirstSelection", Map.of("firstSelectionEntry",
               ChildData.lines(ChildData.references(series, 20))));
-          for (String agency : AGENCIES) {
+          for (String agency : CASE_AUDIT_AGENCIES) {
             ArrayNode answers = (ArrayNode) d.json.readTree(d.variableOf(agency + ".lead", reference,
                 "Task_ReturnKnownToAgency", "knownToAgencyAnswers").toString());
             answers.forEach(row -> ((ObjectNode) row).put("answer", "no"));
@@ -211,7 +213,7 @@ final class InspectionDriver {
           d.work("laim", reference, "Task_RecordAuditSelection", Map.of("auditSelectionEntry",
               ChildData.lines(ChildData.references(series, 20).subList(2, 8))));
           d.work("bu", reference, "Task_SendAuditTool", Map.of("auditToolAvailable", true));
-          for (String agency : AGENCIES) {
+          for (String agency : CASE_AUDIT_AGENCIES) {
             for (int child = 1; child <= 6; child++) {
               d.work(agency + ".lead", reference, "Task_CompleteAuditTool", child, Map.of("auditToolCompleted", true,
                   "chronologyCompleted", true, "returnLocation", "Audit/" + agency + "/" + child));

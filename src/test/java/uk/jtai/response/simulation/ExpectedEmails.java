@@ -109,9 +109,12 @@ final class ExpectedEmails {
       // Day 1: each agency is told of the inspection and asked to confirm its lead contact.
       expected.add(new Expected("agency-notification", leadAndDeputy,
           "confirm your lead contact by " + spoken(planned.milestone("AGENCIES_CONFIRMED_DUE").orElseThrow().due())));
-      // Where the audit tool is, for the children selected for audit.
-      expected.add(new Expected("audit-tool-available", leadAndDeputy, "for " + theme.selection().audit().max()
-          + " children - due " + spoken(stored(reference, "AUDITS_DUE"))));
+    }
+    // Where the audit tool is, for the children selected for audit: the theme's case-audit agencies.
+    for (String id : theme.caseAuditAgencies()) {
+      Agency agency = partnership.agency(id);
+      expected.add(new Expected("audit-tool-available", emails(List.of(agency.lead(), agency.deputy())),
+          "for " + theme.selection().audit().max() + " children - due " + spoken(stored(reference, "AUDITS_DUE"))));
     }
     // The known-to-agency sheet, at once (the window is short).
     for (HistoricTaskInstance task : tasks) {

@@ -156,7 +156,8 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
     int first = theme.selection().first().max();
     int audit = theme.selection().audit().max();
     String confirmationLate = agencies.get(agencies.size() - 1);
-    String returnLate = agencies.get(1);
+    List<String> caseAuditAgencies = theme.caseAuditAgencies();
+    String returnLate = caseAuditAgencies.get(1);
     reference = newReference();
     Instant notifiedAt = instant(NOTIFIED_AT);
     planned = calculator.compute(reference, theme, notifiedAt);
@@ -195,7 +196,7 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
     runUntil(at("TWENTY_SELECTED").minus(Duration.ofHours(7)));
     work("laim", "Task_RecordFirstSelection", Map.of("firstSelectionEntry", ChildData.lines(children)));
     demo.everyoneSeesOnlyTheirOwnTasks(reference);
-    for (String agency : agencies) {
+    for (String agency : caseAuditAgencies) {
       if (!agency.equals(returnLate)) {
         demo.answerKnownToAgency(agency, reference);
         clock.runJobs();
@@ -211,7 +212,7 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
     work("laim", "Task_RecordAuditSelection", Map.of("auditSelectionEntry", ChildData.lines(children.subList(0, audit))));
     work("bu", "Task_SendAuditTool", Map.of("auditToolAvailable", true));
     runUntil(at("AUDIT_TOOL_DUE").plus(Duration.ofHours(1)));
-    for (String agency : agencies) {
+    for (String agency : caseAuditAgencies) {
       demo.auditAndSignOff(agency, reference, audit);
       clock.runJobs();
     }
