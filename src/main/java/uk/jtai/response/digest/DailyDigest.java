@@ -33,6 +33,7 @@ import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.OutboxRepository;
 import uk.jtai.response.notify.TaskLinks;
+import uk.jtai.response.partnership.ActingContacts;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.RoleContacts;
@@ -41,8 +42,8 @@ import uk.jtai.response.security.Roles;
 
 /**
  * The daily digest: at {@code jtai.digest.time} (08:00) on each working day of a running inspection, one
- * e-mail to the Business Unit and the DCS with the open and overdue tasks per agency and the day's
- * deadlines. Sent at most once per inspection and day by any number of nodes (the outbox row's key is
+ * e-mail to the Business Unit, the DCS and the LAIM, and to each deputy an agency named for the inspection
+ * on day 1, with the open and overdue tasks per agency and the day's deadlines (no child data). Sent at most once per inspection and day by any number of nodes (the outbox row's key is
  * the inspection and the date); a node that was down at 08:00 sends it when it runs that day.
  */
 @Component
@@ -61,10 +62,12 @@ public class DailyDigest {
   private final TaskLinks links;
   private final DigestProperties properties;
   private final TransactionTemplate ownTransaction;
+  private final ActingContacts acting;
 
   public DailyDigest(@Lazy RuntimeService runtime, @Lazy TaskService tasks, ScheduleRepository schedules,
                      WorkingCalendar calendar, Partnership partnership, Outbox outbox, OutboxRepository outboxRows,
-                     TaskLinks links, DigestProperties properties, PlatformTransactionManager transactions) {
+                     TaskLinks links, DigestProperties properties, PlatformTransactionManager transactions,
+                     ActingContacts acting) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.schedules = schedules;
@@ -76,6 +79,7 @@ public class DailyDigest {
     this.properties = properties;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.acting = acting;
   }
 
   /** Writes today's digests not written yet (engine clock); returns how many this call wrote. */
@@ -137,7 +141,8 @@ public class DailyDigest {
       }
     }
     return Mail.about(schedule.reference(), "daily-digest")
-        .to(partnership.businessUnit()).to(partnership.dcs())
+        .to(partnership.businessUnit()).to(partnership.dcs()).to(partnership.laim())
+        .to(acting.deputies(schedule.reference()).stream().map(ActingContacts.Acting::contact).toList())
         .digest(today, workload, deadlines)
         .link(links.tasklist())
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email());

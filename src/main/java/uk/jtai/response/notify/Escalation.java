@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.partnership.ActingContacts;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.RoleContacts;
@@ -21,7 +22,8 @@ import uk.jtai.response.process.Standing;
  * open, with a link to it. The model says, next to the timer, which task, which milestone and whom to
  * tell (input parameters {@code overdueTask}, {@code milestone}, {@code notify}); the task stays open.
  * Outside an inspection (the readiness processes have no schedule) the model leaves {@code milestone}
- * out and the deadline is the overdue task's own due date.
+ * out and the deadline is the overdue task's own due date. An agency's missed deadline also reaches the
+ * deputy the agency named for this inspection on day 1 (partnership/ActingContacts), if it named one.
  */
 @Component("escalate")
 public class Escalation implements JavaDelegate {
@@ -34,9 +36,11 @@ public class Escalation implements JavaDelegate {
   private final TaskLinks links;
   private final TaskService tasks;
   private final MissedDeadlines missedDeadlines;
+  private final ActingContacts acting;
 
   public Escalation(Outbox outbox, RoleContacts roles, Partnership partnership, Schedule schedule,
-                    WorkingCalendar calendar, TaskLinks links, @Lazy TaskService tasks, MissedDeadlines missedDeadlines) {
+                    WorkingCalendar calendar, TaskLinks links, @Lazy TaskService tasks, MissedDeadlines missedDeadlines,
+                    ActingContacts acting) {
     this.outbox = outbox;
     this.roles = roles;
     this.partnership = partnership;
@@ -45,6 +49,7 @@ public class Escalation implements JavaDelegate {
     this.links = links;
     this.tasks = tasks;
     this.missedDeadlines = missedDeadlines;
+    this.acting = acting;
   }
 
   @Override
@@ -73,6 +78,8 @@ public class Escalation implements JavaDelegate {
         .once("overdue:" + execution.getActivityInstanceId());
     if (agency != null) {
       mail.agency(agency.shortName());
+      acting.of(reference, agency.id()).filter(a -> ActingContacts.DEPUTY.equals(a.actingAs()))
+          .ifPresent(deputy -> mail.to(deputy.contact()));
     }
     outbox.enqueue(mail);
     // Cockpit shows it on the inspection (docs/email-and-reminders.md, "Managers' view").

@@ -17,7 +17,7 @@ import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.ProcessTestSupport;
 
-/** The 08:00 digest to the Business Unit and the DCS, once per working day of a running inspection. */
+/** The 08:00 digest to the Business Unit, the DCS and the LAIM, once per working day of a running inspection. */
 class DailyDigestTest extends ProcessTestSupport {
 
   static final String NOTIFIED = "2027-05-24T09:10:00+01:00"; // Monday
@@ -30,7 +30,7 @@ class DailyDigestTest extends ProcessTestSupport {
   }
 
   @Test
-  void at0800OnEachWorkingDayTheBusinessUnitAndTheDcsGetOneDigest() {
+  void at0800OnEachWorkingDayTheBusinessUnitTheDcsAndTheLaimGetOneDigest() {
     String reference = newReference();
     startInspection(reference, "domestic-abuse", NOTIFIED);
     moveClockTo("2027-05-24T10:00:00+01:00");
@@ -47,7 +47,7 @@ class DailyDigestTest extends ProcessTestSupport {
     digest.sendDue();
     List<Map<String, Object>> sent = digests(reference);
     assertThat(sent).hasSize(1);
-    assertThat(sent.get(0).get("recipients")).isEqualTo("cyscp@york.gov.uk,dcs@york.example");
+    assertThat(sent.get(0).get("recipients")).isEqualTo("cyscp@york.gov.uk,dcs@york.example,inspection.manager@york.example");
     assertThat((String) sent.get(0).get("subject")).isEqualTo("JTAI " + reference + ": daily digest for Tuesday 25 May 2027");
     String body = (String) sent.get(0).get("body");
     assertThat(body)

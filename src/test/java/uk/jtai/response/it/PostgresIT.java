@@ -137,7 +137,7 @@ class PostgresIT {
           .containsExactlyInAnyOrder("probation.deputy@york.example", "cyscp@york.gov.uk");
 
       Http probation = Http.as(port, "it-probation", TestUsers.PASSWORD);
-      complete(probation, "Task_ConfirmLeadContact", Map.of("confirmedContact", "deputy", "contactName", "Deputy", "briefed", true));
+      complete(probation, "Task_ConfirmLeadContact", Map.of("confirmedContact", "deputy", "contactName", "Deputy", "contactEmail", "stand-in.deputy@agency.example", "briefed", true));
       complete(Http.as(port, "it-dcs", TestUsers.PASSWORD), "Task_ConfirmScrutineerNotified",
           Map.of("scrutineerNotified", true, "scrutineerNotifiedHow", "telephone", "scrutineerNotifiedAt", "2027-05-24T09:30:00+01:00"));
       complete(Http.as(port, "it-laim", TestUsers.PASSWORD), "Task_RecordSetUpDiscussion",

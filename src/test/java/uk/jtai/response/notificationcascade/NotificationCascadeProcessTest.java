@@ -19,7 +19,9 @@ class NotificationCascadeProcessTest extends ProcessTestSupport {
   static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "education");
 
   static Map<String, Object> confirmation(String who, String name) {
-    return Map.of("confirmedContact", who, "contactName", name, "briefed", true);
+    return "deputy".equals(who)
+        ? Map.of("confirmedContact", who, "contactName", name, "contactEmail", name.replace(' ', '.') + "@stand-in.example", "briefed", true)
+        : Map.of("confirmedContact", who, "contactName", name, "briefed", true);
   }
 
   private String notifyPartners() {

@@ -96,7 +96,7 @@ class RehearsalTest extends BetweenInspectionsTestSupport {
         "statutoryPartnersAttended", true, "annexARequestReceived", true, "concernsArrangementsAgreed", true));
     moveClockTo("2027-06-02T17:00:01+01:00");
     fireDueTimers(reference);
-    complete(agencyTask(reference, "Task_ConfirmLeadContact", "police"), Map.of("confirmedContact", "deputy", "contactName", "Deputy", "briefed", true));
+    complete(agencyTask(reference, "Task_ConfirmLeadContact", "police"), Map.of("confirmedContact", "deputy", "contactName", "Deputy", "contactEmail", "stand-in.deputy@agency.example", "briefed", true));
     moveClockTo("2027-06-03T11:00:00+01:00");
     submitAnnexA(reference);
     moveClockTo("2027-06-04T10:00:00+01:00");

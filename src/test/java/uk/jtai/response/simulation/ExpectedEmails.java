@@ -140,7 +140,7 @@ final class ExpectedEmails {
     theme.agencies().stream().map(partnership::agency).forEach(a -> everyone.addAll(List.of(a.lead(), a.deputy(), a.senior())));
     expected.add(new Expected("final-report-embargo", emails(everyone), "EMBARGOED until " + spoken(stored(reference, "PUBLICATION"))));
     // The digest: each working day the inspection was running at the digest's time.
-    Set<String> digestTo = emails(List.of(partnership.businessUnit(), partnership.dcs()));
+    Set<String> digestTo = emails(List.of(partnership.businessUnit(), partnership.dcs(), partnership.laim()));
     for (LocalDate day = planned.notifiedAt().atZone(calendar.zone()).toLocalDate(); ; day = day.plusDays(1)) {
       Instant digestAt = ZonedDateTime.of(day, digestTime, calendar.zone()).toInstant();
       if (digestAt.isAfter(closed)) {
