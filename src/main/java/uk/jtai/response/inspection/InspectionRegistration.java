@@ -17,10 +17,10 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
 import uk.jtai.response.web.CurrentUser;
 
 /**
- * Start listener of jtai-inspection ({@code ${inspectionRegistration}}): reads the notification through its
- * start form ({@link StartInspectionForm}), makes
- * the reference the business key, and stores the inspection with its schedule, all in the start's
- * transaction. A bad notification refuses the start, so nothing is stored.
+ * Start listener of jtai-inspection ({@code ${inspectionRegistration}}): reads the notification once through
+ * its start form ({@link StartInspectionForm}), makes the reference the business key, and stores the
+ * inspection with its schedule, all in the start's transaction. A bad notification refuses the start, so
+ * nothing is stored.
  *
  * <p>A rehearsal (variable {@code rehearsal} true, started by the Business Unit only) runs the same way
  * under the reference {@code REHEARSAL-<reference>}, which marks its tasks, e-mails and Cockpit entries.

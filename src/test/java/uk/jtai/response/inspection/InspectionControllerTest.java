@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,6 +131,18 @@ class InspectionControllerTest {
     mvc.perform(post("/api/inspections").contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isUnauthorized());
     verifyNoInteractions(inspections);
+  }
+
+  @Test
+  void whatTheEngineRefusesAnswers403WithoutItsDetail() throws Exception {
+    when(inspections.start(any(), any(), any())).thenThrow(new AuthorizationException(
+        "The user with id 'bu' does not have 'CREATE_INSTANCE' permission on resource 'jtai-inspection'"));
+
+    mvc.perform(post("/api/inspections").with(as("bu")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reference\":\"JTAI-2027-05-YORK\",\"theme\":\"domestic-abuse\",\"notifiedAt\":\"2027-05-24T09:10\"}"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.status").value(403))
+        .andExpect(jsonPath("$.message").value("You are not allowed to do this"));
   }
 
   @Test
