@@ -17,9 +17,10 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
 import uk.jtai.response.web.CurrentUser;
 
 /**
- * Start listener of jtai-inspection ({@code ${inspectionRegistration}}): checks the notification, makes
- * the reference the business key, and stores the inspection with its schedule, all in the start's
- * transaction. A bad notification refuses the start, so nothing is stored.
+ * Start listener of jtai-inspection ({@code ${inspectionRegistration}}): reads the notification once through
+ * its start form ({@link StartInspectionForm}), makes the reference the business key, and stores the
+ * inspection with its schedule, all in the start's transaction. A bad notification refuses the start, so
+ * nothing is stored.
  *
  * <p>A rehearsal (variable {@code rehearsal} true, started by the Business Unit only) runs the same way
  * under the reference {@code REHEARSAL-<reference>}, which marks its tasks, e-mails and Cockpit entries.
@@ -27,14 +28,14 @@ import uk.jtai.response.web.CurrentUser;
 @Component("inspectionRegistration")
 public class InspectionRegistration implements ExecutionListener {
 
-  private final NotificationCheck check;
+  private final StartInspectionForm form;
   private final ScheduleRepository schedules;
   private final WorkingCalendar calendar;
   private final CurrentUser user;
 
-  public InspectionRegistration(NotificationCheck check, ScheduleRepository schedules, WorkingCalendar calendar,
+  public InspectionRegistration(StartInspectionForm form, ScheduleRepository schedules, WorkingCalendar calendar,
                                 CurrentUser user) {
-    this.check = check;
+    this.form = form;
     this.schedules = schedules;
     this.calendar = calendar;
     this.user = user;
@@ -44,14 +45,15 @@ public class InspectionRegistration implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Submission submission = new Submission(execution);
     boolean rehearsal = submission.flag(Rehearsals.REQUESTED);
-    NewInspection inspection = check.check(submission).orElse(null);
+    StartInspectionForm.Submitted notification = form.read(submission);
     if (rehearsal && !startedByTheBusinessUnit()) {
       submission.reject(Rehearsals.REQUESTED, "only the Business Unit can start a rehearsal");
     }
     submission.verdict();
+    NewInspection inspection = form.inspection(notification);
     String reference = rehearsal ? Rehearsals.PREFIX + inspection.reference() : inspection.reference();
     if (schedules.exists(reference)) {
-      throw new SubmissionRejectedException(java.util.List.of(new FieldError(NotificationCheck.REFERENCE,
+      throw new SubmissionRejectedException(java.util.List.of(new FieldError(StartInspectionForm.REFERENCE,
           "an inspection with reference " + reference + " already exists")));
     }
     InspectionSchedule schedule = inspection.schedule();

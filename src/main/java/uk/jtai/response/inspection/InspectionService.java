@@ -23,12 +23,12 @@ public class InspectionService {
   public static final String PROCESS_KEY = Standing.INSPECTION_PROCESS_KEY;
 
   private final RuntimeService runtime;
-  private final NotificationCheck check;
+  private final StartInspectionForm form;
   private final ScheduleRepository schedules;
 
-  public InspectionService(RuntimeService runtime, NotificationCheck check, ScheduleRepository schedules) {
+  public InspectionService(RuntimeService runtime, StartInspectionForm form, ScheduleRepository schedules) {
     this.runtime = runtime;
-    this.check = check;
+    this.form = form;
     this.schedules = schedules;
   }
 
@@ -40,11 +40,11 @@ public class InspectionService {
    */
   public InspectionSchedule start(String reference, String theme, String notifiedAt) {
     Map<String, Object> values = new java.util.HashMap<>();
-    values.put(NotificationCheck.REFERENCE, reference);
-    values.put(NotificationCheck.THEME, theme);
-    values.put(NotificationCheck.NOTIFIED_AT, notifiedAt);
+    values.put(StartInspectionForm.REFERENCE, reference);
+    values.put(StartInspectionForm.THEME, theme);
+    values.put(StartInspectionForm.NOTIFIED_AT, notifiedAt);
     Submission submission = new Submission(values::get);
-    NewInspection inspection = check.check(submission).orElse(null);
+    StartInspectionForm.Submitted inspection = form.read(submission);
     submission.verdict();
     if (schedules.exists(inspection.reference())) {
       throw new InspectionExistsException(inspection.reference());

@@ -1,40 +1,47 @@
 package uk.jtai.response.movedeadline;
 
+import java.util.Date;
+import java.util.List;
+import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.FieldError;
+import uk.jtai.response.tasks.Key;
+import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
 import uk.jtai.response.web.CurrentUser;
 
 /**
  * Start listener of bpmn/move-deadline.bpmn ({@code ${deadlineMove}}): the Business Unit or LAIM moves a
- * milestone from Tasklist, with the same checks as the product API; bad input refuses the start.
+ * milestone from Tasklist: its start form read once ({@link MoveDeadlineForm}), then the same checks as the
+ * product API; bad input refuses the start.
  */
 @Component("deadlineMove")
 public class DeadlineMove implements ExecutionListener {
 
+  private final MoveDeadlineForm form;
   private final ScheduleMover mover;
   private final CurrentUser user;
 
-  public DeadlineMove(ScheduleMover mover, CurrentUser user) {
+  public DeadlineMove(MoveDeadlineForm form, ScheduleMover mover, CurrentUser user) {
+    this.form = form;
     this.mover = mover;
     this.user = user;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object reference = execution.getVariable("inspectionReference");
-    if (!(reference instanceof String ref) || ref.isBlank()) {
-      throw new SubmissionRejectedException(java.util.List.of(new FieldError("inspectionReference", "is required")));
-    }
-    String milestone = String.valueOf(execution.getVariable("milestone")).strip();
-    execution.setProcessBusinessKey(ref.strip());
+    Submission submission = new Submission(execution);
+    MoveDeadlineForm.Submitted move = form.read(submission);
+    submission.verdict();
+    execution.setProcessBusinessKey(move.inspectionReference());
     try {
-      mover.move(ref.strip(), milestone, execution.getVariable("newDue"), (String) execution.getVariable("moveReason"),
-          user.id());
-    } catch (java.util.NoSuchElementException e) {
-      throw new SubmissionRejectedException(java.util.List.of(new FieldError("inspectionReference", e.getMessage())));
+      mover.move(move.inspectionReference(), move.milestone(), move.newDue() == null ? null : Date.from(move.newDue()),
+          move.moveReason(), user.id());
+    } catch (NoSuchElementException e) {
+      throw new SubmissionRejectedException(List.of(new FieldError(Key.nameOf(MoveDeadlineForm.Submitted::inspectionReference),
+          e.getMessage())));
     }
   }
 }

@@ -1,7 +1,6 @@
 package uk.jtai.response.rehearsal;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Date;
@@ -23,13 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.InspectionService;
-import uk.jtai.response.inspection.NotificationCheck;
+import uk.jtai.response.inspection.StartInspectionForm;
 import uk.jtai.response.notify.OutboxRepository;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
@@ -37,7 +35,6 @@ import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.process.Rehearsals;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.purge.InspectionPurge;
-import uk.jtai.response.readiness.ThemeReadiness;
 import uk.jtai.response.security.ProcessStarters;
 import uk.jtai.response.security.Roles;
 import uk.jtai.response.tasks.FieldError;
@@ -60,8 +57,8 @@ public class RehearsalService {
   public static final String PROCESS_KEY = "rehearsal";
   static final String END_TASK = "Task_EndRehearsal";
   static final String CONTROL_SUFFIX = InspectionPurge.CONTROL_SUFFIX;
-  static final String THEME = NotificationCheck.THEME;
-  static final String NOTIFIED_AT = NotificationCheck.NOTIFIED_AT;
+  static final String THEME = StartRehearsalForm.THEME;
+  static final String NOTIFIED_AT = StartRehearsalForm.NOTIFIED_AT;
 
   private static final Logger log = LoggerFactory.getLogger(RehearsalService.class);
 
@@ -70,7 +67,7 @@ public class RehearsalService {
   private final IdentityService identity;
   private final ScheduleRepository schedules;
   private final ThemeRegistry themes;
-  private final ThemeReadiness readiness;
+  private final StartRehearsalForm form;
   private final Partnership partnership;
   private final WorkingCalendar calendar;
   private final InspectionPurge purge;
@@ -78,7 +75,7 @@ public class RehearsalService {
   private final CurrentUser user;
 
   public RehearsalService(@Lazy RuntimeService runtime, @Lazy TaskService tasks, @Lazy IdentityService identity,
-                          ScheduleRepository schedules, ThemeRegistry themes, ThemeReadiness readiness, Partnership partnership,
+                          ScheduleRepository schedules, ThemeRegistry themes, StartRehearsalForm form, Partnership partnership,
                           WorkingCalendar calendar, InspectionPurge purge, OutboxRepository outbox,
                           CurrentUser user) {
     this.runtime = runtime;
@@ -86,7 +83,7 @@ public class RehearsalService {
     this.identity = identity;
     this.schedules = schedules;
     this.themes = themes;
-    this.readiness = readiness;
+    this.form = form;
     this.partnership = partnership;
     this.calendar = calendar;
     this.purge = purge;
@@ -118,17 +115,15 @@ public class RehearsalService {
    */
   public void begin(DelegateExecution execution) {
     Submission submission = new Submission(execution);
-    Theme theme = theme(submission);
-    Optional<String> notifiedAt = submission.optionalText(NOTIFIED_AT, 64);
+    StartRehearsalForm.Submitted start = form.read(submission);
     submission.verdict();
-    Instant dayOne = notifiedAt.map(text -> submission.parseDateTime(NOTIFIED_AT, text, calendar.zone()))
-        .orElseGet(this::nextWorkingDayMorning);
-    submission.verdict();
+    Theme theme = themes.theme(start.theme());
+    Instant dayOne = start.notifiedAt();
     String base = newBaseReference(dayOne);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(NotificationCheck.REFERENCE, base);
-    variables.put(THEME, theme.id());
-    variables.put(NOTIFIED_AT, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dayOne.atZone(calendar.zone())));
+    variables.put(StartInspectionForm.REFERENCE, base);
+    variables.put(StartInspectionForm.THEME, theme.id());
+    variables.put(StartInspectionForm.NOTIFIED_AT, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dayOne.atZone(calendar.zone())));
     variables.put(Rehearsals.REQUESTED, true);
     runtime.createProcessInstanceByKey(InspectionService.PROCESS_KEY).setVariables(variables).execute();
 
@@ -201,28 +196,6 @@ public class RehearsalService {
     purge.purge(reference, reason);
     int withdrawn = outbox.cancelPending(reference, reason);
     log.info("Rehearsal {} ended and its data deleted ({}; {} e-mails withdrawn)", reference, reason, withdrawn);
-  }
-
-  private Theme theme(Submission submission) {
-    Optional<String> id = submission.optionalText(THEME, 64);
-    if (id.isPresent()) {
-      Theme theme = themes.find(id.get()).orElse(null);
-      if (theme == null) {
-        submission.reject(THEME, "unknown theme '" + id.get() + "'; known themes: " + String.join(", ", themes.ids()));
-      }
-      return theme;
-    }
-    Optional<String> current = readiness.currentTheme();
-    if (current.isEmpty()) {
-      submission.reject(THEME, "no theme readiness is running, so there is no current theme: choose the theme to rehearse");
-      return null;
-    }
-    return themes.theme(current.get());
-  }
-
-  private Instant nextWorkingDayMorning() {
-    LocalDate today = EngineTime.now().atZone(calendar.zone()).toLocalDate();
-    return calendar.startOfWork(calendar.nextWorkingDay(today));
   }
 
   /** JTAI-yyyy-mm-AREA-n: the inspection reference pattern, with the first n no rehearsal has used. */

@@ -25,8 +25,8 @@ import uk.jtai.response.calendar.EngineTime;
  * (Tasklist, the REST API or a script). Every problem is collected; {@link #verdict()} refuses the
  * submission with all of them at once.
  *
- * <p>A task form ({@link TaskForm}) names each field by its record's component, e.g. {@code
- * submission.text(Submitted::returnLocation, 300)}; a start form or an API request by its key.
+ * <p>A task or start form ({@link TaskForm}, {@link StartForm}) names each field by its record's component,
+ * e.g. {@code submission.text(Submitted::returnLocation, 300)}; an API request of its own by its key.
  */
 public final class Submission {
 
@@ -37,7 +37,7 @@ public final class Submission {
   /** The fields submitted, where the submission is a task's (replaceable before the check reads them). */
   private Map<String, Object> submitted;
 
-  /** A start form's submission: the new process instance's variables as the engine sees them. */
+  /** A start form's submission: the new process instance's variables as the engine sees them (see {@link StartForm}). */
   public Submission(VariableScope scope) {
     this(scope::getVariable);
   }

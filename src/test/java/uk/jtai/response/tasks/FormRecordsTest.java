@@ -34,10 +34,10 @@ import org.springframework.objenesis.SpringObjenesis;
 import org.springframework.stereotype.Component;
 
 /**
- * Every task form's three descriptions agree, without an engine or Spring (milliseconds): the Camunda Form
- * in {@code forms/} (read as the server reads it, {@link FormSchema}), the record its {@link TaskForm}
- * reads a submission into, and the user tasks of {@code bpmn/} that use it. A renamed, retyped or new field
- * fails here, naming the form, the field and the record.
+ * Every form's three descriptions agree, without an engine or Spring (milliseconds): the Camunda Form in
+ * {@code forms/} (read as the server reads it, {@link FormSchema}), the record its {@link TaskForm} or
+ * {@link StartForm} reads a submission into, and the user tasks or start events of {@code bpmn/} that use
+ * it. A renamed, retyped or new field fails here, naming the form, the field and the record.
  */
 class FormRecordsTest {
 
@@ -56,14 +56,18 @@ class FormRecordsTest {
   record Declared(boolean required, boolean readonly, String subtype) {}
 
   private static List<Found> taskForms;
+  private static List<Found> startForms;
   private static Map<String, FormSchema> schemas;
   private static Map<String, Map<String, Declared>> declared;
   /** Form id to the user tasks ("model#task") whose camunda:formRef names it. */
   private static Map<String, List<String>> userTasks;
+  /** Form id to the start events ("model#event") whose camunda:formRef names it. */
+  private static Map<String, List<String>> startEvents;
 
   @BeforeAll
   static void read() throws IOException {
-    taskForms = taskForms();
+    taskForms = forms(TaskForm.class);
+    startForms = forms(StartForm.class);
     schemas = new HashMap<>();
     declared = new HashMap<>();
     try (Stream<Path> files = Files.list(Path.of("forms"))) {
@@ -77,9 +81,12 @@ class FormRecordsTest {
       }
     }
     userTasks = new HashMap<>();
+    startEvents = new HashMap<>();
     try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
-        userTasks(file).forEach((id, formRef) -> userTasks.computeIfAbsent(formRef, ref -> new ArrayList<>())
+        formRefs(file, "userTask").forEach((id, formRef) -> userTasks.computeIfAbsent(formRef, ref -> new ArrayList<>())
+            .add("bpmn/" + file.getFileName() + "#" + id));
+        formRefs(file, "startEvent").forEach((id, formRef) -> startEvents.computeIfAbsent(formRef, ref -> new ArrayList<>())
             .add("bpmn/" + file.getFileName() + "#" + id));
       }
     }
@@ -113,9 +120,48 @@ class FormRecordsTest {
   }
 
   @Test
+  void everyStartEventFormHasOneStartFormAndEveryStartFormAFormAndAStartEvent() {
+    assertThat(startForms).as("start forms on the class path").isNotEmpty();
+    Map<String, String> byId = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Found found : startForms) {
+      String before = byId.put(found.formId(), found.form().getSimpleName());
+      if (before != null) {
+        problems.add("form '" + found.formId() + "' has two StartForms: " + before + " and " + found.form().getSimpleName());
+      }
+      if (!schemas.containsKey(found.formId())) {
+        problems.add(found.form().getSimpleName() + " is the server side of start form '" + found.formId()
+            + "', but there is no forms/" + found.formId() + ".form with that id");
+      } else if (!startEvents.containsKey(found.formId())) {
+        problems.add("forms/" + found.formId() + ".form (" + found.form().getSimpleName()
+            + ") is the camunda:formRef of no start event in bpmn/");
+      }
+      if (userTasks.containsKey(found.formId())) {
+        problems.add("forms/" + found.formId() + ".form is a start form (" + found.form().getSimpleName()
+            + ") and the form of user task " + String.join(", ", userTasks.get(found.formId())));
+      }
+    }
+    startEvents.forEach((formId, events) -> {
+      if (!byId.containsKey(formId)) {
+        problems.add("start event " + String.join(", ", events) + " uses form '" + formId
+            + "', which has no StartForm: its start listener would read the fields by name");
+      }
+    });
+    assertThat(problems).as("start forms and their models").isEmpty();
+  }
+
+  @Test
+  void everyFormOfTheModelsIsATaskOrAStartForm() {
+    List<String> unused = new ArrayList<>(new TreeMap<>(schemas).keySet());
+    unused.removeAll(userTasks.keySet());
+    unused.removeAll(startEvents.keySet());
+    assertThat(unused).as("forms in forms/ that no user task or start event uses").isEmpty();
+  }
+
+  @Test
   void everyRecordReadsExactlyTheFieldsItsFormSubmits() {
     List<String> problems = new ArrayList<>();
-    for (Found found : taskForms) {
+    for (Found found : Stream.concat(taskForms.stream(), startForms.stream()).toList()) {
       FormSchema schema = schemas.get(found.formId());
       if (schema != null) {
         problems.addAll(problems(found, schema, declared.get(found.formId())));
@@ -243,13 +289,16 @@ class FormRecordsTest {
     }
   }
 
-  /** The user tasks of a model that name a form: id to camunda:formRef (read as XML: the model API takes seconds). */
-  private static Map<String, String> userTasks(Path model) throws IOException {
+  /**
+   * The elements of a model ({@code userTask}, {@code startEvent}) that name a form: id to camunda:formRef
+   * (read as XML: the model API takes seconds).
+   */
+  private static Map<String, String> formRefs(Path model, String element) throws IOException {
     Map<String, String> tasks = new TreeMap<>();
     try (InputStream in = Files.newInputStream(model)) {
       XMLStreamReader xml = XMLInputFactory.newFactory().createXMLStreamReader(in);
       while (xml.hasNext()) {
-        if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("userTask")
+        if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals(element)
             && BPMN.equals(xml.getNamespaceURI())) {
           String formRef = xml.getAttributeValue(CAMUNDA, "formRef");
           if (formRef != null) {
@@ -263,10 +312,10 @@ class FormRecordsTest {
     return tasks;
   }
 
-  /** Every TaskForm on the class path, found by reading class files (nothing is started). */
-  static List<Found> taskForms() {
+  /** Every TaskForm or StartForm ({@code kind}) on the class path, found by reading class files (nothing is started). */
+  static List<Found> forms(Class<?> kind) {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new AssignableTypeFilter(TaskForm.class));
+    scanner.addIncludeFilter(new AssignableTypeFilter(kind));
     SpringObjenesis objenesis = new SpringObjenesis();
     List<Found> found = new ArrayList<>();
     for (BeanDefinition candidate : scanner.findCandidateComponents("uk.jtai.response")) {
@@ -276,13 +325,15 @@ class FormRecordsTest {
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException(e);
       }
+      String kindName = kind.getSimpleName();
       assertThat(AnnotatedElementUtils.hasAnnotation(type, Component.class))
-          .as(type.getSimpleName() + " is a TaskForm, so a @Component: the guard finds forms among the beans").isTrue();
-      Class<?> record = ResolvableType.forClass(type).as(TaskForm.class).getGeneric(0).resolve();
-      assertThat(record).as(type.getSimpleName() + " names its record: implements TaskForm<" + type.getSimpleName()
+          .as(type.getSimpleName() + " is a " + kindName + ", so a @Component: found among the beans").isTrue();
+      Class<?> record = ResolvableType.forClass(type).as(kind).getGeneric(0).resolve();
+      assertThat(record).as(type.getSimpleName() + " names its record: implements " + kindName + "<" + type.getSimpleName()
           + ".Submitted>").isNotNull();
       // formId() returns a constant: an instance made without its constructor (no services) can say it.
-      String formId = ((TaskForm<?>) objenesis.newInstance(type)).formId();
+      Object form = objenesis.newInstance(type);
+      String formId = form instanceof TaskForm<?> task ? task.formId() : ((StartForm<?>) form).formId();
       found.add(new Found(type, record.asSubclass(Record.class), formId));
     }
     return found;

@@ -1,0 +1,123 @@
+package uk.jtai.response.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.CalendarDataMissingException;
+import uk.jtai.response.calendar.InspectionSchedule;
+import uk.jtai.response.calendar.Milestone;
+import uk.jtai.response.calendar.ScheduleCalculator;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.tasks.Key;
+import uk.jtai.response.tasks.StartForm;
+import uk.jtai.response.tasks.Submission;
+
+/**
+ * The start form of jtai-inspection ({@code forms/start-inspection.form}): the lead inspector's notification
+ * (reference, theme, time), read and checked the same for the Tasklist start form, for {@code POST
+ * /api/inspections} and for a rehearsal's inspection. Whatever fails is named with its field and the reason.
+ */
+@Component
+public class StartInspectionForm implements StartForm<StartInspectionForm.Submitted> {
+
+  /** A notification read and checked: a field that was refused is null. */
+  public record Submitted(String reference, String theme, Instant notifiedAt) {}
+
+  public static final String REFERENCE = Key.nameOf(Submitted::reference);
+  public static final String THEME = Key.nameOf(Submitted::theme);
+  public static final String NOTIFIED_AT = Key.nameOf(Submitted::notifiedAt);
+
+  private final ThemeRegistry themes;
+  private final WorkingCalendar calendar;
+  private final ScheduleCalculator calculator;
+  private final Pattern referencePattern;
+
+  public StartInspectionForm(ThemeRegistry themes, WorkingCalendar calendar, ScheduleCalculator calculator,
+                           @Value("${jtai.inspection.reference-pattern}") String referencePattern) {
+    this.themes = themes;
+    this.calendar = calendar;
+    this.calculator = calculator;
+    this.referencePattern = Pattern.compile(referencePattern);
+  }
+
+  @Override
+  public String formId() {
+    return "start-inspection";
+  }
+
+  @Override
+  public Submitted read(Submission submission) {
+    String reference = submission.text(Submitted::reference, 64);
+    if (reference != null && !referencePattern.matcher(reference).matches()) {
+      submission.reject(Submitted::reference, "'" + reference + "' is not an inspection reference such as JTAI-2027-05-YORK "
+          + "(pattern " + referencePattern.pattern() + ")");
+      reference = null;
+    }
+    String themeId = submission.text(Submitted::theme, 64);
+    Theme theme = null;
+    if (themeId != null) {
+      theme = themes.find(themeId).orElse(null);
+      if (theme == null) {
+        submission.reject(Submitted::theme, "unknown theme '" + themeId + "'; known themes: " + String.join(", ", themes.ids()));
+      }
+    }
+    Instant notifiedAt = submission.dateTime(Submitted::notifiedAt, calendar.zone());
+    if (notifiedAt != null && !isWorkingDay(submission, notifiedAt)) {
+      notifiedAt = null;
+    }
+    if (reference != null && theme != null && notifiedAt != null && !scheduleFits(submission, reference, theme, notifiedAt)) {
+      notifiedAt = null;
+    }
+    return new Submitted(reference, theme == null ? null : theme.id(), notifiedAt);
+  }
+
+  /** The inspection a notification that passed {@link #read} gives, with its schedule. */
+  public NewInspection inspection(Submitted notification) {
+    Theme theme = themes.theme(notification.theme());
+    return new NewInspection(notification.reference(), theme, notification.notifiedAt(),
+        calculator.compute(notification.reference(), theme, notification.notifiedAt()));
+  }
+
+  /** Whether every deadline of the inspection falls after the notification and within the calendar data. */
+  private boolean scheduleFits(Submission submission, String reference, Theme theme, Instant notifiedAt) {
+    InspectionSchedule schedule;
+    try {
+      schedule = calculator.compute(reference, theme, notifiedAt);
+    } catch (CalendarDataMissingException e) {
+      submission.reject(Submitted::notifiedAt, "the schedule of this inspection runs into " + e.year()
+          + ", past the bank holiday data: " + e.getMessage());
+      return false;
+    }
+    for (Milestone milestone : schedule.milestones()) {
+      if (!milestone.due().isAfter(notifiedAt)) {
+        submission.reject(Submitted::notifiedAt, "a notification at " + time(notifiedAt) + " is after the deadline '"
+            + milestone.title() + "' (" + time(milestone.due()) + ", working day " + milestone.workingDay()
+            + "); if the inspectors notified that late, take the next working day as day 1");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isWorkingDay(Submission submission, Instant notifiedAt) {
+    LocalDate day = notifiedAt.atZone(calendar.zone()).toLocalDate();
+    try {
+      Optional<String> why = calendar.whyNotWorking(day);
+      why.ifPresent(reason -> submission.reject(Submitted::notifiedAt, day + " is not a working day (" + reason
+          + "); day 1 of an inspection is the working day the notification arrived"));
+      return why.isEmpty();
+    } catch (CalendarDataMissingException e) {
+      submission.reject(Submitted::notifiedAt, e.getMessage());
+      return false;
+    }
+  }
+
+  private String time(Instant instant) {
+    return calendar.spoken(instant);
+  }
+}
