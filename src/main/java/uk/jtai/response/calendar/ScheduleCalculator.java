@@ -26,7 +26,7 @@ public class ScheduleCalculator {
    * allowance after the notification instead. The usual allowance is the working time the theme's deadline
    * gives from the start of working day 1 ({@code jtai.calendar.working-hours.start}): "12:00 on day 1" gives
    * three working hours, so a call at 12:05 makes it 15:05. A deadline at or before the start of the
-   * working day gives no allowance and stays where it is ({@code NotificationCheck} then names it).
+   * working day gives no allowance and stays where it is ({@code inspection/StartInspectionForm} then names it).
    *
    * @throws IllegalArgumentException when day 1 is not a working day
    * @throws CalendarDataMissingException when a deadline falls in a year the bank-holiday data lacks

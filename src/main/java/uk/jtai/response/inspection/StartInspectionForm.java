@@ -93,11 +93,15 @@ public class StartInspectionForm implements StartForm<StartInspectionForm.Submit
           + ", past the bank holiday data: " + e.getMessage());
       return false;
     }
+    // A deadline already passed at notification has been moved to the notification plus its usual allowance
+    // (ScheduleCalculator): the lead inspector's call decides day 1. Only a theme deadline at or before the
+    // start of the working day gives no allowance to move it by.
     for (Milestone milestone : schedule.milestones()) {
       if (!milestone.due().isAfter(notifiedAt)) {
         submission.reject(Submitted::notifiedAt, "a notification at " + time(notifiedAt) + " is after the deadline '"
             + milestone.title() + "' (" + time(milestone.due()) + ", working day " + milestone.workingDay()
-            + "); if the inspectors notified that late, take the next working day as day 1");
+            + "), which is at or before the start of the working day in the theme file, so it gives no working time "
+            + "after a notification; move the deadline in the theme file '" + theme.id() + "'");
         return false;
       }
     }

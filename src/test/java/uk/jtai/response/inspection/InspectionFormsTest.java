@@ -63,13 +63,16 @@ class InspectionFormsTest {
   }
 
   @Test
-  void aNotificationAfterADay1DeadlineIsRefusedWithTheDeadline() {
+  void aNotificationAfterADay1DeadlineIsAcceptedAndTheDeadlineRunsItsUsualAllowanceFromTheCall() {
+    // Partners are to be told by 12:00 on day 1; the lead inspector called at 12:05 (issue 16, item 5).
     Submission late = submission(Map.of("reference", "JTAI-2027-05-YORK", "theme", "domestic-abuse",
-        "notifiedAt", "2027-05-24T23:30"));
+        "notifiedAt", "2027-05-24T12:05"));
 
-    assertThat(form.read(late).notifiedAt()).isNull();
-    assertThat(refusals(late)).singleElement().asString().startsWith("notifiedAt: a notification at ")
-        .contains("is after the deadline").endsWith("take the next working day as day 1");
+    StartInspectionForm.Submitted read = form.read(late);
+    assertThat(refusals(late)).isEmpty();
+    assertThat(read.notifiedAt()).isEqualTo(java.time.OffsetDateTime.parse("2027-05-24T12:05:00+01:00").toInstant());
+    assertThat(form.inspection(read).schedule().milestones())
+        .allSatisfy(milestone -> assertThat(milestone.due()).isAfter(read.notifiedAt()));
   }
 
   @Test
