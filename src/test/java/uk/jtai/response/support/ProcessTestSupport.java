@@ -27,15 +27,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on an in-memory database with the job executor off: tests drive processes
- * through the engine API, move the engine clock and fire due timers themselves.
+ * through the engine API, move the engine clock and fire due timers themselves. Process tests leave a
+ * coverage report per model ({@link ProcessCoverage}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(ProcessCoverage.class)
 public abstract class ProcessTestSupport {
 
   private static final AtomicInteger REFERENCES = new AtomicInteger();
@@ -48,6 +51,9 @@ public abstract class ProcessTestSupport {
   @Autowired protected ManagementService management;
   @Autowired protected RepositoryService repository;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired private uk.jtai.response.partnership.ThemeRegistry themeRegistry;
+  @Autowired private uk.jtai.response.calendar.ScheduleCalculator scheduleCalculator;
+  @Autowired private uk.jtai.response.calendar.ScheduleRepository scheduleRepository;
 
   @BeforeEach
   void initAssertions() {
@@ -83,6 +89,30 @@ public abstract class ProcessTestSupport {
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("jtai-inspection")
         .latestVersion().singleResult().getId();
     return forms.submitStartForm(definitionId, values);
+  }
+
+  /**
+   * Starts one stage of an inspection on its own, as jtai-inspection's call activity does: the inspection is
+   * registered with its schedule and milestones as jtai-inspection's start listener registers it (but no
+   * jtai-inspection runs), with the clock at the notification, and the stage gets the business key and the
+   * variables the call activity passes in ({@code reference}, {@code theme}, {@code themeName},
+   * {@code notifiedAt}).
+   */
+  protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt) {
+    moveClockTo(notifiedAt);
+    uk.jtai.response.partnership.Theme known = themeRegistry.theme(theme);
+    scheduleRepository.insert(scheduleCalculator.compute(reference, known, instant(notifiedAt)), null, "process-test",
+        instant(notifiedAt));
+    Map<String, Object> standing = new HashMap<>();
+    standing.put("reference", reference);
+    standing.put("theme", theme);
+    standing.put("themeName", known.name());
+    standing.put("notifiedAt", notifiedAt);
+    // Started inside a command, as the engine starts a called process: the door for users' own starts
+    // (tasks/GuardedRuntimeService) takes no values a start form does not ask for.
+    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(context ->
+            runtime.createProcessInstanceByKey(processKey).businessKey(reference).setVariables(standing).execute());
   }
 
   /** Days 1 to 2 done as far as the child selection needs: the Local Authority's Annex A is submitted. */
