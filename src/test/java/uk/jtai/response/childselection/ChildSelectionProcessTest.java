@@ -24,7 +24,10 @@ import uk.jtai.response.support.Http;
 import uk.jtai.response.support.ProcessTestSupport;
 import uk.jtai.response.support.TestUsers;
 
-/** bpmn/child-selection.bpmn: the 20 (or 20 to 30), the known-to-agency returns, the 6, the audit tool. */
+/**
+ * bpmn/child-selection.bpmn: the 20 (or 20 to 30), the known-to-agency returns, the 6, the audit tool. Each
+ * test starts the stage on its own, with what jtai-inspection passes in ({@link #startStage}).
+ */
 class ChildSelectionProcessTest extends ProcessTestSupport {
 
   static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
@@ -46,12 +49,12 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     laim = Http.as(port, "cs-laim", TestUsers.PASSWORD);
   }
 
+  /** The stage started on its own, as jtai-inspection starts it once Annex A is in (day 2, 12:00). */
   private String atChildSelection(String theme) {
     String reference = newReference();
-    startInspection(reference, theme, NOTIFIED);
-    moveClockTo("2027-05-25T12:00:00+01:00");
-    submitAnnexA(reference);
-    assertThat(task(reference, "Task_RecordFirstSelection")).isNotNull();
+    ProcessInstance stage = startStage("child-selection", reference, theme, NOTIFIED, "2027-05-25T12:00:00+01:00");
+    assertThat(stage).hasBusinessKey(reference).isWaitingAt("Task_RecordFirstSelection");
+    assertThat(task(reference, "Task_RecordFirstSelection")).hasCandidateGroup("laim");
     return reference;
   }
 

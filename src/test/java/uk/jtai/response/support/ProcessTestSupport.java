@@ -99,6 +99,11 @@ public abstract class ProcessTestSupport {
    * {@code notifiedAt}).
    */
   protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt) {
+    return startStage(processKey, reference, theme, notifiedAt, notifiedAt);
+  }
+
+  /** As {@link #startStage(String, String, String, String)}, the stage starting at {@code startsAt} (e.g. after Annex A). */
+  protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt, String startsAt) {
     moveClockTo(notifiedAt);
     uk.jtai.response.partnership.Theme known = themeRegistry.theme(theme);
     scheduleRepository.insert(scheduleCalculator.compute(reference, known, instant(notifiedAt)), null, "process-test",
@@ -108,6 +113,7 @@ public abstract class ProcessTestSupport {
     standing.put("theme", theme);
     standing.put("themeName", known.name());
     standing.put("notifiedAt", notifiedAt);
+    moveClockTo(startsAt);
     // Started inside a command, as the engine starts a called process: the door for users' own starts
     // (tasks/GuardedRuntimeService) takes no values a start form does not ask for.
     return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
