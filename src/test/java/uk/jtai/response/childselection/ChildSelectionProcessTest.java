@@ -100,9 +100,12 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
   @Test
   void theTwentyAreRecordedEveryAgencyAnswersTheSixAreChosenAndTheAuditToolGoesOut() throws Exception {
     String reference = atChildSelection("domestic-abuse");
+    ProcessInstance stage = calledProcess(reference, "child-selection");
     List<String> twenty = ChildData.references(1, 20);
     recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
 
+    assertThat(stage).hasPassedInOrder("Task_RecordFirstSelection", "Gateway_SelectionSplit")
+        .isWaitingAt("Task_ReturnKnownToAgency", "Task_ForwardReturns");
     assertThat(selected.firstSelection(reference)).isEqualTo(twenty);
     assertThat(schedules.due(reference, "KNOWN_TO_AGENCY_DUE")).contains(instant("2027-05-26T12:00:00+01:00"));
     for (String agency : DA_AGENCIES) {
@@ -131,8 +134,12 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     selectForAuditAndSendTool(reference, six);
 
     assertThat(selected.auditSelection(reference)).isEqualTo(six);
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("child-selection").finished().count()).isEqualTo(1);
+    assertThat(stage).hasPassed("Event_AllReturned", "Task_ForwardReturns", "Task_RecordAuditSelection")
+        .hasPassedInOrder("Task_SendAuditTool", "Task_EmailAuditTool", "Event_AuditToolSent").isEnded()
+        .hasNotPassed("Task_EscalateFirstSelection", "Task_EscalateKnownToAgency", "Task_EscalateAuditSelection",
+            "Task_EscalateAuditTool");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).variableName("auditSelectionCount")
+        .singleResult().getValue()).as("what jtai-inspection takes back").isEqualTo(6);
     List<Map<String, Object>> notices = outbox(reference, "audit-tool-available");
     assertThat(notices).hasSize(5);
     assertThat((String) notices.get(0).get("body")).contains("6 children").contains("CYSCP JTAI shared folder")

@@ -92,9 +92,18 @@ public abstract class ProcessTestSupport {
   }
 
   /**
+   * The inspection stored with its schedule and milestones as jtai-inspection's start listener stores it, but
+   * with no jtai-inspection running (so nothing marks missed deadlines on one); the clock at the notification.
+   */
+  protected void registerInspection(String reference, String theme, String notifiedAt) {
+    moveClockTo(notifiedAt);
+    scheduleRepository.insert(scheduleCalculator.compute(reference, themeRegistry.theme(theme), instant(notifiedAt)), null,
+        "process-test", instant(notifiedAt));
+  }
+
+  /**
    * Starts one stage of an inspection on its own, as jtai-inspection's call activity does: the inspection is
-   * registered with its schedule and milestones as jtai-inspection's start listener registers it (but no
-   * jtai-inspection runs), with the clock at the notification, and the stage gets the business key and the
+   * registered ({@link #registerInspection}) unless a test did so already, and the stage gets the business key and the
    * variables the call activity passes in ({@code reference}, {@code theme}, {@code themeName},
    * {@code notifiedAt}).
    */
@@ -104,10 +113,10 @@ public abstract class ProcessTestSupport {
 
   /** As {@link #startStage(String, String, String, String)}, the stage starting at {@code startsAt} (e.g. after Annex A). */
   protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt, String startsAt) {
-    moveClockTo(notifiedAt);
+    if (!scheduleRepository.exists(reference)) {
+      registerInspection(reference, theme, notifiedAt);
+    }
     uk.jtai.response.partnership.Theme known = themeRegistry.theme(theme);
-    scheduleRepository.insert(scheduleCalculator.compute(reference, known, instant(notifiedAt)), null, "process-test",
-        instant(notifiedAt));
     Map<String, Object> standing = new HashMap<>();
     standing.put("reference", reference);
     standing.put("theme", theme);
