@@ -53,7 +53,12 @@ class JtaiInspectionModelTest extends ProcessTestSupport {
 
   private String deploymentId;
 
-  /** A called stage reduced to what the parent sees: it starts, waits, and ends normally. */
+  /**
+   * A called stage reduced to what the parent sees: it starts, waits, and ends normally. No real stage throws
+   * anything its call activity catches (audit-day-and-report's escalations are caught inside it; the
+   * terminate ends of child-selection, audit-day-and-report and after-fieldwork end only the stage), so a
+   * normal end is all a stub needs.
+   */
   static BpmnModelInstance stub(String key) {
     return Bpmn.createExecutableProcess(key).name("Stub of " + key).camundaHistoryTimeToLive(1)
         .startEvent("Stub_Started")

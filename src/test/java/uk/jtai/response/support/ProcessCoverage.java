@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Process-test coverage (camunda-process-test-coverage): the engine records every flow node and sequence
- * flow a test passes, and each process test class ({@code *ProcessTest}, {@code *ModelTest}) leaves a
- * report per model under {@code target/process-test-coverage/<test class>/} (HTML to look at, and
- * {@code report.json}). The floor per model is checked over all classes by {@code .ci/process-coverage}
+ * flow a test passes, and each process test class ({@code *ProcessTest}, {@code *ModelTest},
+ * {@code MoveDeadlineTest}, {@code RehearsalTest}) leaves a report per model under
+ * {@code target/process-test-coverage/<test class>/} (HTML to look at, and {@code report.json}). The floor per model is checked over all classes by {@code .ci/process-coverage}
  * (docs/testing.md); other Spring tests share the engine but write no report.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -25,6 +25,9 @@ public class ProcessCoverage {
     return ProcessEngineCoverageProperties.builder()
         .addInclusionPatternForTestClasses("*ProcessTest")
         .addInclusionPatternForTestClasses("*ModelTest")
+        // The process tests of move-deadline and rehearsal, named for what they prove.
+        .addInclusionPatternForTestClasses("*.MoveDeadlineTest")
+        .addInclusionPatternForTestClasses("*.RehearsalTest")
         .build();
   }
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,6 +31,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.jtai.response.calendar.ScheduleCalculator;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.partnership.ThemeRegistry;
 
 /**
  * The whole application on an in-memory database with the job executor off: tests drive processes
@@ -51,9 +56,9 @@ public abstract class ProcessTestSupport {
   @Autowired protected ManagementService management;
   @Autowired protected RepositoryService repository;
   @Autowired protected JdbcTemplate jdbc;
-  @Autowired private uk.jtai.response.partnership.ThemeRegistry themeRegistry;
-  @Autowired private uk.jtai.response.calendar.ScheduleCalculator scheduleCalculator;
-  @Autowired private uk.jtai.response.calendar.ScheduleRepository scheduleRepository;
+  @Autowired private ThemeRegistry themeRegistry;
+  @Autowired private ScheduleCalculator scheduleCalculator;
+  @Autowired private ScheduleRepository scheduleRepository;
 
   @BeforeEach
   void initAssertions() {
@@ -103,20 +108,20 @@ public abstract class ProcessTestSupport {
 
   /**
    * Starts one stage of an inspection on its own, as jtai-inspection's call activity does: the inspection is
-   * registered ({@link #registerInspection}) unless a test did so already, and the stage gets the business key and the
-   * variables the call activity passes in ({@code reference}, {@code theme}, {@code themeName},
+   * registered ({@link #registerInspection}) unless a test did so already, and the stage gets the business key
+   * and the variables the call activity passes in ({@code reference}, {@code theme}, {@code themeName},
    * {@code notifiedAt}).
    */
   protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt) {
     return startStage(processKey, reference, theme, notifiedAt, notifiedAt);
   }
 
-  /** As {@link #startStage(String, String, String, String)}, the stage starting at {@code startsAt} (e.g. after Annex A). */
+  /** As {@link #startStage(String, String, String, String)}, the stage starting at {@code startsAt} (after Annex A, say). */
   protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt, String startsAt) {
     if (!scheduleRepository.exists(reference)) {
       registerInspection(reference, theme, notifiedAt);
     }
-    uk.jtai.response.partnership.Theme known = themeRegistry.theme(theme);
+    Theme known = themeRegistry.theme(theme);
     Map<String, Object> standing = new HashMap<>();
     standing.put("reference", reference);
     standing.put("theme", theme);
@@ -125,7 +130,7 @@ public abstract class ProcessTestSupport {
     moveClockTo(startsAt);
     // Started inside a command, as the engine starts a called process: the door for users' own starts
     // (tasks/GuardedRuntimeService) takes no values a start form does not ask for.
-    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired().execute(context ->
             runtime.createProcessInstanceByKey(processKey).businessKey(reference).setVariables(standing).execute());
   }
