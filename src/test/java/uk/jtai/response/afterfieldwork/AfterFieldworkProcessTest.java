@@ -22,7 +22,8 @@ import uk.jtai.response.support.TestUsers;
 /**
  * bpmn/after-fieldwork.bpmn (guidance sections 15 to 18 and published action plans), and closing the
  * inspection. Notified Monday 24 May 2027: fieldwork ends Monday 14 June (day 15), the draft report is
- * expected on day 30, Monday 5 July.
+ * expected on day 30, Monday 5 July. Each test starts the stage on its own ({@link #atAfterFieldwork}), except
+ * the one that runs the inspection to its close and the purge of its child data.
  */
 class AfterFieldworkProcessTest extends ProcessTestSupport {
 
@@ -47,6 +48,14 @@ class AfterFieldworkProcessTest extends ProcessTestSupport {
     runFieldwork(reference);
     assertThat(task(reference, "Task_RecordDraftReport")).isNotNull();
     return audited;
+  }
+
+  /** The stage started on its own, as jtai-inspection starts it once fieldwork and every earlier stage are done. */
+  private ProcessInstance atAfterFieldwork(String reference) {
+    ProcessInstance stage = startStage("after-fieldwork", reference, "domestic-abuse", NOTIFIED, "2027-06-14T18:00:00+01:00");
+    assertThat(stage).hasBusinessKey(reference).isWaitingAt("Task_RecordDraftReport");
+    assertThat(task(reference, "Task_RecordDraftReport")).hasDueDate(java.util.Date.from(instant("2027-07-05T17:00:00+01:00")));
+    return stage;
   }
 
   private void draftArrives(String reference) {
@@ -132,7 +141,7 @@ class AfterFieldworkProcessTest extends ProcessTestSupport {
   @Test
   void lateFactualAccuracyCommentsAndALateReturnAreEscalated() {
     String reference = newReference();
-    afterFieldwork(reference);
+    ProcessInstance stage = atAfterFieldwork(reference);
     draftArrives(reference);
     moveClockTo("2027-07-12T17:00:01+01:00");
     fireDueTimers(reference);
@@ -144,16 +153,18 @@ class AfterFieldworkProcessTest extends ProcessTestSupport {
         .singleElement().satisfies(row -> assertThat(row.get("recipients"))
             .isEqualTo("cyscp@york.gov.uk,inspection.manager@york.example,dcs@york.example"));
     assertThat(task(reference, "Task_ReturnFactualAccuracy")).as("stays open").isNotNull();
+    assertThat(stage).isWaitingAt("Task_ReturnFactualAccuracy");
   }
 
   @Test
   void aPriorityActionBringsTheActionPlanForward() {
     String reference = newReference();
-    afterFieldwork(reference);
+    ProcessInstance stage = atAfterFieldwork(reference);
     draftArrives(reference);
     publish(reference, true);
     assertThat(schedules.due(reference, "ACTION_PLAN_DUE")).contains(instant("2027-08-27T17:00:00+01:00"));
     assertThat(task(reference, "Task_SubmitActionPlan")).isNull();
+    assertThat(stage).isWaitingAt("Task_ContributeActions").hasNotPassed("Task_SubmitActionPlan");
     assertThat(agencyTask(reference, "Task_ContributeActions", "la").getDueDate().toInstant())
         .isEqualTo(instant("2027-08-27T17:00:00+01:00"));
   }
@@ -161,7 +172,7 @@ class AfterFieldworkProcessTest extends ProcessTestSupport {
   @Test
   void aDraftReportNotRecordedByWeek6IsChasedAndThePublicationDateCannotPrecedeTheFinalReport() {
     String reference = newReference();
-    afterFieldwork(reference);
+    ProcessInstance stage = atAfterFieldwork(reference);
     moveClockTo("2027-07-05T17:00:01+01:00");
     fireDueTimers(reference);
     assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("draft findings report"))
@@ -174,5 +185,6 @@ class AfterFieldworkProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> tasks.complete(task(reference, "Task_RecordFinalReport").getId(), Map.of(
         "finalArrivedAt", "2027-07-26T10:00:00+01:00", "finalReportLocation", "F", "publicationDate", "2027-07-20")))
         .hasMessageContaining("publicationDate: is before the final report arrived");
+    assertThat(stage).isWaitingAt("Task_RecordFinalReport");
   }
 }

@@ -22,7 +22,9 @@ import uk.jtai.response.support.TestUsers;
 
 /**
  * bpmn/audit-day-and-report.bpmn: the Audit Chair and Author, the Audit Day, the agencies' evidence, the
- * draft and comments, and the statutory sign-off chain by 17:00 on day 9 (guidance 9.12 to 9.16).
+ * draft and comments, and the statutory sign-off chain by 17:00 on day 9 (guidance 9.12 to 9.16). Each test starts
+ * the stage on its own ({@link #atAuditDay}), except the one that checks the missed deadline is marked on the
+ * running inspection.
  */
 class AuditDayAndReportProcessTest extends ProcessTestSupport {
 
@@ -43,12 +45,26 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     TestUsers.ensure(engine.getIdentityService(), "ad-probation", "probation");
   }
 
+  /** The stage started on its own (as jtai-inspection starts it in week 2) and its Audit Chair and Author appointed. */
   private String atAuditDay() {
     String reference = newReference();
+    ProcessInstance stage = startStage("audit-day-and-report", reference, "domestic-abuse", NOTIFIED);
+    assertThat(stage).hasBusinessKey(reference).isWaitingAt("Task_AppointAuditRoles");
+    appointRoles(reference);
+    return reference;
+  }
+
+  /** As {@link #atAuditDay}, reached through the whole inspection (for what is marked on jtai-inspection). */
+  private String atAuditDayInTheInspection() {
+    String reference = newReference();
     reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    appointRoles(reference);
+    return reference;
+  }
+
+  private void appointRoles(String reference) {
     moveClockTo("2027-05-28T14:00:00+01:00");
     complete(task(reference, "Task_AppointAuditRoles"), Map.of("auditChair", "ad-chair", "auditAuthor", "ad-author"));
-    return reference;
   }
 
   private void recordAuditDay(String reference, List<String> attended) {
@@ -87,6 +103,7 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
   @Test
   void theChainRunsOnTimeAndLaimSubmitsTheReportApprovedByEveryStatutoryPartner() throws Exception {
     String reference = atAuditDay();
+    ProcessInstance stage = stage(reference);
     for (String agency : AGENCIES) {
       provideEvidence(reference, agency);
     }
@@ -114,8 +131,8 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     moveClockTo("2027-06-04T11:00:00+01:00");
     complete(task(reference, "Task_SubmitAuditReport"), Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-04T10:55:00+01:00"));
 
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("audit-day-and-report").finished().count()).isEqualTo(1);
+    assertThat(stage).hasPassed("Task_AppointAuditRoles", "Task_RecordAuditDay", "Task_UploadReportDraft", "Task_SubmitAuditReport")
+        .isEnded();
     assertThat(openTasks(reference, "Task_CommentOnDraft")).as("comments close with the report").isEmpty();
     assertThat(decisions.comments(reference, 1)).extracting(ReportDecisions.Comment::agency).containsExactly("education");
     assertThat(outbox(reference, "audit-report-warning")).isEmpty();
@@ -148,7 +165,7 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
 
   @Test
   void theDay9WarningAt12AndTheMissAt17FireAtTheRightInstantsInABankHolidayWeek() {
-    String reference = atAuditDay();
+    String reference = atAuditDayInTheInspection();
     recordAuditDay(reference, STATUTORY);
     shareDraft(reference, 1, "2027-06-03T16:00:00+01:00");
     decide(reference, "police", true, null);
@@ -180,13 +197,13 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
   @Test
   void theChairMustBeFromAStatutoryPartner() {
     String reference = newReference();
-    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    ProcessInstance stage = startStage("audit-day-and-report", reference, "domestic-abuse", NOTIFIED);
     Task appoint = task(reference, "Task_AppointAuditRoles");
     assertThat(tasks.getVariable(appoint.getId(), "chairChoices").toString()).contains("ad-chair").doesNotContain("ad-probation");
     assertThatThrownBy(() -> tasks.complete(appoint.getId(), Map.of("auditChair", "ad-probation", "auditAuthor", "nobody-at-all")))
         .hasMessageContaining("auditChair: the Audit Chair must be a person from a statutory partner")
         .hasMessageContaining("auditAuthor: the Audit Author must be a user of the partnership");
-    assertThat(task(reference, "Task_AppointAuditRoles")).isNotNull();
+    assertThat(stage).isWaitingAt("Task_AppointAuditRoles");
   }
 
   @Test

@@ -3,17 +3,25 @@ package uk.jtai.response.caseaudit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.childselection.SelectedChildren;
+import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.ProcessTestSupport;
 
-/** bpmn/case-audit.bpmn: the Audit Tool and Chronology per child and agency, with senior sign-off (guidance 9.8 to 9.11). */
+/**
+ * bpmn/case-audit.bpmn: the Audit Tool and Chronology per child and agency, with senior sign-off (guidance 9.8 to
+ * 9.11). Each test starts the stage on its own ({@link #atCaseAudit}), except the one that checks the missed
+ * deadline is marked on the running inspection.
+ */
 class CaseAuditProcessTest extends ProcessTestSupport {
 
   static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
@@ -21,7 +29,24 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   static final List<String> AGENCIES = List.of("la", "police", "health", "probation");
 
   @Autowired AuditReturns returns;
+  @Autowired SelectedChildren selected;
   private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * The stage started alone, as jtai-inspection starts it after the child selection: the inspection registered,
+   * 20 children selected and the first {@code audit} of them chosen for audit (what the stage reads), with what
+   * the call activity passes in.
+   */
+  private List<String> atCaseAudit(String reference, int audit) {
+    registerInspection(reference, "domestic-abuse", NOTIFIED);
+    List<String> children = ChildData.references(Math.abs(reference.hashCode() % 900) + 100, 20);
+    selected.recordFirstSelection(reference, children);
+    selected.recordAuditSelection(reference, children.subList(0, audit));
+    ProcessInstance stage = startStage("case-audit", reference, "domestic-abuse", NOTIFIED);
+    assertThat(stage).hasBusinessKey(reference).hasPassed("Event_AuditToolReceived", "Gateway_CaseAuditSplit")
+        .isWaitingAt("Task_CompileAuditPack", "Task_CompleteAuditTool");
+    return children.subList(0, audit);
+  }
 
   /** The open task of one agency for one audited child (its position, variable childNumber). */
   private Task childTask(String reference, String key, String agency, int child) {
@@ -45,7 +70,13 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   @Test
   void everyAgencyCompletesAndSignsOffEachChildsAuditAndTheBusinessUnitSendsThePack() throws Exception {
     String reference = newReference();
-    List<String> six = reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    List<String> six = atCaseAudit(reference, 6);
+    ProcessInstance stage = calledProcess(reference, "case-audit");
+    assertThat(task(reference, "Task_CompileAuditPack")).hasCandidateGroup("business-unit");
+    assertThat(management.createJobQuery().processInstanceId(stage.getId()).activityId("Timer_AuditsDue").list())
+        .as("one per agency, at the returns' deadline").hasSize(AGENCIES.size())
+        .allSatisfy(timer -> assertThat(timer.getDuedate().toInstant()).isEqualTo(instant("2027-06-01T12:00:00+01:00")));
+    assertThat(job("Timer_AuditPackDue", stage)).isNotNull();
 
     assertThat(openTasks(reference, "Task_CompleteAuditTool")).hasSize(6 * AGENCIES.size());
     Task first = childTask(reference, "Task_CompleteAuditTool", "police", 1);
@@ -70,15 +101,16 @@ class CaseAuditProcessTest extends ProcessTestSupport {
     assertThat(packView(reference)).allSatisfy(row -> assertThat(row.toString()).doesNotContain("Missing"));
     complete(task(reference, "Task_CompileAuditPack"), Map.of("auditPackSent", true, "auditPackLocation", "Audit pack v1"));
 
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("case-audit").finished().count()).isEqualTo(1);
+    assertThat(stage).hasPassed("Task_CompleteAuditTool", "Task_SignOffAudit", "Gateway_SignedOff", "Event_ChildReturnSubmitted",
+            "Event_AgencyAuditsDone", "Task_CompileAuditPack", "Gateway_CaseAuditJoin", "Event_CaseAuditsDone").isEnded()
+        .hasNotPassed("Task_EscalateMissingReturns", "Task_EscalateAuditPack");
     assertThat(outbox(reference, "audit-returns-overdue")).isEmpty();
   }
 
   @Test
   void aSeniorSendsAnAuditBackWithAReasonAndTheAgencyCompletesItAgain() {
     String reference = newReference();
-    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    atCaseAudit(reference, 6);
     complete(childTask(reference, "Task_CompleteAuditTool", "health", 2), Map.of("auditToolCompleted", true,
         "chronologyCompleted", true, "returnLocation", "Audit/health/child-2"));
     Task signOff = childTask(reference, "Task_SignOffAudit", "health", 2);
@@ -103,7 +135,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   @Test
   void anIncompleteReturnIsRefused() {
     String reference = newReference();
-    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    atCaseAudit(reference, 6);
     Task task = childTask(reference, "Task_CompleteAuditTool", "la", 3);
     assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("auditToolCompleted", true)))
         .hasMessageContaining("chronologyCompleted: confirm the Chronology is completed")
@@ -114,7 +146,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   @Test
   void theWeekendMayBeWorkedAndTheDeadlineStaysOnTheNextWorkingDay() {
     String reference = newReference();
-    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    atCaseAudit(reference, 6);
     moveClockTo("2027-05-29T11:00:00+01:00"); // Saturday
     completeAndSignOff(reference, "probation", 4);
     assertThat(returns.statuses(reference).get("probation").get(4)).isEqualTo(AuditReturns.Status.SUBMITTED);
@@ -126,6 +158,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   @Test
   void atTheDeadlineAnAgencyWithReturnsMissingIsEscalatedToItsSeniorAndTheBusinessUnit() {
     String reference = newReference();
+    // Driven from the notification: the missed deadline is marked on the running jtai-inspection (Cockpit).
     reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
     for (String agency : List.of("la", "health", "probation")) {
       for (int child = 1; child <= 6; child++) {

@@ -24,7 +24,10 @@ import uk.jtai.response.support.Http;
 import uk.jtai.response.support.ProcessTestSupport;
 import uk.jtai.response.support.TestUsers;
 
-/** bpmn/child-selection.bpmn: the 20 (or 20 to 30), the known-to-agency returns, the 6, the audit tool. */
+/**
+ * bpmn/child-selection.bpmn: the 20 (or 20 to 30), the known-to-agency returns, the 6, the audit tool. Each
+ * test starts the stage on its own, with what jtai-inspection passes in ({@link #startStage}).
+ */
 class ChildSelectionProcessTest extends ProcessTestSupport {
 
   static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
@@ -47,12 +50,12 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     laim = Http.as(port, "cs-laim", TestUsers.PASSWORD);
   }
 
+  /** The stage started on its own, as jtai-inspection starts it once Annex A is in (day 2, 12:00). */
   private String atChildSelection(String theme) {
     String reference = newReference();
-    startInspection(reference, theme, NOTIFIED);
-    moveClockTo("2027-05-25T12:00:00+01:00");
-    submitAnnexA(reference);
-    assertThat(task(reference, "Task_RecordFirstSelection")).isNotNull();
+    ProcessInstance stage = startStage("child-selection", reference, theme, NOTIFIED, "2027-05-25T12:00:00+01:00");
+    assertThat(stage).hasBusinessKey(reference).isWaitingAt("Task_RecordFirstSelection");
+    assertThat(task(reference, "Task_RecordFirstSelection")).hasCandidateGroup("laim");
     return reference;
   }
 
@@ -111,9 +114,12 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
   @Test
   void theTwentyAreRecordedEveryAgencyAnswersTheSixAreChosenAndTheAuditToolGoesOut() throws Exception {
     String reference = atChildSelection("domestic-abuse");
+    ProcessInstance stage = calledProcess(reference, "child-selection");
     List<String> twenty = ChildData.references(1, 20);
     recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
 
+    assertThat(stage).hasPassedInOrder("Task_RecordFirstSelection", "Gateway_SelectionSplit")
+        .isWaitingAt("Task_ReturnKnownToAgency", "Task_ForwardReturns");
     assertThat(selected.firstSelection(reference)).isEqualTo(twenty);
     assertThat(schedules.due(reference, "KNOWN_TO_AGENCY_DUE")).contains(instant("2027-05-26T12:00:00+01:00"));
     for (String agency : DA_AGENCIES) {
@@ -142,8 +148,12 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     selectForAuditAndSendTool(reference, six);
 
     assertThat(selected.auditSelection(reference)).isEqualTo(six);
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("child-selection").finished().count()).isEqualTo(1);
+    assertThat(stage).hasPassed("Event_AllReturned", "Task_ForwardReturns", "Task_RecordAuditSelection")
+        .hasPassedInOrder("Task_SendAuditTool", "Task_EmailAuditTool", "Event_AuditToolSent").isEnded()
+        .hasNotPassed("Task_EscalateFirstSelection", "Task_EscalateKnownToAgency", "Task_EscalateAuditSelection",
+            "Task_EscalateAuditTool");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).variableName("auditSelectionCount")
+        .singleResult().getValue()).as("what jtai-inspection takes back").isEqualTo(6);
     List<Map<String, Object>> notices = outbox(reference, "audit-tool-available");
     assertThat(notices).hasSize(DA_AGENCIES.size());
     assertThat((String) notices.get(0).get("body")).contains("6 children").contains("CYSCP JTAI shared folder")

@@ -12,7 +12,10 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import uk.jtai.response.support.ProcessTestSupport;
 
-/** bpmn/fieldwork-meetings.bpmn: agencies' multi-agency meetings in the fieldwork week (guidance 11). */
+/**
+ * bpmn/fieldwork-meetings.bpmn: agencies' multi-agency meetings in the fieldwork week (guidance 11). Each test
+ * starts the stage on its own, with what jtai-inspection passes in ({@link #startStage}).
+ */
 class FieldworkMeetingsProcessTest extends ProcessTestSupport {
 
   static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
@@ -29,12 +32,13 @@ class FieldworkMeetingsProcessTest extends ProcessTestSupport {
   @Test
   void everyAgencyGivesItsMeetingsInTheFieldworkWeekOrSaysItHasNone() {
     String reference = newReference();
-    startInspection(reference, "domestic-abuse", NOTIFIED);
-    ProcessInstance meetings = calledProcess(reference, "fieldwork-meetings");
+    ProcessInstance meetings = startStage("fieldwork-meetings", reference, "domestic-abuse", NOTIFIED);
+    assertThat(meetings).hasBusinessKey(reference).hasPassed("Event_MeetingsRequested", "Event_AgencyMeetingsRequested")
+        .isWaitingAt("Task_GiveFieldworkMeetings");
     for (String agency : AGENCIES) {
       Task task = agencyTask(reference, "Task_GiveFieldworkMeetings", agency);
-      assertThat(task).as(agency).isNotNull();
-      assertThat(task.getDueDate().toInstant()).isEqualTo(instant("2027-05-28T17:00:00+01:00"));
+      assertThat(task).as(agency).hasCandidateGroup(agency)
+          .hasDueDate(java.util.Date.from(instant("2027-05-28T17:00:00+01:00")));
       assertThat(tasks.getVariable(task.getId(), "meetingTypes").toString()).contains("MARAC");
     }
     // Fieldwork runs from day 11 (Tuesday 8 June; 31 May is a bank holiday) to day 15 (Monday 14 June).
@@ -44,13 +48,14 @@ class FieldworkMeetingsProcessTest extends ProcessTestSupport {
     for (String agency : List.of("la", "health", "probation", "education")) {
       complete(agencyTask(reference, "Task_GiveFieldworkMeetings", agency), none());
     }
-    assertThat(meetings).isEnded().hasNotPassed("Task_EscalateFieldworkMeetings");
+    assertThat(meetings).hasPassed("Event_AgencyMeetingsGiven", "Event_AllMeetingsGiven").isEnded()
+        .hasNotPassed("Task_EscalateFieldworkMeetings", "Event_FieldworkMeetingsEscalated");
   }
 
   @Test
   void aMeetingOutsideTheFieldworkWeekOrOfAnotherKindIsRefused() {
     String reference = newReference();
-    startInspection(reference, "domestic-abuse", NOTIFIED);
+    ProcessInstance meetings = startStage("fieldwork-meetings", reference, "domestic-abuse", NOTIFIED);
     Task police = agencyTask(reference, "Task_GiveFieldworkMeetings", "police");
 
     assertThatThrownBy(() -> tasks.complete(police.getId(), meetings(
@@ -61,17 +66,22 @@ class FieldworkMeetingsProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> tasks.complete(police.getId(), Map.of("sentToLeadInspector", true)))
         .hasMessageContaining("list the meetings, or tick that there are none");
     assertThat(agencyTask(reference, "Task_GiveFieldworkMeetings", "police")).isNotNull();
+    assertThat(meetings).isWaitingAt("Task_GiveFieldworkMeetings").hasNotPassed("Event_AgencyMeetingsGiven");
   }
 
   @Test
   void anAgencyThatHasNotAnsweredByTheDeadlineIsEscalatedToItsLeadDeputyAndTheBusinessUnit() {
     String reference = newReference();
-    startInspection(reference, "domestic-abuse", NOTIFIED);
+    ProcessInstance meetings = startStage("fieldwork-meetings", reference, "domestic-abuse", NOTIFIED);
     for (String agency : List.of("la", "police", "health", "education")) {
       complete(agencyTask(reference, "Task_GiveFieldworkMeetings", agency), none());
     }
+    moveClockTo("2027-05-28T16:59:59+01:00");
+    assertThat(fireDueTimers(reference)).as("not before 17:00").isZero();
     moveClockTo("2027-05-28T17:00:01+01:00");
-    fireDueTimers(reference);
+    assertThat(fireDueTimers(reference)).isEqualTo(1);
+    assertThat(meetings).hasPassedInOrder("Timer_FieldworkMeetingsDue", "Task_EscalateFieldworkMeetings",
+        "Event_FieldworkMeetingsEscalated").isWaitingAt("Task_GiveFieldworkMeetings");
 
     List<Map<String, Object>> escalations = outbox(reference, "task-overdue").stream()
         .filter(row -> ((String) row.get("subject")).contains("fieldwork week")).toList();

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,15 +28,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.jtai.response.calendar.ScheduleCalculator;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.partnership.ThemeRegistry;
 
 /**
  * The whole application on an in-memory database with the job executor off: tests drive processes
- * through the engine API, move the engine clock and fire due timers themselves.
+ * through the engine API, move the engine clock and fire due timers themselves. Process tests leave a
+ * coverage report per model ({@link ProcessCoverage}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(ProcessCoverage.class)
 public abstract class ProcessTestSupport {
 
   private static final AtomicInteger REFERENCES = new AtomicInteger();
@@ -48,6 +56,9 @@ public abstract class ProcessTestSupport {
   @Autowired protected ManagementService management;
   @Autowired protected RepositoryService repository;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired private ThemeRegistry themeRegistry;
+  @Autowired private ScheduleCalculator scheduleCalculator;
+  @Autowired private ScheduleRepository scheduleRepository;
 
   @BeforeEach
   void initAssertions() {
@@ -83,6 +94,45 @@ public abstract class ProcessTestSupport {
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("jtai-inspection")
         .latestVersion().singleResult().getId();
     return forms.submitStartForm(definitionId, values);
+  }
+
+  /**
+   * The inspection stored with its schedule and milestones as jtai-inspection's start listener stores it, but
+   * with no jtai-inspection running (so nothing marks missed deadlines on one); the clock at the notification.
+   */
+  protected void registerInspection(String reference, String theme, String notifiedAt) {
+    moveClockTo(notifiedAt);
+    scheduleRepository.insert(scheduleCalculator.compute(reference, themeRegistry.theme(theme), instant(notifiedAt)), null,
+        "process-test", instant(notifiedAt));
+  }
+
+  /**
+   * Starts one stage of an inspection on its own, as jtai-inspection's call activity does: the inspection is
+   * registered ({@link #registerInspection}) unless a test did so already, and the stage gets the business key
+   * and the variables the call activity passes in ({@code reference}, {@code theme}, {@code themeName},
+   * {@code notifiedAt}).
+   */
+  protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt) {
+    return startStage(processKey, reference, theme, notifiedAt, notifiedAt);
+  }
+
+  /** As {@link #startStage(String, String, String, String)}, the stage starting at {@code startsAt} (after Annex A, say). */
+  protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt, String startsAt) {
+    if (!scheduleRepository.exists(reference)) {
+      registerInspection(reference, theme, notifiedAt);
+    }
+    Theme known = themeRegistry.theme(theme);
+    Map<String, Object> standing = new HashMap<>();
+    standing.put("reference", reference);
+    standing.put("theme", theme);
+    standing.put("themeName", known.name());
+    standing.put("notifiedAt", notifiedAt);
+    moveClockTo(startsAt);
+    // Started inside a command, as the engine starts a called process: the door for users' own starts
+    // (tasks/GuardedRuntimeService) takes no values a start form does not ask for.
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(context ->
+            runtime.createProcessInstanceByKey(processKey).businessKey(reference).setVariables(standing).execute());
   }
 
   /** Days 1 to 2 done as far as the child selection needs: the Local Authority's Annex A is submitted. */

@@ -1,0 +1,33 @@
+package uk.jtai.response.support;
+
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Process-test coverage (camunda-process-test-coverage): the engine records every flow node and sequence
+ * flow a test passes, and each process test class ({@code *ProcessTest}, {@code *ModelTest},
+ * {@code MoveDeadlineTest}, {@code RehearsalTest}) leaves a report per model under
+ * {@code target/process-test-coverage/<test class>/} (HTML to look at, and {@code report.json}). The floor per model is checked over all classes by {@code .ci/process-coverage}
+ * (docs/testing.md); other Spring tests share the engine but write no report.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(ProcessEngineCoverageConfiguration.class)
+public class ProcessCoverage {
+
+  /** Instead of the library's default properties (every test class). */
+  @Bean
+  @Primary
+  ProcessEngineCoverageProperties processEngineCoverageProperties() {
+    return ProcessEngineCoverageProperties.builder()
+        .addInclusionPatternForTestClasses("*ProcessTest")
+        .addInclusionPatternForTestClasses("*ModelTest")
+        // The process tests of move-deadline and rehearsal, named for what they prove.
+        .addInclusionPatternForTestClasses("*.MoveDeadlineTest")
+        .addInclusionPatternForTestClasses("*.RehearsalTest")
+        .build();
+  }
+}
