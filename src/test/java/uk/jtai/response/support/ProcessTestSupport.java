@@ -168,6 +168,112 @@ public abstract class ProcessTestSupport {
         .runNow(scripted(reference, List.of(), 0), asAdministrator());
   }
 
+  /**
+   * The script's values of one step of the inspection (e.g. what a browser test types into the step's form),
+   * for {@code agency}'s copy where the step is done per agency; {@code children} the first selection,
+   * the first {@code audited} of them selected for audit.
+   */
+  protected <R extends Record> R scriptValues(String reference, String stepName, String agency, List<String> children,
+                                              int audited, Class<R> type) {
+    InspectionScript.Step step = SCRIPT.step(stepName);
+    return type.cast(SCRIPT.values(stepName, InspectionScript.context(scripted(reference, children, audited), asAdministrator(),
+        null, step.taskKey(), agency, step.perChild() ? 1 : null)));
+  }
+
+  protected <R extends Record> R scriptValues(String reference, String stepName, String agency, Class<R> type) {
+    return scriptValues(reference, stepName, agency, List.of(), 0, type);
+  }
+
+  /**
+   * Every open task of the step's key completed through the engine API with the script's values for its
+   * agency and child (e.g. the other agencies' copies of a task done in a browser); returns how many.
+   */
+  protected int completeOpenAsScripted(String reference, String stepName) {
+    InspectionScript.Step step = SCRIPT.step(stepName);
+    InspectionScript.Inspection inspection = scripted(reference, List.of(), auditedChildren(reference));
+    InspectionScript.Performer performer = asAdministrator();
+    List<Task> open = openTasks(reference, step.taskKey());
+    for (Task task : open) {
+      String agency = (String) tasks.getVariable(task.getId(), "agency");
+      Integer child = (Integer) tasks.getVariable(task.getId(), "childNumber");
+      Object values = SCRIPT.values(stepName, InspectionScript.context(inspection, new TaskPerformer(performer, task), null,
+          step.taskKey(), agency, child));
+      complete(task, values instanceof Record submitted ? uk.jtai.response.script.FormValues.of(submitted) : castMap(values));
+    }
+    return open.size();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object values) {
+    return (Map<String, Object>) values;
+  }
+
+  /** A performer whose offered rows and due date are those of one task. */
+  private final class TaskPerformer implements InspectionScript.Performer {
+    private final InspectionScript.Performer delegate;
+    private final Task task;
+
+    TaskPerformer(InspectionScript.Performer delegate, Task task) {
+      this.delegate = delegate;
+      this.task = task;
+    }
+
+    @Override
+    public Instant now() {
+      return delegate.now();
+    }
+
+    @Override
+    public void moveTo(Instant instant) {
+      delegate.moveTo(instant);
+    }
+
+    @Override
+    public Instant milestone(String reference, String name) {
+      return delegate.milestone(reference, name);
+    }
+
+    @Override
+    public java.time.LocalDate nextWorkingDay(java.time.LocalDate day) {
+      return delegate.nextWorkingDay(day);
+    }
+
+    @Override
+    public java.time.ZoneId zone() {
+      return delegate.zone();
+    }
+
+    @Override
+    public void start(String user, Map<String, Object> startForm) {
+      delegate.start(user, startForm);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode offered(String user, String reference, String taskKey, String agency,
+                                                          Integer child, String variable) {
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(forms.getTaskFormVariables(task.getId()).get(variable).toString());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public Instant due(String user, String reference, String taskKey, String agency, Integer child) {
+      return task.getDueDate().toInstant();
+    }
+
+    @Override
+    public void complete(String user, String reference, String taskKey, String agency, Integer child, Map<String, Object> variables) {
+      ProcessTestSupport.this.complete(task, variables);
+    }
+
+    @Override
+    public void runDueJobs(String reference) {
+      delegate.runDueJobs(reference);
+    }
+  }
+
   /** The script's facts about an inspection started by a process test: its theme's agencies, the children given. */
   private InspectionScript.Inspection scripted(String reference, List<String> children, int audited) {
     ProcessInstance inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
