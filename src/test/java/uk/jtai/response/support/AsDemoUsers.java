@@ -2,39 +2,36 @@ package uk.jtai.response.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.function.Consumer;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
-import uk.jtai.response.partnership.Agency;
-import uk.jtai.response.partnership.Partnership;
-import uk.jtai.response.security.DemoUsers;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.script.InspectionScript;
+import uk.jtai.response.security.DemoUsers;
 
 /**
  * Drives inspections through the engine API as the demo profile's users (never as an administrator):
- * each task is found among those the user can see and completed as that user. Shared by the whole
- * inspection test and the full-inspection simulation.
+ * each task is found among those the user can see and completed as that user. The whole inspection
+ * test and the full-inspection simulation run the {@link InspectionScript} through {@link #performer}.
  */
 public final class AsDemoUsers {
 
