@@ -73,7 +73,8 @@ import uk.jtai.response.tasks.Key;
  * <p>A test varies it explicitly, each variation returning a new script: {@link #without} (a step left
  * undone: its window closes by its timer), {@link #late} (a step, or one agency's copy of it, done at a
  * later instant; the rest of its stage follows), {@link #with} (other values, e.g. an agency answering
- * Yes for a child), {@link #between} (a part of the script).
+ * Yes for a child: {@code with("Task_ReturnKnownToAgency", c -> knownToAgency(c, child -> ...))}),
+ * {@link #insertAfter} (a step of a variant path), {@link #between} (a part of the script).
  */
 public final class InspectionScript {
 
@@ -420,12 +421,24 @@ public final class InspectionScript {
         : step);
   }
 
-  /** The step done by the actor for other agencies (e.g. only those of a theme). */
-  public InspectionScript forAgencies(String stepName, Function<Inspection, List<String>> agencies) {
-    step(stepName);
-    return mapSteps(step -> step.name().equals(stepName)
-        ? new Step(step.name(), step.taskKey(), step.actor(), agencies, step.perChild(), step.afterJobs(), step.values())
-        : step);
+  /**
+   * {@code step} done right after the step named {@code after} (a variant path: e.g. the report returned
+   * once, then a second version uploaded and approved).
+   */
+  public InspectionScript insertAfter(String after, Step step) {
+    step(after);
+    List<Stage> changed = new ArrayList<>();
+    for (Stage stage : stages) {
+      List<Step> steps = new ArrayList<>();
+      for (Step existing : stage.steps()) {
+        steps.add(existing);
+        if (existing.name().equals(after)) {
+          steps.add(step);
+        }
+      }
+      changed.add(new Stage(stage.name(), stage.when(), steps));
+    }
+    return new InspectionScript(changed, late);
   }
 
   /**

@@ -132,6 +132,25 @@ class InspectionScriptTest {
     assertThat(problems).as("values that are no field of the step's form").isEmpty();
   }
 
+  @Test
+  void variationsChangeOnlyWhatTheySay() {
+    InspectionScript onTime = InspectionScript.onTime();
+    assertThat(onTime.between("Task_RecordFirstSelection", "Task_SendAuditTool").steps()).extracting(InspectionScript.Step::name)
+        .containsExactly("Task_RecordFirstSelection", "Task_ReturnKnownToAgency", "Task_ForwardReturns", "Task_RecordAuditSelection",
+            "Task_SendAuditTool");
+    assertThat(onTime.without("Task_CommentOnDraft").steps()).hasSize(onTime.steps().size() - 1)
+        .extracting(InspectionScript.Step::name).doesNotContain("Task_CommentOnDraft");
+    InspectionScript.Step secondVersion = new InspectionScript.Step("second version", "Task_UploadReportDraft",
+        InspectionScript.Actor.user(InspectionScript.AUDIT_AUTHOR), null, false, false,
+        context -> new uk.jtai.response.auditreport.UploadReportDraftForm.Submitted(2, "Report v2"));
+    List<String> names = onTime.insertAfter("Task_ApproveAuditReport", secondVersion).steps().stream()
+        .map(InspectionScript.Step::name).toList();
+    assertThat(names.get(names.indexOf("Task_ApproveAuditReport") + 1)).isEqualTo("second version");
+    assertThat(onTime.steps()).extracting(InspectionScript.Step::name).doesNotContain("second version");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> onTime.without("Task_NoSuchTask"))
+        .hasMessageContaining("no step Task_NoSuchTask");
+  }
+
   /** What a step's values are built from, without an engine: every milestone at the notification, no rows offered. */
   private static final class Offline implements InspectionScript.Performer {
     private final Instant now = Instant.parse("2027-05-24T09:00:00Z");
