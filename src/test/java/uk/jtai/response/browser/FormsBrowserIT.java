@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +26,30 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import uk.jtai.response.afterfieldwork.ContributeActionsForm;
+import uk.jtai.response.afterfieldwork.LessonsLearnedForm;
+import uk.jtai.response.afterfieldwork.RecordDraftReportForm;
+import uk.jtai.response.afterfieldwork.RecordFinalReportForm;
+import uk.jtai.response.afterfieldwork.RecordPublicationForm;
+import uk.jtai.response.afterfieldwork.ReturnFactualAccuracyForm;
+import uk.jtai.response.afterfieldwork.SubmitActionPlanForm;
+import uk.jtai.response.auditreport.CommentOnDraftForm;
+import uk.jtai.response.auditreport.UploadReportDraftForm;
+import uk.jtai.response.caseaudit.AuditPackForm;
+import uk.jtai.response.caseaudit.CompleteAuditToolForm;
+import uk.jtai.response.childselection.AuditSelectionForm;
+import uk.jtai.response.childselection.FirstSelectionForm;
+import uk.jtai.response.concerns.RecordConcernForm;
+import uk.jtai.response.concerns.RespondToConcernForm;
+import uk.jtai.response.fieldwork.ChildrenAndFamiliesForm;
+import uk.jtai.response.fieldwork.NameKitLeaderForm;
+import uk.jtai.response.fieldwork.OnSiteProgrammeForm;
+import uk.jtai.response.fieldwork.RecordFindingsForm;
+import uk.jtai.response.fieldwork.RecordLeadersMeetingForm;
+import uk.jtai.response.fieldwork.RecordPlanningThemesForm;
+import uk.jtai.response.fieldwork.UpdateContextPresentationForm;
+import uk.jtai.response.notificationcascade.LeadContactForm;
+import uk.jtai.response.script.InspectionScript;
 import uk.jtai.response.support.ChildData;
 
 /**
@@ -42,6 +64,8 @@ class FormsBrowserIT extends BrowserTestSupport {
 
   private static final Set<String> completedInBrowser = new TreeSet<>();
   private static final String REFERENCE = "JTAI-2027-05-FORMS";
+  /** The inspectors' first selection; the first six are selected for audit. */
+  private static final List<String> CHILDREN = ChildData.references(900, 20);
   private String loggedIn;
 
   /** The engine clock, rounded down to the quarter hour (form-js times go in quarter hours). */
@@ -93,15 +117,13 @@ class FormsBrowserIT extends BrowserTestSupport {
     return userTask.getCamundaFormRef();
   }
 
-  /** The other agencies' copies of a task with a list, through the engine API: each offered row answered alike. */
-  private void completeRestWithRows(String taskKey, String variable, String unanswered, String answered,
-                                    Map<String, Object> more) {
-    for (Task task : openTasks(REFERENCE, taskKey)) {
-      Map<String, Object> values = new HashMap<>(more);
-      values.put(variable, SpinValues.jsonValue(
-          forms.getTaskFormVariables(task.getId()).get(variable).toString().replace(unanswered, answered)).create());
-      complete(task, values);
-    }
+  /** What the inspection script submits at this step (for this agency's copy): the values typed in the form. */
+  private <R extends Record> R script(String step, String agency, Class<R> type) {
+    return scriptValues(REFERENCE, step, agency, CHILDREN, 6, type);
+  }
+
+  private <R extends Record> R script(String step, Class<R> type) {
+    return script(step, null, type);
   }
 
   private void startInBrowser(String user, String processName, String formId, Consumer<TaskForm> fill) {
@@ -125,9 +147,10 @@ class FormsBrowserIT extends BrowserTestSupport {
     inBrowser("bu", "Task_NotifyPartners", form -> form.check("Each agency's lead contact and deputies in the partnership contacts are current"));
     inBrowser("police.lead", "Task_ConfirmLeadContact", form -> form
         .choose("Who will act for your agency", "Our lead contact")
-        .type("Name of the person acting for your agency", "Police lead contact")
+        .type("Name of the person acting for your agency",
+            script("Task_ConfirmLeadContact", "police", LeadContactForm.Submitted.class).contactName())
         .check("They are available for the inspection and fully briefed on their role"));
-    completeAll(REFERENCE, "Task_ConfirmLeadContact", Map.of("confirmedContact", "lead", "contactName", "Lead", "briefed", true));
+    completeOpenAsScripted(REFERENCE, "Task_ConfirmLeadContact");
     inBrowser("dcs", "Task_ConfirmScrutineerNotified", form -> form
         .check("The Independent Scrutineer has been notified of the inspection")
         .choose("How they were notified", "Telephone")
@@ -140,7 +163,7 @@ class FormsBrowserIT extends BrowserTestSupport {
     inBrowser("health.deputy", "Task_GiveFieldworkMeetings", form -> form
         .check("My agency has no such meetings in the fieldwork week")
         .check("These details have been given to the lead inspector"));
-    completeAll(REFERENCE, "Task_GiveFieldworkMeetings", Map.of("noMeetings", true, "sentToLeadInspector", true));
+    completeOpenAsScripted(REFERENCE, "Task_GiveFieldworkMeetings");
     startInBrowser("bu", "Move a deadline", "move-deadline", form -> form
         .type("Inspection reference", REFERENCE)
         .type("Milestone", "ANNEX_A_DUE")
@@ -161,9 +184,9 @@ class FormsBrowserIT extends BrowserTestSupport {
 
     // Days 3 to 5: the children
     moveClockTo("2027-05-26T10:00:00+01:00");
-    List<String> twenty = ChildData.references(900, 20);
     inBrowser("laim", "Task_RecordFirstSelection", form -> form
-        .type("The selected children's references, one per line", ChildData.lines(twenty)));
+        .type("The selected children's references, one per line",
+            ChildData.lines(script("Task_RecordFirstSelection", FirstSelectionForm.Submitted.class).firstSelectionEntry())));
     inBrowser("police.lead", "Task_ReturnKnownToAgency", form -> {
       int answers = form.count("Answer");
       assertThat(answers).isGreaterThanOrEqualTo(20);
@@ -172,14 +195,15 @@ class FormsBrowserIT extends BrowserTestSupport {
       }
       form.save();
     });
-    completeRestWithRows("Task_ReturnKnownToAgency", "knownToAgencyAnswers", "\"answer\":\"\"", "\"answer\":\"no\"", Map.of());
+    completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
     fireDueTimers(REFERENCE);
     inBrowser("laim", "Task_ForwardReturns", form -> form
         .check("The returns have been forwarded to the inspectors")
         .dateTime("When they were forwarded: date", "Time (UK)", quarterHourAgo(0)));
     moveClockTo("2027-05-28T10:30:00+01:00");
     inBrowser("laim", "Task_RecordAuditSelection", form -> form
-        .type("The children selected for audit, one per line", ChildData.lines(twenty.subList(2, 8))));
+        .type("The children selected for audit, one per line",
+            ChildData.lines(script("Task_RecordAuditSelection", AuditSelectionForm.Submitted.class).auditSelectionEntry())));
     inBrowser("bu", "Task_SendAuditTool", form -> form
         .check("The Audit Tool and Chronology for each selected child are in the secure location for every agency"));
 
@@ -187,16 +211,17 @@ class FormsBrowserIT extends BrowserTestSupport {
     inBrowser("police.lead", "Task_CompleteAuditTool", form -> form
         .check("The Multi-Agency Audit Tool is completed for this child")
         .check("The Chronology is completed for this child")
-        .type("Where they are saved (a reference in the secure location)", "Audit/police"));
+        .type("Where they are saved (a reference in the secure location)",
+            script("Task_CompleteAuditTool", "police", CompleteAuditToolForm.Submitted.class).returnLocation()));
     inBrowser("police.senior", "Task_SignOffAudit", form -> form.choose("Your decision", "Sign off"));
-    while (completeAll(REFERENCE, "Task_CompleteAuditTool", Map.of("auditToolCompleted", true, "chronologyCompleted", true,
-        "returnLocation", "Audit")) > 0) {
-      completeAll(REFERENCE, "Task_SignOffAudit", Map.of("auditDecision", "approve"));
+    while (completeOpenAsScripted(REFERENCE, "Task_CompleteAuditTool") > 0) {
+      completeOpenAsScripted(REFERENCE, "Task_SignOffAudit");
     }
     fireDueTimers(REFERENCE);
     inBrowser("bu", "Task_CompileAuditPack", form -> form
         .check("The compiled audit pack was sent to partners")
-        .type("Where the pack is (a reference in the secure location)", "Audit pack"));
+        .type("Where the pack is (a reference in the secure location)",
+            script("Task_CompileAuditPack", AuditPackForm.Submitted.class).auditPackLocation()));
 
     // Days 6 to 9: Audit Day, evidence, the report
     inBrowser("bu", "Task_AppointAuditRoles", form -> form
@@ -204,7 +229,7 @@ class FormsBrowserIT extends BrowserTestSupport {
         .select("Audit Author", "Business Unit Coordinator..."));
     inBrowser("police.senior", "Task_ApproveEvidence", form -> form
         .check("I approve my agency's documentary evidence and management information for the inspectors"));
-    completeAll(REFERENCE, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
+    completeOpenAsScripted(REFERENCE, "Task_ApproveEvidence");
     inBrowser("police.lead", "Task_ConfirmEvidence", form -> {
       form.check("Our documentary evidence and management information, approved by our senior, were provided to the inspectors");
       for (int row = 0; row < form.count("Shared"); row++) {
@@ -212,8 +237,7 @@ class FormsBrowserIT extends BrowserTestSupport {
       }
       form.save();
     });
-    completeRestWithRows("Task_ConfirmEvidence", "caseRecordRows", "\"shared\":false", "\"shared\":true",
-        Map.of("evidenceProvided", true));
+    completeOpenAsScripted(REFERENCE, "Task_ConfirmEvidence");
     moveClockTo("2027-06-02T15:00:00+01:00");
     inBrowser("police.lead", "Task_RecordAuditDay", form -> {
       form.check("The Audit Day was held");
@@ -222,15 +246,17 @@ class FormsBrowserIT extends BrowserTestSupport {
       }
     });
     moveClockTo("2027-06-03T14:00:00+01:00");
+    UploadReportDraftForm.Submitted draft = script("Task_UploadReportDraft", UploadReportDraftForm.Submitted.class);
     inBrowser("bu", "Task_UploadReportDraft", form -> form
-        .type("Version number", "1")
-        .type("Where the draft is (a reference in the secure location)", "Report v1"));
+        .type("Version number", String.valueOf(draft.newReportVersion()))
+        .type("Where the draft is (a reference in the secure location)", draft.newReportLocation()));
     inBrowser("probation.lead", "Task_CommentOnDraft", form -> form
-        .type("Your comments (leave empty for none)", "Please mention the MAPPA referral."));
+        .type("Your comments (leave empty for none)",
+            script("Task_CommentOnDraft", "probation", CommentOnDraftForm.Submitted.class).draftComment()));
     inBrowser("police.deputy", "Task_ApproveAuditReport", form -> form
         .choose("Your agency's decision", "Approve this version")
         .check("My agency has quality-assured this version"));
-    completeAll(REFERENCE, "Task_ApproveAuditReport", Map.of("reportDecision", "approve", "qualityAssured", true));
+    completeOpenAsScripted(REFERENCE, "Task_ApproveAuditReport");
     moveClockTo("2027-06-04T10:00:00+01:00");
     inBrowser("laim", "Task_SubmitAuditReport", form -> form
         .check("The approved report was submitted to the inspectors")
@@ -239,80 +265,95 @@ class FormsBrowserIT extends BrowserTestSupport {
     // Days 9 to 10
     inBrowser("laim", "Task_RecordOnSiteProgramme", form -> form
         .dateTime("When the programme was agreed: date", "Time (UK)", quarterHourAgo(2))
-        .type("Where the agreed programme is (a reference)", "Timetable"));
+        .type("Where the agreed programme is (a reference)",
+            script("Task_RecordOnSiteProgramme", OnSiteProgrammeForm.Submitted.class).programmeLocation()));
     inBrowser("education.deputy", "Task_ConfirmChildrenAndFamilies", form -> form
         .check("Our arrangements for inspectors to speak with children and parents or carers are in place")
-        .type("Who in your agency is arranging them", "Education family liaison"));
-    completeAll(REFERENCE, "Task_ConfirmChildrenAndFamilies", Map.of("arrangementsConfirmed", true, "arrangementsContact", "Lead"));
+        .type("Who in your agency is arranging them",
+            script("Task_ConfirmChildrenAndFamilies", "education", ChildrenAndFamiliesForm.Submitted.class).arrangementsContact()));
+    completeOpenAsScripted(REFERENCE, "Task_ConfirmChildrenAndFamilies");
 
     // An issue of concern, at any time
     inBrowser("laim", "Task_RecordIssueOfConcern", form -> form
         .select("The agency concerned", "...Police")
-        .type("Summary of the concern", "A concern about information sharing"));
+        .type("Summary of the concern", script("Task_RecordIssueOfConcern", RecordConcernForm.Submitted.class).concernSummary()));
     inBrowser("police.senior", "Task_RespondToConcern", form -> form
-        .type("Your agency's response", "Resolved with the inspectors"));
+        .type("Your agency's response",
+            script("Task_RespondToConcern", InspectionScript.CONCERN_AGENCY, RespondToConcernForm.Submitted.class).agencyResponse()));
     inBrowser("laim", "Task_RecordConcernResponse", form -> form
         .check("The response was recorded on the inspectors' template and given to them")
         .dateTime("When it was given: date", "Time (UK)", quarterHourAgo(0)));
 
     // Week 3: fieldwork
     inBrowser("bu", "Task_UpdateContextPresentation", form -> form
-        .type("Where the updated presentation is", "Context presentation")
+        .type("Where the updated presentation is",
+            script("Task_UpdateContextPresentation", UpdateContextPresentationForm.Submitted.class).presentationLocation())
         .check("The presentation was checked and updated for this inspection"));
     moveClockTo("2027-06-08T12:00:00+01:00");
     inBrowser("laim", "Task_RecordLeadersMeeting", form -> form
-        .dateTime("When the meeting was held: date", "Time (UK)", instant("2027-06-08T09:30:00+01:00"))
+        .dateTime("When the meeting was held: date", "Time (UK)",
+            script("Task_RecordLeadersMeeting", RecordLeadersMeetingForm.Submitted.class).leadersMeetingAt())
         .check("The partnership's context presentation was given"));
+    RecordPlanningThemesForm.Submitted planning = script(InspectionScript.PLANNING_THEMES, RecordPlanningThemesForm.Submitted.class);
     inBrowser("laim", "Task_RecordPlanningThemes", form -> form
-        .date("Day of the planning meeting", LocalDate.parse("2027-06-08"))
-        .type("Themes", "Joint working"));
+        .date("Day of the planning meeting", planning.planningDay())
+        .type("Themes", planning.planningThemes()));
     inBrowser("laim", "Task_ArrangeKitMeetings", form -> form
         .choose("Keeping in Touch meetings", "Arrange them")
         .choose("On which days", "Thursday...")
         .choose("Agencies asked to send a senior leader", "...Health..."));
+    NameKitLeaderForm.Submitted kitLeader = script("Task_NameKitLeader", InspectionScript.KIT_AGENCY, NameKitLeaderForm.Submitted.class);
     inBrowser("health.lead", "Task_NameKitLeader", form -> form
-        .type("Name", "Designated Nurse")
-        .type("Role", "Safeguarding lead"));
-    completeAll(REFERENCE, "Task_RecordPlanningThemes", Map.of("planningFinished", true));
+        .type("Name", kitLeader.kitLeaderName())
+        .type("Role", kitLeader.kitLeaderRole()));
+    completeOpenAsScripted(REFERENCE, InspectionScript.PLANNING_FINISHED);
     moveClockTo("2027-06-14T17:30:00+01:00");
     inBrowser("laim", "Task_RecordFindings", form -> form
-        .dateTime("When the findings were fed back: date", "Time (UK)", instant("2027-06-14T16:00:00+01:00")));
+        .dateTime("When the findings were fed back: date", "Time (UK)",
+            script("Task_RecordFindings", RecordFindingsForm.Submitted.class).findingsFedBackAt()));
 
     // Weeks 4 to 10: the report, publication, the action plan, the debrief
     moveClockTo("2027-07-02T11:00:00+01:00");
+    RecordDraftReportForm.Submitted draftReport = script("Task_RecordDraftReport", RecordDraftReportForm.Submitted.class);
     inBrowser("dcs", "Task_RecordDraftReport", form -> form
-        .dateTime("When the draft report arrived: date", "Time (UK)", instant("2027-07-02T10:00:00+01:00"))
-        .type("Where it is (a reference in the secure location)", "Draft report"));
+        .dateTime("When the draft report arrived: date", "Time (UK)", draftReport.draftArrivedAt())
+        .type("Where it is (a reference in the secure location)", draftReport.draftReportLocation()));
     inBrowser("police.lead", "Task_SendFactualAccuracy", form -> form.check("My agency has no factual-accuracy comments"));
-    completeAll(REFERENCE, "Task_SendFactualAccuracy", Map.of("noFactualComments", true));
+    completeOpenAsScripted(REFERENCE, "Task_SendFactualAccuracy");
     fireDueTimers(REFERENCE);
     inBrowser("dcs", "Task_ReturnFactualAccuracy", form -> form
         .check("The coordinated comments were returned to the inspectors")
-        .dateTime("When they were returned: date", "Time (UK)", instant("2027-07-02T10:30:00+01:00")));
+        .dateTime("When they were returned: date", "Time (UK)",
+            script("Task_ReturnFactualAccuracy", ReturnFactualAccuracyForm.Submitted.class).factualAccuracyReturnedAt()));
     moveClockTo("2027-07-26T11:00:00+01:00");
+    RecordFinalReportForm.Submitted finalReport = script("Task_RecordFinalReport", RecordFinalReportForm.Submitted.class);
     inBrowser("dcs", "Task_RecordFinalReport", form -> form
-        .dateTime("When the final report arrived: date", "Time (UK)", instant("2027-07-26T10:00:00+01:00"))
-        .type("Where it is (a reference in the secure location)", "Final report")
-        .date("Publication date (the embargo lasts until then)", LocalDate.parse("2027-07-30")));
+        .dateTime("When the final report arrived: date", "Time (UK)", finalReport.finalArrivedAt())
+        .type("Where it is (a reference in the secure location)", finalReport.finalReportLocation())
+        .date("Publication date (the embargo lasts until then)", finalReport.publicationDate()));
     moveClockTo("2027-07-30T10:00:00+01:00");
+    RecordPublicationForm.Submitted publication = script("Task_RecordPublication", RecordPublicationForm.Submitted.class);
     inBrowser("bu", "Task_RecordPublication", form -> form
-        .dateTime("When it was published: date", "Time (UK)", instant("2027-07-30T09:00:00+01:00"))
-        .type("The published report's address", "https://reports.ofsted.gov.uk/york"));
+        .dateTime("When it was published: date", "Time (UK)", publication.publishedAt())
+        .type("The published report's address", publication.reportUrl()));
+    ContributeActionsForm.Submitted actions = script("Task_ContributeActions", "police", ContributeActionsForm.Submitted.class);
     inBrowser("police.lead", "Task_ContributeActions", form -> form
-        .type("Where your agency's actions are (a reference)", "Plan/police")
-        .type("How many actions your agency contributes", "2"));
+        .type("Where your agency's actions are (a reference)", actions.actionsLocation())
+        .type("How many actions your agency contributes", String.valueOf(actions.actionCount())));
     inBrowser("police.senior", "Task_SignOffActions", form -> form.choose("Your decision", "Sign off"));
-    while (completeAll(REFERENCE, "Task_ContributeActions", Map.of("actionsLocation", "Plan", "actionCount", 2)) > 0) {
-      completeAll(REFERENCE, "Task_SignOffActions", Map.of("actionsDecision", "approve"));
+    while (completeOpenAsScripted(REFERENCE, "Task_ContributeActions") > 0) {
+      completeOpenAsScripted(REFERENCE, "Task_SignOffActions");
     }
+    SubmitActionPlanForm.Submitted plan = script("Task_SubmitActionPlan", SubmitActionPlanForm.Submitted.class);
     inBrowser("bu", "Task_SubmitActionPlan", form -> form
         .check("The action plan was submitted")
-        .dateTime("When it was submitted: date", "Time (UK)", instant("2027-07-30T09:30:00+01:00"))
-        .type("Where the submitted plan is (a reference)", "Action plan")
+        .dateTime("When it was submitted: date", "Time (UK)", plan.actionPlanSubmittedAt())
+        .type("Where the submitted plan is (a reference)", plan.actionPlanLocation())
         .check("It was reported to the partnership's governance and scrutiny"));
+    LessonsLearnedForm.Submitted lessons = script("Task_HoldLessonsLearned", LessonsLearnedForm.Submitted.class);
     inBrowser("bu", "Task_HoldLessonsLearned", form -> form
-        .dateTime("When the debrief was held: date", "Time (UK)", instant("2027-07-30T09:45:00+01:00"))
-        .type("Where the lessons learned are recorded (a reference)", "Lessons learned"));
+        .dateTime("When the debrief was held: date", "Time (UK)", lessons.debriefHeldAt())
+        .type("Where the lessons learned are recorded (a reference)", lessons.lessonsLocation()));
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE).count())
         .as("the inspection closed").isZero();

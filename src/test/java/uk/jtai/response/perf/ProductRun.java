@@ -18,7 +18,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.jtai.response.JtaiResponseApplication;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.DemoUsers;
 import uk.jtai.response.support.PostgresDatabase;
 import uk.jtai.response.support.TestSmtp;
@@ -68,7 +72,9 @@ final class ProductRun {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       demoUsers(engine.getIdentityService(), context.getBean(Partnership.class));
-      InspectionDriver driver = new InspectionDriver(engine);
+      InspectionDriver driver = new InspectionDriver(engine, context.getBean(ScheduleRepository.class),
+          context.getBean(WorkingCalendar.class), context.getBean(ThemeRegistry.class).theme(InspectionDriver.THEME),
+          context.getBean(Partnership.class).statutoryPartners().stream().map(Agency::id).toList());
       List<String> references = new ArrayList<>();
       for (int i = 1; i <= inspections; i++) {
         references.add("JTAI-2027-05-B" + i);
@@ -80,7 +86,7 @@ final class ProductRun {
       long began = System.nanoTime();
       for (InspectionDriver.Stage stage : InspectionDriver.stages()) {
         long stageBegan = System.nanoTime();
-        clock.moveTo(InspectionDriver.epochMillis(stage.clock()));
+        clock.moveTo(driver.clockOf(stage, references.get(0)));
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
           String reference = references.get(i);

@@ -7,8 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,11 +16,9 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +39,8 @@ import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.reminders.ReminderSender;
+import uk.jtai.response.script.InspectionScript;
+import uk.jtai.response.script.InspectionScript.When;
 import uk.jtai.response.support.AsDemoUsers;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.ProcessTestSupport;
@@ -135,15 +133,6 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
     clock.runUntil(instant);
   }
 
-  private void work(String user, String taskKey, Map<String, Object> variables) {
-    demo.work(user, reference, taskKey, variables);
-    clock.runJobs();
-  }
-
-  private static String iso(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC).toString();
-  }
-
   private Instant stored(String milestone) {
     return schedules.due(reference, milestone).orElseThrow(() -> new AssertionError("no stored milestone " + milestone));
   }
@@ -156,8 +145,9 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
     int first = theme.selection().first().max();
     int audit = theme.selection().audit().max();
     String confirmationLate = agencies.get(agencies.size() - 1);
-    List<String> caseAuditAgencies = theme.caseAuditAgencies();
-    String returnLate = caseAuditAgencies.get(1);
+    List<String> statutory = partnership.statutoryPartners().stream().map(a -> a.id()).toList();
+    String approvalLate = statutory.get(statutory.size() - 1);
+    String returnLate = theme.caseAuditAgencies().get(1);
     reference = newReference();
     Instant notifiedAt = instant(NOTIFIED_AT);
     planned = calculator.compute(reference, theme, notifiedAt);
@@ -166,128 +156,23 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
         digestProperties.time(), calendar.zone(), reference);
     List<String> children = ChildData.references(SERIES.getAndAdd(50), first);
 
-    // Day 1: the notification and the cascade; one agency confirms its lead contact after 17:00.
+    // The script on time, but for the deadlines missed on purpose: one agency confirms its lead contact
+    // after 17:00, another returns its known-to-agency sheet after the window, one statutory partner
+    // approves the report after the day 9 warning, the police respond to the issue of concern late; no
+    // comments on the draft (the window closes), Keeping in Touch left undecided and the planning themes
+    // left open until their windows close.
+    InspectionScript script = InspectionScript.onTime()
+        .late("Task_ConfirmLeadContact", confirmationLate, When.milestone("AGENCIES_CONFIRMED_DUE", Duration.ofMinutes(10)))
+        .late("Task_ReturnKnownToAgency", returnLate, When.milestone("KNOWN_TO_AGENCY_DUE", Duration.ofMinutes(5)))
+        .without("Task_CommentOnDraft")
+        .late("Task_ApproveAuditReport", approvalLate, When.milestone("AUDIT_REPORT_WARNING", Duration.ofHours(1)))
+        .late("Task_RespondToConcern", InspectionScript.CONCERN_AGENCY, When.afterTaskDue(Duration.ofMinutes(5)))
+        .late("Task_RecordConcernResponse", null, When.later(Duration.ofMinutes(5)))
+        .without("Task_ArrangeKitMeetings", "Task_NameKitLeader", InspectionScript.PLANNING_FINISHED);
     InspectionClock.set(notifiedAt);
-    ProcessInstance inspection = demo.notify(reference, themeId, NOTIFIED_AT);
-    runUntil(at("PARTNERS_NOTIFIED_DUE").minus(Duration.ofHours(2)));
-    work("bu", "Task_NotifyPartners", Map.of("contactsCurrent", true));
-    demo.everyoneSeesOnlyTheirOwnTasks(reference);
-    for (String agency : agencies) {
-      if (!agency.equals(confirmationLate)) {
-        work(agency + ".lead", "Task_ConfirmLeadContact", Map.of("confirmedContact", "lead",
-            "contactName", agency + " lead", "briefed", true));
-      }
-      work(agency + ".deputy", "Task_GiveFieldworkMeetings", Map.of("noMeetings", true, "sentToLeadInspector", true));
-    }
-    work("dcs", "Task_ConfirmScrutineerNotified", Map.of("scrutineerNotified", true,
-        "scrutineerNotifiedHow", "telephone", "scrutineerNotifiedAt", iso(clock.now())));
-    work("laim", "Task_RecordSetUpDiscussion", Map.of("setUpDiscussionAt", iso(clock.now()),
-        "statutoryPartnersAttended", true, "annexARequestReceived", true, "concernsArrangementsAgreed", true));
-    runUntil(at("AGENCIES_CONFIRMED_DUE").plus(Duration.ofMinutes(10)));
-    work(confirmationLate + ".lead", "Task_ConfirmLeadContact", Map.of("confirmedContact", "lead",
-        "contactName", confirmationLate + " lead", "briefed", true));
-
-    // Day 2: Annex A.
-    runUntil(at("ANNEX_A_DUE").minus(Duration.ofHours(2)));
-    demo.submitAnnexA(reference);
-    clock.runJobs();
-
-    // The first selection; one agency returns its known-to-agency sheet after the window.
-    runUntil(at("TWENTY_SELECTED").minus(Duration.ofHours(7)));
-    work("laim", "Task_RecordFirstSelection", Map.of("firstSelectionEntry", ChildData.lines(children)));
-    demo.everyoneSeesOnlyTheirOwnTasks(reference);
-    for (String agency : caseAuditAgencies) {
-      if (!agency.equals(returnLate)) {
-        demo.answerKnownToAgency(agency, reference);
-        clock.runJobs();
-      }
-    }
-    runUntil(stored("KNOWN_TO_AGENCY_DUE").plus(Duration.ofMinutes(5)));
-    demo.answerKnownToAgency(returnLate, reference);
-    clock.runJobs();
-    work("laim", "Task_ForwardReturns", Map.of("returnsSentToInspectors", true, "returnsSentAt", iso(clock.now())));
-
-    // The audit selection, the tool, the audits and their sign-off, the pack, the Audit Day's roles, evidence.
-    runUntil(at("SIX_SELECTED_DUE").minus(Duration.ofHours(1)));
-    work("laim", "Task_RecordAuditSelection", Map.of("auditSelectionEntry", ChildData.lines(children.subList(0, audit))));
-    work("bu", "Task_SendAuditTool", Map.of("auditToolAvailable", true));
-    runUntil(at("AUDIT_TOOL_DUE").plus(Duration.ofHours(1)));
-    for (String agency : caseAuditAgencies) {
-      demo.auditAndSignOff(agency, reference, audit);
-      clock.runJobs();
-    }
-    work("bu", "Task_CompileAuditPack", Map.of("auditPackSent", true, "auditPackLocation", "Pack"));
-    work("bu", "Task_AppointAuditRoles", Map.of("auditChair", "police.lead", "auditAuthor", "bu"));
-    demo.everyoneSeesOnlyTheirOwnTasks(reference);
-    for (String agency : agencies) {
-      demo.provideEvidence(agency, reference);
-      clock.runJobs();
-    }
-
-    // Days 7 to 9: the Audit Day, the report; one statutory partner approves after the 12:00 warning.
-    runUntil(at("AUDIT_DAY_RECORDED_DUE").minus(Duration.ofHours(2)));
-    work("police.lead", "Task_RecordAuditDay", Map.of("auditDayHeld", true,
-        "attendedAgencies", SpinValues.jsonValue(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(agencies)).create()));
-    runUntil(at("REPORT_DRAFT_DUE").minus(Duration.ofHours(7)));
-    work("bu", "Task_UploadReportDraft", Map.of("newReportVersion", 1, "newReportLocation", "Report v1"));
-    runUntil(stored("REPORT_COMMENTS_DUE").plus(Duration.ofMinutes(30))); // no comments: the window closes
-    List<String> statutory = partnership.statutoryPartners().stream().map(a -> a.id()).toList();
-    String approvalLate = statutory.get(statutory.size() - 1);
-    for (String partner : statutory) {
-      if (!partner.equals(approvalLate)) {
-        work(partner + ".deputy", "Task_ApproveAuditReport", Map.of("reportDecision", "approve", "qualityAssured", true));
-      }
-    }
-    runUntil(at("AUDIT_REPORT_WARNING").plus(Duration.ofHours(1)));
-    work(approvalLate + ".deputy", "Task_ApproveAuditReport", Map.of("reportDecision", "approve", "qualityAssured", true));
-    work("laim", "Task_SubmitAuditReport", Map.of("reportSubmitted", true, "reportSubmittedAt", iso(clock.now())));
-    work("laim", "Task_RecordOnSiteProgramme", Map.of("programmeAgreedAt", iso(clock.now()), "programmeLocation", "Timetable"));
-
-    // Day 10: arrangements, the presentation; an issue of concern whose response comes late.
-    runUntil(at("CHILDREN_AND_FAMILIES_DUE").minus(Duration.ofHours(7)));
-    for (String agency : agencies) {
-      work(agency + ".deputy", "Task_ConfirmChildrenAndFamilies", Map.of("arrangementsConfirmed", true,
-          "arrangementsContact", agency + " family liaison"));
-    }
-    work("bu", "Task_UpdateContextPresentation", Map.of("presentationUpdated", true, "presentationLocation", "Context"));
-    work("laim", "Task_RecordIssueOfConcern", Map.of("concernAgency", "police", "concernSummary", "A concern"));
-    Task respond = demo.find(demo.senior("police"), reference, "Task_RespondToConcern");
-    Instant responseDue = respond.getDueDate().toInstant();
-    runUntil(responseDue.plus(Duration.ofMinutes(5)));
-    work(demo.senior("police"), "Task_RespondToConcern", Map.of("agencyResponse", "Resolved"));
-    runUntil(clock.now().plus(Duration.ofMinutes(5)));
-    work("laim", "Task_RecordConcernResponse", Map.of("responseRecordedOnTemplate", true, "responseGivenAt", iso(clock.now())));
-
-    // Fieldwork: Keeping in Touch left undecided and the planning themes left open until their windows close.
-    runUntil(at("FIELDWORK_START").plus(Duration.ofHours(3)));
-    work("laim", "Task_RecordLeadersMeeting", Map.of("leadersMeetingAt", iso(at("FIELDWORK_START"))));
-    work("laim", "Task_RecordPlanningThemes", Map.of("planningDay", at("FIELDWORK_START").atZone(calendar.zone()).toLocalDate().toString(),
-        "planningThemes", "Joint working"));
-    runUntil(at("FINDINGS").minus(Duration.ofHours(1)));
-    work("laim", "Task_RecordFindings", Map.of("findingsFedBackAt", iso(clock.now())));
-
-    // After fieldwork: the draft, factual accuracy, the final report, publication, the action plan, the debrief.
-    runUntil(at("DRAFT_REPORT_EXPECTED").minus(Duration.ofHours(1)));
-    work("dcs", "Task_RecordDraftReport", Map.of("draftArrivedAt", iso(clock.now()), "draftReportLocation", "Draft"));
-    for (String agency : agencies) {
-      work(agency + ".lead", "Task_SendFactualAccuracy", Map.of("noFactualComments", true));
-    }
-    work("dcs", "Task_ReturnFactualAccuracy", Map.of("factualAccuracyReturned", true, "factualAccuracyReturnedAt", iso(clock.now())));
-    runUntil(at("FINAL_REPORT_EXPECTED").minus(Duration.ofHours(1)));
-    LocalDate publicationDay = calendar.nextWorkingDay(clock.now().atZone(calendar.zone()).toLocalDate().plusDays(1));
-    work("dcs", "Task_RecordFinalReport", Map.of("finalArrivedAt", iso(clock.now()), "finalReportLocation", "Final",
-        "publicationDate", publicationDay.toString()));
-    runUntil(stored("PUBLICATION").plus(Duration.ofHours(1)));
-    work("bu", "Task_RecordPublication", Map.of("publishedAt", iso(stored("PUBLICATION")),
-        "reportUrl", "https://reports.ofsted.gov.uk/york", "priorityAction", false));
-    for (String agency : agencies) {
-      demo.contributeActions(agency, reference);
-      clock.runJobs();
-    }
-    work("bu", "Task_SubmitActionPlan", Map.of("actionPlanSubmitted", true, "actionPlanSubmittedAt", iso(clock.now()),
-        "actionPlanLocation", "Plan", "reportedToGovernance", true));
-    work("bu", "Task_HoldLessonsLearned", Map.of("debriefHeldAt", iso(clock.now()), "lessonsLocation", "Lessons"));
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(inspection.getId()).count()).as("inspection closed").isZero();
+    script.run(demo.inspection(reference, theme, notifiedAt, children, audit),
+        demo.performer(schedules, calendar, clock::runUntil, ref -> clock.runJobs()));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).as("inspection closed").isZero();
     Instant closed = clock.now();
     runUntil(closed.plus(Duration.ofDays(3))); // nothing more may happen
     assertThat(jdbc.queryForObject("select count(*) from jtai_reminder where reference = ? and status = 'PENDING'",

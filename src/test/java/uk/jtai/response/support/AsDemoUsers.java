@@ -2,29 +2,36 @@ package uk.jtai.response.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.script.InspectionScript;
 import uk.jtai.response.security.DemoUsers;
 
 /**
  * Drives inspections through the engine API as the demo profile's users (never as an administrator):
- * each task is found among those the user can see and completed as that user. Shared by the whole
- * inspection test and the full-inspection simulation.
+ * each task is found among those the user can see and completed as that user. The whole inspection
+ * test and the full-inspection simulation run the {@link InspectionScript} through {@link #performer}.
  */
 public final class AsDemoUsers {
 
@@ -117,55 +124,116 @@ public final class AsDemoUsers {
 
   /** The Business Unit records the notification on the start form, as Tasklist does. */
   public ProcessInstance notify(String reference, String theme, String notifiedAt) {
+    return start(new HashMap<>(Map.of("reference", reference, "theme", theme, "notifiedAt", notifiedAt)));
+  }
+
+  private ProcessInstance start(Map<String, Object> startForm) {
     identity().setAuthentication("bu", groupsOf("bu"));
     try {
-      Map<String, Object> notification = new HashMap<>(Map.of("reference", reference, "theme", theme, "notifiedAt", notifiedAt));
       return engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey("jtai-inspection").latestVersion().singleResult().getId(), notification);
+          .processDefinitionKey("jtai-inspection").latestVersion().singleResult().getId(), startForm);
     } finally {
       identity().clearAuthentication();
     }
   }
 
-  /** The Local Authority's lead contact confirms every Annex A list is on the inspectors' portal. */
-  public void submitAnnexA(String reference) {
-    Task annexA = find("la.lead", reference, "Task_SubmitAnnexA");
-    String rows = engine.getTaskService().getVariable(annexA.getId(), "annexALists").toString()
-        .replace("\"uploaded\":false", "\"uploaded\":true").replace("\"portalReference\":\"\"", "\"portalReference\":\"Portal\"");
-    work("la.lead", reference, "Task_SubmitAnnexA", Map.of("annexALists", SpinValues.jsonValue(rows).create()));
+  /** The script's facts about an inspection of {@code theme} done by these demo users. */
+  public InspectionScript.Inspection inspection(String reference, Theme theme, Instant notifiedAt, List<String> children,
+                                                int audited) {
+    return new InspectionScript.Inspection(reference, theme.id(), notifiedAt, theme.agencies(), theme.caseAuditAgencies(),
+        partnership.statutoryPartners().stream().map(Agency::id).toList(), children, audited, this::senior);
   }
 
-  /** The agency's lead contact answers No for every child on its known-to-agency sheet. */
-  public void answerKnownToAgency(String agency, String reference) throws Exception {
-    Task sheet = find(agency + ".lead", reference, "Task_ReturnKnownToAgency");
-    ArrayNode answers = (ArrayNode) json.readTree(engine.getFormService().getTaskFormVariables(sheet.getId()).get("knownToAgencyAnswers").toString());
-    answers.forEach(row -> ((ObjectNode) row).put("answer", "no"));
-    work(agency + ".lead", reference, "Task_ReturnKnownToAgency",
-        Map.of("knownToAgencyAnswers", SpinValues.jsonValue(answers.toString()).create()));
+  /**
+   * The script done as these demo users: each step's task found among those its user sees (for the step's
+   * agency and child) and completed as that user; {@code clock} moves the engine clock (doing what falls
+   * due on the way), {@code dueJobs} runs the inspection's due jobs; after every stage, everyone still
+   * sees only their own tasks.
+   */
+  public InspectionScript.Performer performer(ScheduleRepository schedules, WorkingCalendar calendar, Consumer<Instant> clock,
+                                              Consumer<String> dueJobs) {
+    return new InspectionScript.Performer() {
+      @Override
+      public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+      }
+
+      @Override
+      public void moveTo(Instant instant) {
+        clock.accept(instant);
+      }
+
+      @Override
+      public Instant milestone(String reference, String name) {
+        return schedules.due(reference, name).orElseThrow(() -> new AssertionError("no milestone " + name + " of " + reference));
+      }
+
+      @Override
+      public LocalDate nextWorkingDay(LocalDate day) {
+        return calendar.nextWorkingDay(day);
+      }
+
+      @Override
+      public ZoneId zone() {
+        return calendar.zone();
+      }
+
+      @Override
+      public void start(String user, Map<String, Object> startForm) {
+        assertThat(user).isEqualTo("bu");
+        AsDemoUsers.this.start(startForm);
+      }
+
+      @Override
+      public JsonNode offered(String user, String reference, String taskKey, String agency, Integer child, String variable) {
+        try {
+          return json.readTree(engine.getFormService().getTaskFormVariables(mine(user, reference, taskKey, agency, child).getId())
+              .get(variable).toString());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public Instant due(String user, String reference, String taskKey, String agency, Integer child) {
+        return mine(user, reference, taskKey, agency, child).getDueDate().toInstant();
+      }
+
+      @Override
+      public void complete(String user, String reference, String taskKey, String agency, Integer child, Map<String, Object> variables) {
+        Task task = mine(user, reference, taskKey, agency, child);
+        identity().setAuthentication(user, groupsOf(user));
+        try {
+          engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+          identity().clearAuthentication();
+        }
+        usersWhoWorked.add(user);
+        dueJobs.accept(reference);
+      }
+
+      @Override
+      public void runDueJobs(String reference) {
+        dueJobs.accept(reference);
+      }
+
+      @Override
+      public void stageDone(InspectionScript.Stage stage, InspectionScript.Inspection inspection) {
+        everyoneSeesOnlyTheirOwnTasks(inspection.reference());
+      }
+    };
   }
 
-  /** The agency's senior approves its evidence and its lead confirms every case record was shared. */
-  public void provideEvidence(String agency, String reference) throws Exception {
-    work(senior(agency), reference, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
-    Task confirm = find(agency + ".lead", reference, "Task_ConfirmEvidence");
-    ArrayNode records = (ArrayNode) json.readTree(engine.getTaskService().getVariable(confirm.getId(), "caseRecordRows").toString());
-    records.forEach(row -> ((ObjectNode) row).put("shared", true));
-    work(agency + ".lead", reference, "Task_ConfirmEvidence", Map.of("evidenceProvided", true,
-        "caseRecordRows", SpinValues.jsonValue(records.toString()).create()));
+  /** As {@code user}: the open task with this key that the user sees, of this agency and child where given. */
+  private Task mine(String user, String reference, String taskKey, String agency, Integer child) {
+    return visibleTo(user, reference).stream().filter(t -> t.getTaskDefinitionKey().equals(taskKey))
+        .filter(t -> agency == null || agencyOf(t) == null || agency.equals(agencyOf(t)))
+        .filter(t -> child == null || child.equals(engine.getTaskService().getVariable(t.getId(), "childNumber")))
+        .findFirst().orElseThrow(() -> new AssertionError(user + " sees no " + taskKey + (agency == null ? "" : " of " + agency)
+            + (child == null ? "" : " for child " + child)));
   }
 
-  /** The agency's lead completes the audit tool for each child and its senior signs each off. */
-  public void auditAndSignOff(String agency, String reference, int children) {
-    for (int child = 1; child <= children; child++) {
-      work(agency + ".lead", reference, "Task_CompleteAuditTool", child, Map.of("auditToolCompleted", true,
-          "chronologyCompleted", true, "returnLocation", "Audit/" + agency + "/" + child));
-      work(senior(agency), reference, "Task_SignOffAudit", child, Map.of("auditDecision", "approve"));
-    }
-  }
-
-  /** The agency's lead contributes its actions and its senior signs them off. */
-  public void contributeActions(String agency, String reference) {
-    work(agency + ".lead", reference, "Task_ContributeActions", Map.of("actionsLocation", "Plan/" + agency, "actionCount", 2));
-    work(senior(agency), reference, "Task_SignOffActions", Map.of("actionsDecision", "approve"));
+  private Object agencyOf(Task task) {
+    return engine.getTaskService().getVariable(task.getId(), "agency");
   }
 }

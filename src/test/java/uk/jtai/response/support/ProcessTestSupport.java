@@ -32,9 +32,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import uk.jtai.response.calendar.ScheduleCalculator;
-import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.auditreport.AppointAuditRolesForm;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.fieldwork.ArrangeKitMeetingForm;
+import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.script.InspectionScript;
 
 /**
  * The whole application on an in-memory database with the job executor off: tests drive processes
@@ -47,6 +52,8 @@ import uk.jtai.response.partnership.ThemeRegistry;
 public abstract class ProcessTestSupport {
 
   private static final AtomicInteger REFERENCES = new AtomicInteger();
+  /** The inspection's steps and values: the helpers below run parts of it. */
+  private static final InspectionScript SCRIPT = InspectionScript.onTime();
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;
@@ -56,9 +63,11 @@ public abstract class ProcessTestSupport {
   @Autowired protected ManagementService management;
   @Autowired protected RepositoryService repository;
   @Autowired protected JdbcTemplate jdbc;
-  @Autowired private ThemeRegistry themeRegistry;
   @Autowired private ScheduleCalculator scheduleCalculator;
-  @Autowired private ScheduleRepository scheduleRepository;
+  @Autowired private ThemeRegistry themes;
+  @Autowired private Partnership partnership;
+  @Autowired private ScheduleRepository schedules;
+  @Autowired private WorkingCalendar calendar;
 
   @BeforeEach
   void initAssertions() {
@@ -102,7 +111,7 @@ public abstract class ProcessTestSupport {
    */
   protected void registerInspection(String reference, String theme, String notifiedAt) {
     moveClockTo(notifiedAt);
-    scheduleRepository.insert(scheduleCalculator.compute(reference, themeRegistry.theme(theme), instant(notifiedAt)), null,
+    schedules.insert(scheduleCalculator.compute(reference, themes.theme(theme), instant(notifiedAt)), null,
         "process-test", instant(notifiedAt));
   }
 
@@ -118,10 +127,10 @@ public abstract class ProcessTestSupport {
 
   /** As {@link #startStage(String, String, String, String)}, the stage starting at {@code startsAt} (after Annex A, say). */
   protected ProcessInstance startStage(String processKey, String reference, String theme, String notifiedAt, String startsAt) {
-    if (!scheduleRepository.exists(reference)) {
+    if (!schedules.exists(reference)) {
       registerInspection(reference, theme, notifiedAt);
     }
-    Theme known = themeRegistry.theme(theme);
+    Theme known = themes.theme(theme);
     Map<String, Object> standing = new HashMap<>();
     standing.put("reference", reference);
     standing.put("theme", theme);
@@ -137,23 +146,12 @@ public abstract class ProcessTestSupport {
 
   /** Days 1 to 2 done as far as the child selection needs: the Local Authority's Annex A is submitted. */
   protected void submitAnnexA(String reference) {
-    Task annexA = task(reference, "Task_SubmitAnnexA");
-    String rows = tasks.getVariable(annexA.getId(), "annexALists").toString()
-        .replace("\"uploaded\":false", "\"uploaded\":true")
-        .replace("\"portalReference\":\"\"", "\"portalReference\":\"Inspectors' portal\"");
-    complete(annexA, Map.of("annexALists", org.camunda.spin.plugin.variable.SpinValues.jsonValue(rows).create()));
+    SCRIPT.between("Task_SubmitAnnexA", "Task_SubmitAnnexA").runNow(scripted(reference, List.of(), 0), asAdministrator());
   }
 
   /** Day 1's cascade and the agencies' fieldwork-week meetings done on time, right after the notification. */
   protected void finishNotificationCascadeAndMeetings(String reference) {
-    String now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString();
-    completeAll(reference, "Task_NotifyPartners", Map.of("contactsCurrent", true));
-    completeAll(reference, "Task_ConfirmLeadContact", Map.of("confirmedContact", "lead", "contactName", "Lead", "briefed", true));
-    completeAll(reference, "Task_ConfirmScrutineerNotified", Map.of("scrutineerNotified", true, "scrutineerNotifiedHow", "telephone",
-        "scrutineerNotifiedAt", now));
-    completeAll(reference, "Task_RecordSetUpDiscussion", Map.of("setUpDiscussionAt", now, "statutoryPartnersAttended", true,
-        "annexARequestReceived", true, "concernsArrangementsAgreed", true));
-    completeAll(reference, "Task_GiveFieldworkMeetings", Map.of("noMeetings", true, "sentToLeadInspector", true));
+    SCRIPT.between("Task_NotifyPartners", "Task_ConfirmLeadContact").runNow(scripted(reference, List.of(), 0), asAdministrator());
   }
 
   /**
@@ -161,18 +159,8 @@ public abstract class ProcessTestSupport {
    * throughout, the returns forwarded, the first {@code auditCount} selected for audit, the tool sent.
    */
   protected void runChildSelection(String reference, List<String> children, int auditCount) {
-    complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", String.join("\n", children)));
-    for (Task answer : openTasks(reference, "Task_ReturnKnownToAgency")) {
-      String rows = forms.getTaskFormVariables(answer.getId()).get("knownToAgencyAnswers").toString()
-          .replace("\"answer\":\"\"", "\"answer\":\"no\"");
-      complete(answer, Map.of("knownToAgencyAnswers", org.camunda.spin.plugin.variable.SpinValues.jsonValue(rows).create()));
-    }
-    fireDueTimers(reference);
-    complete(task(reference, "Task_ForwardReturns"), Map.of("returnsSentToInspectors", true,
-        "returnsSentAt", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString()));
-    complete(task(reference, "Task_RecordAuditSelection"),
-        Map.of("auditSelectionEntry", String.join("\n", children.subList(0, auditCount))));
-    complete(task(reference, "Task_SendAuditTool"), Map.of("auditToolAvailable", true));
+    SCRIPT.between("Task_RecordFirstSelection", "Task_SendAuditTool")
+        .runNow(scripted(reference, children, auditCount), asAdministrator());
   }
 
   /**
@@ -198,13 +186,9 @@ public abstract class ProcessTestSupport {
 
   /** The start of week 2 on time: every audit return in and signed off, the pack sent, the Audit Chair and Author appointed. */
   protected void runAuditsAndAppointRoles(String reference, String chair, String author) {
-    while (completeAll(reference, "Task_CompleteAuditTool", Map.of("auditToolCompleted", true, "chronologyCompleted", true,
-        "returnLocation", "Audit")) > 0) {
-      completeAll(reference, "Task_SignOffAudit", Map.of("auditDecision", "approve"));
-    }
-    fireDueTimers(reference);
-    completeAll(reference, "Task_CompileAuditPack", Map.of("auditPackSent", true, "auditPackLocation", "Pack"));
-    completeAll(reference, "Task_AppointAuditRoles", Map.of("auditChair", chair, "auditAuthor", author));
+    SCRIPT.between("Task_CompleteAuditTool", "Task_AppointAuditRoles")
+        .with("Task_AppointAuditRoles", context -> new AppointAuditRolesForm.Submitted(chair, author))
+        .runNow(scripted(reference, List.of(), auditedChildren(reference)), asAdministrator());
   }
 
   /**
@@ -214,33 +198,219 @@ public abstract class ProcessTestSupport {
    */
   protected void runWeek2(String reference, String chair, String author) {
     runAuditsAndAppointRoles(reference, chair, author);
-    completeAll(reference, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
-    for (Task confirm : openTasks(reference, "Task_ConfirmEvidence")) {
-      String rows = tasks.getVariable(confirm.getId(), "caseRecordRows").toString().replace("\"shared\":false", "\"shared\":true");
-      complete(confirm, Map.of("evidenceProvided", true,
-          "caseRecordRows", org.camunda.spin.plugin.variable.SpinValues.jsonValue(rows).create()));
-    }
-    completeAll(reference, "Task_RecordAuditDay", Map.of("auditDayHeld", true,
-        "attendedAgencies", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"police\"]").create()));
-    completeAll(reference, "Task_UploadReportDraft", Map.of("newReportVersion", 1, "newReportLocation", "Report"));
-    completeAll(reference, "Task_ApproveAuditReport", Map.of("reportDecision", "approve", "qualityAssured", true));
-    String now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString();
-    completeAll(reference, "Task_SubmitAuditReport", Map.of("reportSubmitted", true, "reportSubmittedAt", now));
-    completeAll(reference, "Task_RecordOnSiteProgramme", Map.of("programmeAgreedAt", now, "programmeLocation", "Timetable"));
-    completeAll(reference, "Task_ConfirmChildrenAndFamilies", Map.of("arrangementsConfirmed", true, "arrangementsContact", "Lead"));
+    SCRIPT.between("Task_ApproveEvidence", "Task_ConfirmChildrenAndFamilies").without("Task_CommentOnDraft")
+        .runNow(scripted(reference, List.of(), 0), asAdministrator());
   }
 
   /** Fieldwork done after {@link #runWeek2}: presentation, leaders' meeting, no planning themes or KIT meetings, findings. */
   protected void runFieldwork(String reference) {
-    String now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString();
-    completeAll(reference, "Task_UpdateContextPresentation", Map.of("presentationUpdated", true, "presentationLocation", "Presentation"));
-    String dayEleven = OffsetDateTime.ofInstant(jdbc.queryForObject("select due from jtai_milestone where reference = ? and name = 'FIELDWORK_START'",
-        OffsetDateTime.class, reference).toInstant(), java.time.ZoneOffset.UTC).toString();
-    ClockUtil.setCurrentTime(Date.from(instant(dayEleven).plusSeconds(3600)));
-    completeAll(reference, "Task_RecordLeadersMeeting", Map.of("leadersMeetingAt", dayEleven));
-    completeAll(reference, "Task_RecordPlanningThemes", Map.of("planningFinished", true));
-    completeAll(reference, "Task_ArrangeKitMeetings", Map.of("kitDecision", "none"));
-    completeAll(reference, "Task_RecordFindings", Map.of("findingsFedBackAt", dayEleven));
+    SCRIPT.between("Task_UpdateContextPresentation", "Task_UpdateContextPresentation")
+        .runNow(scripted(reference, List.of(), 0), asAdministrator());
+    Instant dayEleven = schedules.due(reference, "FIELDWORK_START").orElseThrow();
+    ClockUtil.setCurrentTime(Date.from(dayEleven.plusSeconds(3600)));
+    SCRIPT.between("Task_RecordLeadersMeeting", "Task_RecordFindings")
+        .without(InspectionScript.PLANNING_THEMES, "Task_NameKitLeader")
+        .with("Task_ArrangeKitMeetings", context -> new ArrangeKitMeetingForm.Submitted("none", null, null))
+        .runNow(scripted(reference, List.of(), 0), asAdministrator());
+  }
+
+  /**
+   * The script's values of one step of the inspection (e.g. what a browser test types into the step's form),
+   * for {@code agency}'s copy where the step is done per agency; {@code children} the first selection,
+   * the first {@code audited} of them selected for audit.
+   */
+  protected <R extends Record> R scriptValues(String reference, String stepName, String agency, List<String> children,
+                                              int audited, Class<R> type) {
+    InspectionScript.Step step = SCRIPT.step(stepName);
+    return type.cast(SCRIPT.values(stepName, InspectionScript.context(scripted(reference, children, audited), asAdministrator(),
+        null, step.taskKey(), agency, step.perChild() ? 1 : null)));
+  }
+
+  protected <R extends Record> R scriptValues(String reference, String stepName, String agency, Class<R> type) {
+    return scriptValues(reference, stepName, agency, List.of(), 0, type);
+  }
+
+  /**
+   * Every open task of the step's key completed through the engine API with the script's values for its
+   * agency and child (e.g. the other agencies' copies of a task done in a browser); returns how many.
+   */
+  protected int completeOpenAsScripted(String reference, String stepName) {
+    InspectionScript.Step step = SCRIPT.step(stepName);
+    InspectionScript.Inspection inspection = scripted(reference, List.of(), auditedChildren(reference));
+    InspectionScript.Performer performer = asAdministrator();
+    List<Task> open = openTasks(reference, step.taskKey());
+    for (Task task : open) {
+      String agency = (String) tasks.getVariable(task.getId(), "agency");
+      Integer child = (Integer) tasks.getVariable(task.getId(), "childNumber");
+      Object values = SCRIPT.values(stepName, InspectionScript.context(inspection, new TaskPerformer(performer, task), null,
+          step.taskKey(), agency, child));
+      complete(task, values instanceof Record submitted ? uk.jtai.response.script.FormValues.of(submitted) : castMap(values));
+    }
+    return open.size();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object values) {
+    return (Map<String, Object>) values;
+  }
+
+  /** A performer whose offered rows and due date are those of one task. */
+  private final class TaskPerformer implements InspectionScript.Performer {
+    private final InspectionScript.Performer delegate;
+    private final Task task;
+
+    TaskPerformer(InspectionScript.Performer delegate, Task task) {
+      this.delegate = delegate;
+      this.task = task;
+    }
+
+    @Override
+    public Instant now() {
+      return delegate.now();
+    }
+
+    @Override
+    public void moveTo(Instant instant) {
+      delegate.moveTo(instant);
+    }
+
+    @Override
+    public Instant milestone(String reference, String name) {
+      return delegate.milestone(reference, name);
+    }
+
+    @Override
+    public java.time.LocalDate nextWorkingDay(java.time.LocalDate day) {
+      return delegate.nextWorkingDay(day);
+    }
+
+    @Override
+    public java.time.ZoneId zone() {
+      return delegate.zone();
+    }
+
+    @Override
+    public void start(String user, Map<String, Object> startForm) {
+      delegate.start(user, startForm);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode offered(String user, String reference, String taskKey, String agency,
+                                                          Integer child, String variable) {
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(forms.getTaskFormVariables(task.getId()).get(variable).toString());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public Instant due(String user, String reference, String taskKey, String agency, Integer child) {
+      return task.getDueDate().toInstant();
+    }
+
+    @Override
+    public void complete(String user, String reference, String taskKey, String agency, Integer child, Map<String, Object> variables) {
+      ProcessTestSupport.this.complete(task, variables);
+    }
+
+    @Override
+    public void runDueJobs(String reference) {
+      delegate.runDueJobs(reference);
+    }
+  }
+
+  /** The script's facts about an inspection started by a process test: its theme's agencies, the children given. */
+  private InspectionScript.Inspection scripted(String reference, List<String> children, int audited) {
+    ProcessInstance inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("jtai-inspection").singleResult();
+    assertThat(inspection).as("inspection " + reference + " running").isNotNull();
+    String theme = (String) runtime.getVariable(inspection.getId(), "theme");
+    return new InspectionScript.Inspection(reference, theme, null, themes.theme(theme).agencies(), themes.theme(theme).caseAuditAgencies(),
+        partnership.statutoryPartners().stream().map(uk.jtai.response.partnership.Agency::id).toList(), children, audited,
+        agency -> agency + ".senior");
+  }
+
+  /** How many children each agency audits: the open audit tools of one agency. */
+  private int auditedChildren(String reference) {
+    return openTasks(reference, "Task_CompleteAuditTool").stream()
+        .map(task -> tasks.getVariable(task.getId(), "childNumber")).filter(java.util.Objects::nonNull)
+        .mapToInt(child -> (Integer) child).max().orElse(0);
+  }
+
+  /**
+   * The script done through the engine API without a user (the process tests' way): each step completes
+   * the open task of its key for the step's agency and child; the clock stays where the test put it.
+   */
+  private InspectionScript.Performer asAdministrator() {
+    return new InspectionScript.Performer() {
+      @Override
+      public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+      }
+
+      @Override
+      public void moveTo(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+      }
+
+      @Override
+      public Instant milestone(String reference, String name) {
+        return schedules.due(reference, name).orElseThrow(() -> new AssertionError("no milestone " + name + " of " + reference));
+      }
+
+      @Override
+      public java.time.LocalDate nextWorkingDay(java.time.LocalDate day) {
+        return calendar.nextWorkingDay(day);
+      }
+
+      @Override
+      public java.time.ZoneId zone() {
+        return calendar.zone();
+      }
+
+      @Override
+      public void start(String user, Map<String, Object> startForm) {
+        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("jtai-inspection")
+            .latestVersion().singleResult().getId();
+        forms.submitStartForm(definitionId, startForm);
+      }
+
+      private Task open(String reference, String taskKey, String agency, Integer child) {
+        return openTasks(reference, taskKey).stream()
+            .filter(task -> agency == null || agency.equals(tasks.getVariable(task.getId(), "agency"))
+                || tasks.getVariable(task.getId(), "agency") == null)
+            .filter(task -> child == null || child.equals(tasks.getVariable(task.getId(), "childNumber")))
+            .findFirst().orElseThrow(() -> new AssertionError("no open " + taskKey + (agency == null ? "" : " of " + agency)
+                + (child == null ? "" : " for child " + child) + " in " + reference));
+      }
+
+      @Override
+      public com.fasterxml.jackson.databind.JsonNode offered(String user, String reference, String taskKey, String agency,
+                                                            Integer child, String variable) {
+        try {
+          return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+              forms.getTaskFormVariables(open(reference, taskKey, agency, child).getId()).get(variable).toString());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public Instant due(String user, String reference, String taskKey, String agency, Integer child) {
+        return open(reference, taskKey, agency, child).getDueDate().toInstant();
+      }
+
+      @Override
+      public void complete(String user, String reference, String taskKey, String agency, Integer child, Map<String, Object> variables) {
+        ProcessTestSupport.this.complete(open(reference, taskKey, agency, child), variables);
+      }
+
+      @Override
+      public void runDueJobs(String reference) {
+        fireDueTimers(reference);
+      }
+    };
   }
 
   protected ProcessInstance calledProcess(String reference, String processKey) {
