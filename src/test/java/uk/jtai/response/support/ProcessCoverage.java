@@ -1,6 +1,12 @@
 package uk.jtai.response.support;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.community.process_test_coverage.core.model.Collector;
+import org.camunda.community.process_test_coverage.engine.platform7.CompensationEventCoverageHandler;
+import org.camunda.community.process_test_coverage.engine.platform7.ElementCoverageParseListener;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,5 +35,26 @@ public class ProcessCoverage {
         .addInclusionPatternForTestClasses("*.MoveDeadlineTest")
         .addInclusionPatternForTestClasses("*.RehearsalTest")
         .build();
+  }
+
+  /**
+   * Until a process test class hands the engine its collector, the coverage listeners drop what they see.
+   * Other tests share the engine, and the library's listener otherwise refuses every process step ("Coverage
+   * state must be initialized") of any test that runs before the first process test class in its JVM, so a
+   * test would pass or fail by the order it runs in.
+   */
+  @Bean
+  SmartInitializingSingleton coverageDroppedOutsideProcessTests(ProcessEngine engine) {
+    return () -> {
+      Collector dropped = event -> { };
+      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      if (configuration.getCustomPostBPMNParseListeners() != null) {
+        configuration.getCustomPostBPMNParseListeners().stream().filter(ElementCoverageParseListener.class::isInstance)
+            .forEach(listener -> ((ElementCoverageParseListener) listener).setCoverageState(dropped));
+      }
+      if (configuration.getEventHandler("compensate") instanceof CompensationEventCoverageHandler handler) {
+        handler.setCoverageState(dropped);
+      }
+    };
   }
 }
