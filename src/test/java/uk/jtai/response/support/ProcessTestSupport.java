@@ -58,6 +58,7 @@ public abstract class ProcessTestSupport {
   void resetClock() {
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
+    TestUsers.removeCreated(engine.getIdentityService());
   }
 
   /** A reference no other test uses, e.g. JTAI-2027-05-T7. */
