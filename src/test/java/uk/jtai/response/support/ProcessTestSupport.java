@@ -40,6 +40,11 @@ public abstract class ProcessTestSupport {
 
   private static final AtomicInteger REFERENCES = new AtomicInteger();
 
+  static {
+    // Before any context starts: the application sends to this fork's GreenMail.
+    TestSmtp.useForTheApplication();
+  }
+
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;
   @Autowired protected TaskService tasks;
