@@ -50,7 +50,6 @@ class FormsBrowserIT extends BrowserTestSupport {
   /** The forms this test completed in the browser (each test its own). */
   private final Set<String> completedInBrowser = new TreeSet<>();
   private static final String REFERENCE = "JTAI-2027-05-FORMS";
-  private String loggedIn;
 
   /** The engine clock, rounded down to the quarter hour (form-js times go in quarter hours). */
   private static Instant quarterHourAgo(long quarters) {
@@ -58,12 +57,9 @@ class FormsBrowserIT extends BrowserTestSupport {
     return now.minus(now.atZone(java.time.ZoneOffset.UTC).getMinute() % 15, ChronoUnit.MINUTES).minus(15 * quarters, ChronoUnit.MINUTES);
   }
 
+  /** Tasklist as the user, who stays signed in in a Chromium of their own from one step to the next. */
   private Tasklist as(String user) {
-    if (!user.equals(loggedIn)) {
-      tasklist().logIn(user);
-      loggedIn = user;
-    }
-    return tasklist();
+    return signedIn(user);
   }
 
   private List<String> groupsOf(String user) {
@@ -124,10 +120,10 @@ class FormsBrowserIT extends BrowserTestSupport {
     Set<String> forms = new TreeSet<>();
     for (String model : models) {
       BpmnModelInstance instance = Bpmn.readModelFromFile(Path.of("bpmn", model + ".bpmn").toFile());
-      instance.getModelElementsByType(UserTask.class).forEach(task -> forms.add(task.getCamundaFormRef()));
-      instance.getModelElementsByType(StartEvent.class).forEach(start -> forms.add(start.getCamundaFormRef()));
+      Stream.concat(instance.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef),
+              instance.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef))
+          .filter(java.util.Objects::nonNull).forEach(forms::add);
     }
-    forms.remove(null);
     return forms;
   }
 
