@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * One headless Chromium for a test class: Debian's {@code chromium} and {@code chromium-driver}, never a
  * browser downloaded by Selenium Manager (nothing can be downloaded here). Screenshots and page sources go
- * to {@code target/browser-screenshots/<TestClass>/}.
+ * to {@code target/browser-screenshots/<TestClass>/}. A test may open {@link #another()} Chromium (its own
+ * cookies, so its own signed-in user) whose screenshots join the same folder and numbering.
  */
 public final class Browser implements AutoCloseable {
 
@@ -32,11 +33,12 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path folder;
-  private final AtomicInteger step = new AtomicInteger();
+  private final AtomicInteger step;
 
-  private Browser(ChromeDriver driver, Path folder) {
+  private Browser(ChromeDriver driver, Path folder, AtomicInteger step) {
     this.driver = driver;
     this.folder = folder;
+    this.step = step;
   }
 
   /** Fails with the command that installs Chromium when either binary is missing. */
@@ -47,18 +49,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser open(String testName) {
-    requireChromium();
-    // Selenium Manager would try to download a browser or driver; the system ones are given explicitly.
-    System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1200",
-        "--lang=en-GB", "--disable-gpu", "--disable-extensions");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    ChromeDriver driver = chromium();
     Path folder = SCREENSHOTS.resolve(testName);
     try {
       // Only this run's screenshots: the last run's are removed.
@@ -71,9 +62,31 @@ public final class Browser implements AutoCloseable {
       }
       Files.createDirectories(folder);
     } catch (IOException e) {
+      driver.quit();
       throw new UncheckedIOException(e);
     }
-    return new Browser(driver, folder);
+    return new Browser(driver, folder, new AtomicInteger());
+  }
+
+  /** Another Chromium of the same test: its own cookies; its screenshots numbered in one sequence with this one's. */
+  public Browser another() {
+    return new Browser(chromium(), folder, step);
+  }
+
+  private static ChromeDriver chromium() {
+    requireChromium();
+    // Selenium Manager would try to download a browser or driver; the system ones are given explicitly.
+    System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1200",
+        "--lang=en-GB", "--disable-gpu", "--disable-extensions");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return driver;
   }
 
   public WebDriver driver() {

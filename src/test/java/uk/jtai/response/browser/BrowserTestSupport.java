@@ -1,5 +1,7 @@
 package uk.jtai.response.browser;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +17,8 @@ import uk.jtai.response.support.ProcessTestSupport;
  * Browser tests: the whole service on a random port as the process tests run it (profile {@code test}: an
  * in-memory database, the job executor off, the engine clock the test's to move; Tasklist and the server
  * read it in the same JVM), plus the demo users of every role (profile {@code demo}, password
- * {@code jtai-demo}); one headless Chromium per test class. Tests may advance an inspection through the
- * engine API between the steps they take in the browser.
+ * {@code jtai-demo}); one headless Chromium per test class, and one per user a test keeps signed in. Tests
+ * may advance an inspection through the engine API between the steps they take in the browser.
  */
 @ActiveProfiles("demo")
 public abstract class BrowserTestSupport extends ProcessTestSupport {
@@ -24,6 +26,8 @@ public abstract class BrowserTestSupport extends ProcessTestSupport {
   public static final String PASSWORD = "jtai-demo";
 
   protected static Browser browser;
+  /** The Chromium kept signed in as each user ({@link #signedIn}), the class's own first; closed with it. */
+  private static final Map<String, Browser> sessions = new LinkedHashMap<>();
 
   @RegisterExtension
   static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
@@ -32,6 +36,11 @@ public abstract class BrowserTestSupport extends ProcessTestSupport {
       if (browser != null) {
         browser.snapshot("FAILED-" + context.getDisplayName());
       }
+      sessions.forEach((user, session) -> {
+        if (session != browser) {
+          session.snapshot("FAILED-" + context.getDisplayName() + "-" + user);
+        }
+      });
     }
   };
 
@@ -46,6 +55,8 @@ public abstract class BrowserTestSupport extends ProcessTestSupport {
 
   @AfterAll
   static void closeBrowser() {
+    sessions.values().stream().filter(session -> session != browser).forEach(Browser::close);
+    sessions.clear();
     if (browser != null) {
       browser.close();
       browser = null;
@@ -59,5 +70,27 @@ public abstract class BrowserTestSupport extends ProcessTestSupport {
 
   protected Tasklist tasklist() {
     return new Tasklist(browser, baseUrl());
+  }
+
+  /**
+   * Tasklist as {@code user}, signed in once for the whole class in a Chromium of the user's own (the class's
+   * browser for the first user), as each person keeps Tasklist open: switching people is not a new login.
+   */
+  protected Tasklist signedIn(String user) {
+    Browser session = sessions.get(user);
+    if (session != null) {
+      return new Tasklist(session, baseUrl());
+    }
+    session = sessions.containsValue(browser) ? browser.another() : browser;
+    try {
+      new Tasklist(session, baseUrl()).logIn(user);
+    } catch (RuntimeException | Error e) {
+      if (session != browser) {
+        session.close();
+      }
+      throw e;
+    }
+    sessions.put(user, session);
+    return new Tasklist(session, baseUrl());
   }
 }

@@ -95,10 +95,18 @@ public class Tasklist {
 
   /**
    * Waits until the task is listed under one of the user's filters (each filter is picked in turn, which
-   * also refreshes its list) and leaves that filter selected.
+   * also refreshes its list) and leaves that filter selected. A user kept signed in may look at a page
+   * from several steps ago: after a round of the filters without the task, the page is loaded again.
    */
   public Tasklist waitForTask(String taskName, String taskId) {
+    boolean[] roundDone = {false};
     browser.waitFor("task '" + taskName + "' listed under a filter", Duration.ofSeconds(30), d -> {
+      if (roundDone[0]) {
+        d.navigate().refresh();
+        browser.waitFor("Tasklist's filters again", Duration.ofSeconds(60), ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".task-filter h4.name a")));
+      }
+      roundDone[0] = true;
       for (String filter : filters()) {
         filter(filter);
         browser.waitFor("tasks of '" + filter + "' loaded", x -> x.findElements(By.cssSelector("[cam-tasks] .loader"))

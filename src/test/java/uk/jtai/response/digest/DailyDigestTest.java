@@ -1,9 +1,16 @@
 package uk.jtai.response.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.support.ChildData;
@@ -91,8 +99,15 @@ class DailyDigestTest extends ProcessTestSupport {
   @Test
   void aDigestWrittenByAnotherNodeAtTheSameMomentIsNotWrittenTwice() throws Exception {
     String reference = newReference();
+    String key = "digest:" + reference + ":2027-05-25";
     startInspection(reference, "domestic-abuse", NOTIFIED);
     moveClockTo("2027-05-25T08:00:00+01:00");
+    Logger digestLog = (Logger) LoggerFactory.getLogger(DailyDigest.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    Level level = digestLog.getLevel();
+    logged.start();
+    digestLog.addAppender(logged);
+    digestLog.setLevel(Level.DEBUG);
     // Another node has inserted the same digest and not committed yet: this node's insert meets its key.
     try (Connection other = dataSource.getConnection()) {
       other.setAutoCommit(false);
@@ -100,7 +115,7 @@ class DailyDigestTest extends ProcessTestSupport {
           + "recipients, subject, body, status, created_at, next_attempt_at, attempts) values (?, ?, 'daily-digest', "
           + "'cyscp@york.gov.uk', 'digest', 'digest', 'PENDING', ?, ?, 0)")) {
         OffsetDateTime now = EngineTime.now().atOffset(ZoneOffset.UTC);
-        insert.setString(1, "digest:" + reference + ":2027-05-25");
+        insert.setString(1, key);
         insert.setString(2, reference);
         insert.setObject(3, now);
         insert.setObject(4, now);
@@ -110,11 +125,38 @@ class DailyDigestTest extends ProcessTestSupport {
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(instant("2027-05-25T08:00:00+01:00")));
         return digest.sendDue();
       });
-      Thread.sleep(300);
+      // The other node commits only once this node's insert is seen waiting on its uncommitted row: contended.
+      try (Connection observer = dataSource.getConnection()) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> {
+          assertThat(thisNode).as("this node waits for the other's row, it does not finish first").isNotDone();
+          return insertWaiting(observer);
+        });
+      }
       other.commit();
       thisNode.get(20, TimeUnit.SECONDS);
+    } finally {
+      digestLog.detachAppender(logged);
+      digestLog.setLevel(level);
     }
+    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+        .as("this node's insert refused by the unique key, not skipped before it").contains("Digest " + key + " written by another node");
     assertThat(digests(reference)).hasSize(1);
     assertThat(digests(reference).get(0).get("subject")).isEqualTo("digest");
+  }
+
+  /**
+   * Whether another session has been inside an insert into the outbox for 100 ms (H2's view of its sessions):
+   * an insert takes microseconds, so this one waits on the other node's uncommitted row with the same key.
+   */
+  private static boolean insertWaiting(Connection observer) throws Exception {
+    try (PreparedStatement sql = observer.prepareStatement("select count(*) from information_schema.sessions "
+        + "where session_id <> session_id() and lower(executing_statement) like ? "
+        + "and executing_statement_start < dateadd(millisecond, -100, current_timestamp)")) {
+      sql.setString(1, "insert into jtai_outbox%");
+      try (ResultSet row = sql.executeQuery()) {
+        row.next();
+        return row.getInt(1) > 0;
+      }
+    }
   }
 }

@@ -21,9 +21,9 @@ import uk.jtai.response.support.TestSmtp;
  * and writes them to target/benchmark/results.json. Figures are printed, never asserted: the run fails only
  * if it could not do its work (an inspection that did not close, a task never offered).
  *
- * <p>System properties: {@code bench.inspections} (N', 2 in the normal build's smoke run, 150 with
- * {@code -Pbench}), {@code bench.baseline.instances} (N, 20 or 2000), {@code bench.threads} (drivers side
- * by side in both, 4).
+ * <p>Runs only with {@code -Pbench}. System properties: {@code bench.inspections} (N', 150; 2 for a smoke
+ * run), {@code bench.baseline.instances} (N, 2000; 20), {@code bench.threads} (drivers side by side in
+ * both, 4).
  */
 class ProductVsBareCamundaBenchmarkIT {
 

@@ -19,14 +19,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleCalculator;
 import uk.jtai.response.calendar.ScheduleRepository;
@@ -60,6 +60,13 @@ import uk.jtai.response.support.TestSmtp;
  * fired (none silently skipped); every e-mail that the product's rules call for was delivered
  * through SMTP exactly once to each of its recipients, and no other; none carries a child reference.
  */
+// Its own in-memory database: the daily digest and the pollers cover every inspection in a database, so in
+// the shared one other tests' inspections would be simulated for weeks too; here the simulation meets only
+// its own. As in security/StartupTest: its own engine name and no webapps, so that closing this context
+// (after the class) leaves the shared context's engine and Tasklist alone.
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:jtai-simulation;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.process-engine-name=simulation", "camunda.bpm.webapp.enabled=false"})
+@DirtiesContext
 class FullInspectionSimulationTest extends ProcessTestSupport {
 
   @RegisterExtension
@@ -94,36 +101,6 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
   private InspectionClock clock;
   private InspectionSchedule planned;
   private String reference;
-
-  private List<String> othersSuspended = List.of();
-
-  /** Status that holds other tests' unsent e-mails and reminders while the simulation runs. */
-  private static final String HELD = "SIMULATION_HELD";
-
-  /**
-   * The simulation runs alone in the shared test database: the inspections other tests left running are
-   * suspended (the daily digest covers every active inspection: weeks of digests for each would swamp
-   * the run), and their unsent e-mails and reminders held back; all of it is restored afterwards.
-   */
-  @BeforeEach
-  void aloneInTheDatabase() {
-    othersSuspended = runtime.createProcessInstanceQuery().processDefinitionKey("jtai-inspection").active().list().stream()
-        .map(ProcessInstance::getId).toList();
-    if (!othersSuspended.isEmpty()) {
-      runtime.updateProcessInstanceSuspensionState().byProcessInstanceIds(othersSuspended).suspend();
-    }
-    jdbc.update("update jtai_outbox set status = ? where status = 'PENDING'", HELD);
-    jdbc.update("update jtai_reminder set status = ? where status = 'PENDING'", HELD);
-  }
-
-  @AfterEach
-  void othersResumed() {
-    if (!othersSuspended.isEmpty()) {
-      runtime.updateProcessInstanceSuspensionState().byProcessInstanceIds(othersSuspended).activate();
-    }
-    jdbc.update("update jtai_outbox set status = 'PENDING' where status = ?", HELD);
-    jdbc.update("update jtai_reminder set status = 'PENDING' where status = ?", HELD);
-  }
 
   private Instant at(String milestone) {
     return planned.milestone(milestone).orElseThrow(() -> new AssertionError("no milestone " + milestone)).due();

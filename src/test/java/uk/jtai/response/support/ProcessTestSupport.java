@@ -55,6 +55,11 @@ public abstract class ProcessTestSupport {
   /** The inspection's steps and values: the helpers below run parts of it. */
   private static final InspectionScript SCRIPT = InspectionScript.onTime();
 
+  static {
+    // Before any context starts: the application sends to this fork's GreenMail.
+    TestSmtp.useForTheApplication();
+  }
+
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;
   @Autowired protected TaskService tasks;
@@ -78,6 +83,7 @@ public abstract class ProcessTestSupport {
   void resetClock() {
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
+    TestUsers.removeCreated(engine.getIdentityService());
   }
 
   /** A reference no other test uses, e.g. JTAI-2027-05-T7. */

@@ -5,7 +5,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The SMTP port the test application sends to (application-test.yaml) and GreenMail listens on:
- * JTAI_TEST_SMTP_PORT, default 3025, so test runs side by side on one machine need not collide.
+ * JTAI_TEST_SMTP_PORT, default 3025, so test runs side by side on one machine need not collide; surefire's
+ * second fork (system property jtai.test.fork, pom.xml) uses that port + 100, and so on.
  */
 public final class TestSmtp {
 
@@ -13,7 +14,14 @@ public final class TestSmtp {
 
   public static int port() {
     String port = System.getenv("JTAI_TEST_SMTP_PORT");
-    return port == null || port.isBlank() ? 3025 : Integer.parseInt(port);
+    int base = port == null || port.isBlank() ? 3025 : Integer.parseInt(port);
+    String fork = System.getProperty("jtai.test.fork");
+    return fork == null || fork.isBlank() ? base : base + 100 * (Integer.parseInt(fork) - 1);
+  }
+
+  /** Points the test application (application-test.yaml's JTAI_TEST_SMTP_PORT) at this fork's port. */
+  public static void useForTheApplication() {
+    System.setProperty("JTAI_TEST_SMTP_PORT", Integer.toString(port()));
   }
 
   public static ServerSetup setup() {
