@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +16,11 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.script.InspectionScript;
+import uk.jtai.response.script.ScheduledPerformer;
 import uk.jtai.response.support.ChildData;
 
 /**
@@ -64,30 +62,18 @@ final class InspectionDriver {
   private final WorkingCalendar calendar;
   private final Theme theme;
   private final List<String> statutoryPartners;
-  private final InspectionScript.Performer performer = new InspectionScript.Performer() {
-    @Override
-    public Instant now() {
-      return ClockUtil.getCurrentTime().toInstant();
+  private final InspectionScript.Performer performer;
+
+  /** The script's steps done as the demo users over the engine API, counting completions and retries. */
+  private final class DriverPerformer extends ScheduledPerformer {
+
+    DriverPerformer() {
+      super(schedules, calendar);
     }
 
     @Override
     public void moveTo(Instant instant) {
       throw new UnsupportedOperationException("the benchmark moves one clock for every inspection, between stages");
-    }
-
-    @Override
-    public Instant milestone(String reference, String name) {
-      return schedules.due(reference, name).orElseThrow(() -> new IllegalStateException("no milestone " + name + " of " + reference));
-    }
-
-    @Override
-    public LocalDate nextWorkingDay(LocalDate day) {
-      return calendar.nextWorkingDay(day);
-    }
-
-    @Override
-    public ZoneId zone() {
-      return calendar.zone();
     }
 
     @Override
@@ -126,7 +112,7 @@ final class InspectionDriver {
     public void runDueJobs(String reference) {
       // the job executor runs them; the next task is waited for
     }
-  };
+  }
 
   InspectionDriver(ProcessEngine engine, ScheduleRepository schedules, WorkingCalendar calendar, Theme theme,
                    List<String> statutoryPartners) {
@@ -136,6 +122,7 @@ final class InspectionDriver {
     this.calendar = calendar;
     this.theme = theme;
     this.statutoryPartners = statutoryPartners;
+    this.performer = new DriverPerformer();
   }
 
   /** The script's facts about inspection {@code reference}: 20 children of series {@code series}, 6 audited. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -26,6 +23,7 @@ import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.script.InspectionScript;
+import uk.jtai.response.script.ScheduledPerformer;
 import uk.jtai.response.security.DemoUsers;
 
 /**
@@ -152,30 +150,10 @@ public final class AsDemoUsers {
    */
   public InspectionScript.Performer performer(ScheduleRepository schedules, WorkingCalendar calendar, Consumer<Instant> clock,
                                               Consumer<String> dueJobs) {
-    return new InspectionScript.Performer() {
-      @Override
-      public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-      }
-
+    return new ScheduledPerformer(schedules, calendar) {
       @Override
       public void moveTo(Instant instant) {
         clock.accept(instant);
-      }
-
-      @Override
-      public Instant milestone(String reference, String name) {
-        return schedules.due(reference, name).orElseThrow(() -> new AssertionError("no milestone " + name + " of " + reference));
-      }
-
-      @Override
-      public LocalDate nextWorkingDay(LocalDate day) {
-        return calendar.nextWorkingDay(day);
-      }
-
-      @Override
-      public ZoneId zone() {
-        return calendar.zone();
       }
 
       @Override

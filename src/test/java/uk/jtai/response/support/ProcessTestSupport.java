@@ -40,6 +40,7 @@ import uk.jtai.response.fieldwork.ArrangeKitMeetingForm;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.script.InspectionScript;
+import uk.jtai.response.script.ScheduledPerformer;
 
 /**
  * The whole application on an in-memory database with the job executor off: tests drive processes
@@ -349,30 +350,10 @@ public abstract class ProcessTestSupport {
    * the open task of its key for the step's agency and child; the clock stays where the test put it.
    */
   private InspectionScript.Performer asAdministrator() {
-    return new InspectionScript.Performer() {
-      @Override
-      public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-      }
-
+    return new ScheduledPerformer(schedules, calendar) {
       @Override
       public void moveTo(Instant instant) {
         ClockUtil.setCurrentTime(Date.from(instant));
-      }
-
-      @Override
-      public Instant milestone(String reference, String name) {
-        return schedules.due(reference, name).orElseThrow(() -> new AssertionError("no milestone " + name + " of " + reference));
-      }
-
-      @Override
-      public java.time.LocalDate nextWorkingDay(java.time.LocalDate day) {
-        return calendar.nextWorkingDay(day);
-      }
-
-      @Override
-      public java.time.ZoneId zone() {
-        return calendar.zone();
       }
 
       @Override
