@@ -56,11 +56,6 @@ public abstract class ProcessTestSupport {
   /** The inspection's steps and values: the helpers below run parts of it. */
   private static final InspectionScript SCRIPT = InspectionScript.onTime();
 
-  static {
-    // Before any context starts: the application sends to this fork's GreenMail.
-    TestSmtp.useForTheApplication();
-  }
-
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;
   @Autowired protected TaskService tasks;

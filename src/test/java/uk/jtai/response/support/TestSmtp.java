@@ -4,7 +4,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
- * The SMTP port the test application sends to (application-test.yaml) and GreenMail listens on:
+ * The SMTP port the test application sends to (application-test.yaml, set for every context by
+ * {@link TestSmtpPort}) and GreenMail listens on:
  * JTAI_TEST_SMTP_PORT, default 3025, so test runs side by side on one machine need not collide; surefire's
  * second fork (system property jtai.test.fork, pom.xml) uses that port + 100, and so on.
  */
@@ -17,11 +18,6 @@ public final class TestSmtp {
     int base = port == null || port.isBlank() ? 3025 : Integer.parseInt(port);
     String fork = System.getProperty("jtai.test.fork");
     return fork == null || fork.isBlank() ? base : base + 100 * (Integer.parseInt(fork) - 1);
-  }
-
-  /** Points the test application (application-test.yaml's JTAI_TEST_SMTP_PORT) at this fork's port. */
-  public static void useForTheApplication() {
-    System.setProperty("JTAI_TEST_SMTP_PORT", Integer.toString(port()));
   }
 
   public static ServerSetup setup() {
