@@ -191,7 +191,7 @@ class PostgresIT {
       complete(laim, "Task_ForwardReturns", Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T10:00:00+01:00"));
       complete(laim, "Task_RecordAuditSelection", Map.of("auditSelectionEntry", String.join("\n", twenty.subList(0, 6))));
       complete(bu, "Task_SendAuditTool", Map.of("auditToolAvailable", true));
-      await().atMost(Duration.ofSeconds(30)).until(() -> subjects().stream().filter(s -> s.contains("Audit Tool")).count() == 10); // 5 agencies, lead and deputy
+      await().atMost(Duration.ofSeconds(30)).until(() -> subjects().stream().filter(s -> s.contains("Audit Tool")).count() == 8); // the 4 case-audit agencies, lead and deputy
 
       // Week 1's four stages have ended; week 2's have begun.
       await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
