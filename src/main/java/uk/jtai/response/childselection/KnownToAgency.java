@@ -18,13 +18,16 @@ import uk.jtai.response.process.Standing;
 /**
  * Bean {@code knownToAgency}: the Yes/No sheet of the first selection. Each agency's task shows one row
  * per child and question; LAIM's forwarding task shows children by agencies with the gaps marked, kept
- * current as returns arrive ({@link #refresh}); {@link #table} is the full sheet for the download.
+ * current as returns arrive ({@link #refresh}); {@link #table} is the full sheet for the download. A child
+ * an agency ticked as not known to it reads "Not known to us", its questions "Not applicable".
  */
 @Component("knownToAgency")
 public class KnownToAgency {
 
   public static final String KNOWN = "known";
   static final String NOT_RETURNED = "Not returned";
+  static final String NOT_KNOWN_TO_US = "Not known to us";
+  static final String NOT_APPLICABLE = "Not applicable";
 
   private final Inspections inspections;
   private final SelectedChildren selected;
@@ -130,6 +133,12 @@ public class KnownToAgency {
   }
 
   private static String words(String answer) {
-    return "yes".equals(answer) ? "Yes" : "no".equals(answer) ? "No" : NOT_RETURNED;
+    return switch (answer == null ? "" : answer) {
+      case "yes" -> "Yes";
+      case "no" -> "No";
+      case KnownToAgencyReturns.NOT_KNOWN -> NOT_KNOWN_TO_US;
+      case KnownToAgencyReturns.NOT_APPLICABLE -> NOT_APPLICABLE;
+      default -> NOT_RETURNED;
+    };
   }
 }

@@ -20,7 +20,10 @@ import uk.jtai.response.web.CurrentUser;
 /**
  * forms/known-to-agency.form: an agency says, for each child of the first selection, whether the child
  * is known to it and answers the theme's questions (guidance 9.3 and 9.4). Exactly one Yes or No per
- * child and question, for the selected children only; the return is recorded at once.
+ * child and question, for the selected children only; the return is recorded at once. A child the agency
+ * has never known is ticked once in {@code notKnownChildren} (a nil return for that child): its questions
+ * need no answer and are recorded as not applicable; a Yes for such a child contradicts the tick and is
+ * refused, naming the row.
  */
 @Component
 public class KnownToAgencyForm implements TaskForm<KnownToAgencyForm.Submitted> {
@@ -29,9 +32,16 @@ public class KnownToAgencyForm implements TaskForm<KnownToAgencyForm.Submitted> 
    * @param knownToAgencyAnswers the agency's answers, one row per child and question (child-level data: to
    *     jtai_known_to_agency, never to the engine)
    */
-  public record Submitted(List<KnownToAgencyReturns.Answer> knownToAgencyAnswers) {}
+  /**
+   * @param knownToAgencyAnswers the agency's answers, one row per child and question (child-level data: to
+   *     jtai_known_to_agency, never to the engine); for a child not known to the agency, {@link
+   *     KnownToAgencyReturns#NOT_KNOWN} to "known" and {@link KnownToAgencyReturns#NOT_APPLICABLE} to the rest
+   * @param notKnownChildren the children the agency ticked as not known to it (child-level data; none when absent)
+   */
+  public record Submitted(List<KnownToAgencyReturns.Answer> knownToAgencyAnswers, List<String> notKnownChildren) {}
 
   private static final Key<Submitted> ROWS = Submitted::knownToAgencyAnswers;
+  private static final Key<Submitted> NOT_KNOWN = Submitted::notKnownChildren;
 
   private final Inspections inspections;
   private final SelectedChildren selected;
@@ -55,7 +65,32 @@ public class KnownToAgencyForm implements TaskForm<KnownToAgencyForm.Submitted> 
 
   @Override
   public Submitted read(DelegateTask task, Submission submission) {
-    return new Submitted(answers(task, submission));
+    List<String> notKnown = notKnown(task, submission);
+    return new Submitted(answers(task, submission, notKnown == null ? List.of() : notKnown), notKnown);
+  }
+
+  /** The children ticked as not known to the agency, in the inspectors' order; null with the problems recorded. */
+  private List<String> notKnown(DelegateTask task, Submission submission) {
+    JsonNode ticked = submission.json(NOT_KNOWN);
+    if (ticked == null) {
+      return submission.rejected(NOT_KNOWN) ? null : List.of();
+    }
+    if (!ticked.isArray()) {
+      submission.reject(NOT_KNOWN, "must be a list of the selected children");
+      return null;
+    }
+    List<String> children = selected.firstSelection(Standing.REFERENCE.get(task));
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ticked.size(); i++) {
+      String child = ticked.get(i).asText("");
+      // Named by position, never by child: the message may reach a log.
+      if (!children.contains(child)) {
+        submission.reject(NOT_KNOWN, "entry " + (i + 1) + " is not a child of the inspectors' selection");
+      } else if (!seen.add(child)) {
+        submission.reject(NOT_KNOWN, "entry " + (i + 1) + " is ticked twice");
+      }
+    }
+    return submission.rejected(NOT_KNOWN) ? null : children.stream().filter(seen::contains).toList();
   }
 
   @Override
@@ -65,7 +100,7 @@ public class KnownToAgencyForm implements TaskForm<KnownToAgencyForm.Submitted> 
   }
 
   /** The answers, or null with the problems recorded; rows are named by position, never by child. */
-  private List<KnownToAgencyReturns.Answer> answers(DelegateTask task, Submission submission) {
+  private List<KnownToAgencyReturns.Answer> answers(DelegateTask task, Submission submission, List<String> notKnown) {
     List<String> offeredQuestions = new ArrayList<>();
     for (String child : selected.firstSelection(Standing.REFERENCE.get(task))) {
       knownToAgency.questions(inspections.theme(task)).forEach(question -> offeredQuestions.add(question.id()));
@@ -101,6 +136,16 @@ public class KnownToAgencyForm implements TaskForm<KnownToAgencyForm.Submitted> 
         submission.reject(field + ".questionId", "row " + (i + 1) + " is not one of this theme's questions");
       } else if (!answered.add(key)) {
         submission.reject(field, "row " + (i + 1) + " answers a question already answered for that child");
+      } else if (notKnown.contains(child)) {
+        // The questions fall away: blank (the form hides them) or No agree with the tick; Yes contradicts it.
+        String answer = row.path("answer").asText("").strip().toLowerCase(java.util.Locale.UK);
+        if (answer.equals("yes")) {
+          submission.reject(field + ".answer", "row " + (i + 1) + " (child " + (children.indexOf(child) + 1)
+              + "): Yes contradicts 'Not known to us' ticked for this child; leave its questions blank or untick it");
+        } else if (!answer.isEmpty() && !answer.equals("no")) {
+          submission.reject(field + ".answer", "row " + (i + 1) + " (child " + (children.indexOf(child) + 1)
+              + "): leave it blank, the child is ticked as not known to us");
+        }
       } else {
         String answer = row.path("answer").asText("").strip().toLowerCase(java.util.Locale.UK);
         if (!answer.equals("yes") && !answer.equals("no")) {
@@ -113,13 +158,23 @@ public class KnownToAgencyForm implements TaskForm<KnownToAgencyForm.Submitted> 
     }
     int missing = 0;
     for (String key : expected) {
-      if (!answered.contains(key)) {
+      if (!answered.contains(key) && !notKnown.contains(key.substring(0, key.lastIndexOf('|')))) {
         missing++;
       }
     }
     if (missing > 0) {
       submission.reject(ROWS, missing + " of " + expected.size() + " questions are not answered");
     }
-    return submission.hasErrors() ? null : answers;
+    if (submission.hasErrors()) {
+      return null;
+    }
+    // A child not known to the agency: "Not known to us", and each of its questions not applicable.
+    for (String child : notKnown) {
+      for (Theme.Question q : questions) {
+        answers.add(new KnownToAgencyReturns.Answer(child, q.id(),
+            q.id().equals(KnownToAgency.KNOWN) ? KnownToAgencyReturns.NOT_KNOWN : KnownToAgencyReturns.NOT_APPLICABLE));
+      }
+    }
+    return answers;
   }
 }

@@ -15,8 +15,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KnownToAgencyReturns {
 
-  /** One answer: the child, the question ("known" or a theme question id) and yes or no. */
+  /**
+   * One answer: the child, the question ("known" or a theme question id) and yes or no, or for a child not
+   * known to the agency {@link #NOT_KNOWN} ("known") and {@link #NOT_APPLICABLE} (the theme's questions).
+   */
   public record Answer(String child, String question, String answer) {}
+
+  /** The answer to "known" for a child the agency ticked as not known to it (fits the answer column's 8). */
+  public static final String NOT_KNOWN = "notknown";
+  /** The answer to a theme question for a child not known to the agency. */
+  public static final String NOT_APPLICABLE = "na";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.jtai.response.afterfieldwork.ContributeActionsForm;
 import uk.jtai.response.afterfieldwork.LessonsLearnedForm;
 import uk.jtai.response.afterfieldwork.RecordDraftReportForm;
@@ -39,6 +41,7 @@ import uk.jtai.response.caseaudit.AuditPackForm;
 import uk.jtai.response.caseaudit.CompleteAuditToolForm;
 import uk.jtai.response.childselection.AuditSelectionForm;
 import uk.jtai.response.childselection.FirstSelectionForm;
+import uk.jtai.response.childselection.KnownToAgencyReturns;
 import uk.jtai.response.concerns.RecordConcernForm;
 import uk.jtai.response.concerns.RespondToConcernForm;
 import uk.jtai.response.fieldwork.ChildrenAndFamiliesForm;
@@ -68,6 +71,8 @@ class FormsBrowserIT extends BrowserTestSupport {
   /** The models whose forms the test of the work between inspections completes in the browser. */
   private static final List<String> BETWEEN_INSPECTIONS_MODELS = List.of("theme-readiness", "benchmarking",
       "partnership-contacts", "partnership-contacts-quarterly", "rehearsal");
+
+  @Autowired KnownToAgencyReturns knownToAgencyReturns;
 
   /** The forms this test completed in the browser (each test its own). */
   private final Set<String> completedInBrowser = new TreeSet<>();
@@ -114,6 +119,23 @@ class FormsBrowserIT extends BrowserTestSupport {
     form.complete();
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as(taskKey + " completed").isZero();
     completedInBrowser.add(formOf(task));
+  }
+
+  /** The answers form-js shows once it has hidden those that fell away: waits for {@code expected} of them. */
+  private static int answersShown(TaskForm form, int expected) {
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int shown = form.count("Answer");
+    while (shown != expected && System.nanoTime() < until) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      shown = form.count("Answer");
+    }
+    assertThat(shown).as("answers shown once a child is ticked as not known").isEqualTo(expected);
+    return shown;
   }
 
   private String formOf(Task task) {
@@ -208,14 +230,21 @@ class FormsBrowserIT extends BrowserTestSupport {
     inBrowser("laim", "Task_RecordFirstSelection", form -> form
         .type("The selected children's references, one per line",
             ChildData.lines(script("Task_RecordFirstSelection", FirstSelectionForm.Submitted.class).firstSelectionEntry())));
+    List<String> firstSelection = script("Task_RecordFirstSelection", FirstSelectionForm.Submitted.class).firstSelectionEntry();
+    String notKnownToPolice = firstSelection.get(firstSelection.size() - 1);
     inBrowser("police.lead", "Task_ReturnKnownToAgency", form -> {
-      int answers = form.count("Answer");
-      assertThat(answers).isGreaterThanOrEqualTo(20);
+      int offered = form.count("Answer");
+      assertThat(offered).isGreaterThanOrEqualTo(20);
+      // A child the police have never known: one tick, and that child's questions fall away (issue 16, item 3).
+      form.choose("Children not known to us", notKnownToPolice);
+      int answers = answersShown(form, offered - offered / firstSelection.size());
       for (int row = 0; row < answers; row++) {
         form.select("Answer", row, row == 0 ? "Yes" : "No");
       }
       form.save();
     });
+    assertThat(knownToAgencyReturns.byAgency(REFERENCE).get("police").get(notKnownToPolice))
+        .containsEntry("known", KnownToAgencyReturns.NOT_KNOWN).containsValue(KnownToAgencyReturns.NOT_APPLICABLE);
     completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
     fireDueTimers(REFERENCE);
     inBrowser("laim", "Task_ForwardReturns", form -> form

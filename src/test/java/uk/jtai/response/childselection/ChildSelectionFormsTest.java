@@ -113,4 +113,54 @@ class ChildSelectionFormsTest {
         "knownToAgencyAnswers[2]: row 3 answers a question already answered for that child",
         "knownToAgencyAnswers: 3 of 4 questions are not answered");
   }
+
+  private KnownToAgencyForm twoChildSheet() {
+    KnownToAgency sheet = mock(KnownToAgency.class);
+    when(selected.firstSelection(REFERENCE)).thenReturn(List.of("1001", "1002"));
+    when(sheet.questions(theme)).thenReturn(List.of(new Theme.Question("known", "Is this child known to your agency?"),
+        new Theme.Question("da-victim", "Is the child a victim of domestic abuse?")));
+    return new KnownToAgencyForm(inspections, selected, sheet, mock(KnownToAgencyReturns.class), mock(CurrentUser.class));
+  }
+
+  @Test
+  void aChildTickedAsNotKnownNeedsNoAnswersAndIsRecordedNotKnownWithItsQuestionsNotApplicable() {
+    KnownToAgencyForm form = twoChildSheet();
+    // As Tasklist sends it: the ticked child's answers hidden, so absent; a REST client may send No or leave rows out.
+    Submission tasklist = submission(Map.of("notKnownChildren", json("[\"1002\"]"), "knownToAgencyAnswers", json("""
+        [{"child":"1001","answer":"yes"},{"child":"1001","answer":"no"},{"child":"1002"},{"child":"1002","answer":null}]""")));
+    Submission rest = submission(Map.of("notKnownChildren", json("[\"1002\"]"), "knownToAgencyAnswers", json("""
+        [{"child":"1001","questionId":"known","answer":"yes"},{"child":"1001","questionId":"da-victim","answer":"no"},
+         {"child":"1002","questionId":"known","answer":"No"}]""")));
+
+    for (Submission submission : List.of(tasklist, rest)) {
+      KnownToAgencyForm.Submitted read = form.read(task, submission);
+
+      assertThat(refusals(submission)).isEmpty();
+      assertThat(read.notKnownChildren()).containsExactly("1002");
+      assertThat(read.knownToAgencyAnswers()).containsExactly(
+          new KnownToAgencyReturns.Answer("1001", "known", "yes"), new KnownToAgencyReturns.Answer("1001", "da-victim", "no"),
+          new KnownToAgencyReturns.Answer("1002", "known", KnownToAgencyReturns.NOT_KNOWN),
+          new KnownToAgencyReturns.Answer("1002", "da-victim", KnownToAgencyReturns.NOT_APPLICABLE));
+    }
+  }
+
+  @Test
+  void aNotKnownTickThatContradictsAnAnswerOrIsNotAChildOfTheSelectionIsRefusedByRow() {
+    KnownToAgencyForm form = twoChildSheet();
+    Submission contradicts = submission(Map.of("notKnownChildren", json("[\"1002\"]"), "knownToAgencyAnswers", json("""
+        [{"child":"1001","answer":"yes"},{"child":"1001","answer":"no"},{"child":"1002","answer":"no"},{"child":"1002","answer":"Yes"}]""")));
+    Submission outside = submission(Map.of("notKnownChildren", json("[\"1001\",\"4242\",\"1001\"]"), "knownToAgencyAnswers", json("""
+        [{"child":"1001"},{"child":"1001"},{"child":"1002"},{"child":"1002","answer":"no"}]""")));
+
+    assertThat(form.read(task, contradicts).knownToAgencyAnswers()).isNull();
+    assertThat(refusals(contradicts)).containsExactly("knownToAgencyAnswers[3].answer: row 4 (child 2): Yes contradicts "
+        + "'Not known to us' ticked for this child; leave its questions blank or untick it");
+    KnownToAgencyForm.Submitted refused = form.read(task, outside);
+    assertThat(refused.notKnownChildren()).isNull();
+    assertThat(refused.knownToAgencyAnswers()).isNull();
+    assertThat(refusals(outside)).contains(
+        "notKnownChildren: entry 2 is not a child of the inspectors' selection",
+        "notKnownChildren: entry 3 is ticked twice");
+    assertThat(String.join("\n", refusals(outside))).doesNotContain("4242");
+  }
 }

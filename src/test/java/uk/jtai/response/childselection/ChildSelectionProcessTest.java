@@ -265,6 +265,72 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     assertThat(answers.get(children.get(1))).containsEntry("known", "no");
   }
 
+  /** The sheet as Tasklist completes it over REST: Json variables, as form-js submits them. */
+  private HttpResponse<String> completeSheetOverRest(Http as, Task task, ArrayNode rows, List<String> notKnown)
+      throws Exception {
+    return as.post("/engine-rest/task/" + task.getId() + "/complete", json.writeValueAsString(Map.of("variables", Map.of(
+        "knownToAgencyAnswers", Map.of("value", rows.toString(), "type", "Json"),
+        "notKnownChildren", Map.of("value", json.writeValueAsString(notKnown), "type", "Json")))));
+  }
+
+  /**
+   * A nil return for one child: the agency ticks it once as not known to it, and its questions fall away
+   * (form-js hides them, so their answers come back absent). The return, LAIM's view and the download say
+   * "Not known to us"; a Yes for that child contradicts the tick and is refused naming the row; the tick,
+   * child-level data, never becomes a process variable.
+   */
+  @Test
+  void aChildNotKnownToTheAgencyIsTickedOnceAndTheReturnTheViewAndTheDownloadSaySo() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    List<String> twenty = ChildData.references(11, 20);
+    recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
+    Task sheet = agencyTask(reference, "Task_ReturnKnownToAgency", "police");
+    String notKnown = twenty.get(1);
+    ArrayNode rows = answeredRows(sheet);
+    int firstRowOfNotKnown = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      ObjectNode row = (ObjectNode) rows.get(i);
+      row.remove("questionId");
+      if (row.get("child").asText().equals(notKnown)) {
+        row.remove("answer");
+        firstRowOfNotKnown = firstRowOfNotKnown < 0 ? i : firstRowOfNotKnown;
+      }
+    }
+    Http police = Http.as(port, "cs-police", TestUsers.PASSWORD);
+
+    ArrayNode contradicting = rows.deepCopy();
+    ((ObjectNode) contradicting.get(firstRowOfNotKnown + 1)).put("answer", "yes");
+    HttpResponse<String> refused = completeSheetOverRest(police, sheet, contradicting, List.of(notKnown));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("row " + (firstRowOfNotKnown + 2) + " (child 2): Yes contradicts 'Not known to us'")
+        .doesNotContain(notKnown);
+    assertThat(returns.byAgency(reference)).isEmpty();
+
+    HttpResponse<String> done = completeSheetOverRest(police, sheet, rows, List.of(notKnown));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    fireDueTimers(reference);
+
+    Map<String, Map<String, String>> answers = returns.byAgency(reference).get("police");
+    assertThat(answers).hasSize(20);
+    assertThat(answers.get(twenty.get(0))).containsEntry("known", "yes");
+    assertThat(answers.get(twenty.get(2))).containsEntry("known", "no");
+    assertThat(answers.get(notKnown)).hasSize(rows.size() / 20).containsEntry("known", KnownToAgencyReturns.NOT_KNOWN)
+        .allSatisfy((question, answer) -> assertThat(answer)
+            .isEqualTo(question.equals("known") ? KnownToAgencyReturns.NOT_KNOWN : KnownToAgencyReturns.NOT_APPLICABLE));
+    JsonNode view = laimView(reference);
+    assertThat(view.get(0).get("police").asText()).isEqualTo("Yes");
+    assertThat(view.get(1).get("child").asText()).isEqualTo(notKnown);
+    assertThat(view.get(1).get("police").asText()).isEqualTo("Not known to us");
+    assertThat(view.get(2).get("police").asText()).isEqualTo("No");
+    List<String> lines = laim.get("/api/inspections/" + reference + "/known-to-agency.csv").body().lines().toList();
+    assertThat(lines.get(2)).startsWith(notKnown + ",").contains("Not known to us").contains("Not applicable")
+        .doesNotContain("Yes");
+    assertThat(lines.get(3)).doesNotContain("Not known to us").doesNotContain("Not applicable");
+    ProcessInstance stage = calledProcess(reference, "child-selection");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).list())
+        .noneMatch(variable -> variable.getName().equals("notKnownChildren") || variable.getName().equals("knownToAgencyAnswers"));
+  }
+
   @Test
   void aReturnThatMissesAChildAddsAnotherOrAnswersNeitherYesNorNoIsRefused() throws Exception {
     String reference = atChildSelection("domestic-abuse");
