@@ -194,6 +194,102 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     assertThat(openTasks(reference, "Task_ApproveAuditReport")).as("the chain stays open").hasSize(2);
   }
 
+  private String missedDeadlines(String reference) {
+    String inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("jtai-inspection").singleResult().getId();
+    return (String) runtime.getVariable(inspection, "missedDeadlines");
+  }
+
+  @Test
+  void theReportGoesAt17OnDay9WithTheMissingApprovalsNamedAndALateApprovalKeptAsLate() {
+    String reference = atAuditDayInTheInspection();
+    recordAuditDay(reference, STATUTORY);
+    shareDraft(reference, 1, "2027-06-03T16:00:00+01:00");
+    decide(reference, "police", true, null);
+
+    moveClockTo("2027-06-04T16:59:59+01:00");
+    fireDueTimers(reference);
+    assertThat(task(reference, "Task_SubmitAuditReport")).as("waits for the approvals until the deadline").isNull();
+
+    moveClockTo("2027-06-04T17:00:01+01:00");
+    fireDueTimers(reference);
+    Task submit = task(reference, "Task_SubmitAuditReport");
+    assertThat(submit).as("the submission opens at 17:00 whoever is late").isNotNull();
+    assertThat(submit.getDueDate().toInstant()).isEqualTo(instant("2027-06-04T17:00:00+01:00"));
+    assertThat((String) forms.getTaskFormVariables(submit.getId()).get("submissionStatus"))
+        .contains("Version 1 (at Reports/audit-report-v1) has not been approved by: Local Authority, Health");
+    assertThat(outbox(reference, "audit-report-missed")).hasSize(1);
+    assertThat(missedDeadlines(reference))
+        .contains("AUDIT_REPORT_DUE (Audit report approved by all statutory partners and submitted to the inspectors): Local Authority approval")
+        .contains("AUDIT_REPORT_DUE (Audit report approved by all statutory partners and submitted to the inspectors): Health approval")
+        .doesNotContain("Police approval");
+    assertThat(runtime.getVariables(submit.getProcessInstanceId())).as("no missing approvals in the engine")
+        .doesNotContainKey("submissionStatus");
+
+    moveClockTo("2027-06-04T17:30:00+01:00");
+    decide(reference, "health", true, null);
+    assertThat(decisions.late(reference, 1)).as("kept as late").containsExactly("health");
+    assertThat(openTasks(reference, "Task_SubmitAuditReport")).as("still the one submission").hasSize(1);
+    assertThat((String) forms.getTaskFormVariables(submit.getId()).get("submissionStatus"))
+        .contains("has not been approved by: Local Authority.");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "audit-report-missed")).as("escalated once").hasSize(1);
+
+    moveClockTo("2027-06-04T17:45:00+01:00");
+    complete(submit, Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-04T17:40:00+01:00"));
+    assertThat(stage(reference)).hasPassed("Timer_SubmissionOpens", "Task_EscalateAuditReport", "Task_SubmitAuditReport")
+        .hasNotPassed("Event_ReportApprovedCaught");
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).as("submitting closes the chain: nothing waits").isEmpty();
+    assertThat(decisions.submission(reference)).hasValueSatisfying(submitted -> {
+      assertThat(submitted.version()).isEqualTo(1);
+      assertThat(submitted.missingApprovals()).isEqualTo("Local Authority");
+      assertThat(submitted.submittedAt()).isEqualTo(instant("2027-06-04T17:40:00+01:00"));
+    });
+  }
+
+  @Test
+  void everyApprovalGivenLateLeavesTheOneSubmissionTheDeadlineOpened() {
+    String reference = atAuditDay();
+    recordAuditDay(reference, STATUTORY);
+    shareDraft(reference, 1, "2027-06-03T16:00:00+01:00");
+    moveClockTo("2027-06-04T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(openTasks(reference, "Task_SubmitAuditReport")).hasSize(1);
+
+    moveClockTo("2027-06-07T09:30:00+01:00");
+    for (String partner : STATUTORY) {
+      decide(reference, partner, true, null);
+    }
+    assertThat(decisions.late(reference, 1)).containsExactlyInAnyOrderElementsOf(STATUTORY);
+    assertThat(openTasks(reference, "Task_SubmitAuditReport")).as("no second submission").hasSize(1);
+    assertThat((String) forms.getTaskFormVariables(task(reference, "Task_SubmitAuditReport").getId()).get("submissionStatus"))
+        .startsWith("Every statutory partner has approved version 1");
+    complete(task(reference, "Task_SubmitAuditReport"), Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-07T09:30:00+01:00"));
+    assertThat(decisions.submission(reference)).hasValueSatisfying(s -> assertThat(s.missingApprovals()).isNull());
+    assertThat(stage(reference)).hasPassed("Event_ReportApproved", "Task_SubmitAuditReport");
+  }
+
+  @Test
+  void withNoDraftShared17OnDay9OpensTheSubmissionNamingEveryApprovalMissing() {
+    String reference = atAuditDay();
+    recordAuditDay(reference, STATUTORY);
+    moveClockTo("2027-06-04T17:00:01+01:00");
+    fireDueTimers(reference);
+    Task submit = task(reference, "Task_SubmitAuditReport");
+    assertThat((String) forms.getTaskFormVariables(submit.getId()).get("submissionStatus"))
+        .startsWith("No draft of the report has been shared by the Audit Author");
+    assertThat(outbox(reference, "audit-report-missed")).singleElement()
+        .satisfies(row -> assertThat((String) row.get("body")).contains("No draft of the audit report has been shared yet, so no approval has been given by: Local Authority, Police, Health"));
+    assertThatThrownBy(() -> tasks.complete(submit.getId(), Map.of("reportSubmitted", false, "reportSubmittedAt", "2027-06-04T17:00:00+01:00")))
+        .hasMessageContaining("reportSubmitted: confirm the report was submitted to the inspectors");
+    complete(submit, Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-04T17:00:00+01:00"));
+    assertThat(task(reference, "Task_UploadReportDraft")).as("the Author's draft no longer waited for").isNull();
+    assertThat(decisions.submission(reference)).hasValueSatisfying(s -> {
+      assertThat(s.version()).isNull();
+      assertThat(s.missingApprovals()).isEqualTo("Local Authority, Police, Health");
+    });
+  }
+
   @Test
   void theChairMustBeFromAStatutoryPartner() {
     String reference = newReference();
