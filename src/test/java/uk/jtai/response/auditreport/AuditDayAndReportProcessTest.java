@@ -290,6 +290,79 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     });
   }
 
+  private static String reassignment(String role, String newUser, String reason) {
+    return "{\"role\":\"" + role + "\",\"newUser\":\"" + newUser + "\",\"reason\":\"" + reason + "\"}";
+  }
+
+  @Test
+  void theBusinessUnitReplacesAnIllChairOnDay6AndTheChairsTaskMovesToTheNewChair() {
+    TestUsers.ensure(engine.getIdentityService(), "ad-bu", "business-unit");
+    TestUsers.ensure(engine.getIdentityService(), "ad-chair2", "health");
+    String reference = atAuditDay();
+    assertThat(task(reference, "Task_RecordAuditDay").getAssignee()).isEqualTo("ad-chair");
+    String path = "/api/inspections/" + reference + "/audit-roles";
+    moveClockTo("2027-06-01T09:30:00+01:00");
+
+    var refused = Http.as(port, "ad-probation", TestUsers.PASSWORD).post(path, reassignment("chair", "ad-chair2", "Ill"));
+    assertThat(refused.statusCode()).as("only the Business Unit").isEqualTo(403);
+    Http bu = Http.as(port, "ad-bu", TestUsers.PASSWORD);
+    var notStatutory = bu.post(path, reassignment("chair", "ad-probation", "The Chair is ill"));
+    assertThat(notStatutory.statusCode()).isEqualTo(400);
+    assertThat(notStatutory.body()).contains("\"field\":\"newUser\"").contains("the Audit Chair must be a person from a statutory partner");
+    var badRole = bu.post(path, "{\"role\":\"treasurer\",\"newUser\":\"ad-chair2\"}");
+    assertThat(badRole.statusCode()).isEqualTo(400);
+    assertThat(badRole.body()).contains("\"field\":\"role\"").contains("\"field\":\"reason\"");
+    var same = bu.post(path, reassignment("chair", "ad-chair", "Again"));
+    assertThat(same.statusCode()).isEqualTo(400);
+    assertThat(same.body()).contains("\"field\":\"newUser\"").contains("is already the Audit Chair");
+    assertThat(task(reference, "Task_RecordAuditDay").getAssignee()).as("nothing changed by a refusal").isEqualTo("ad-chair");
+    assertThat(outbox(reference, "audit-role-assigned")).isEmpty();
+
+    var done = bu.post(path, reassignment("chair", "ad-chair2", "The Chair is ill"));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    assertThat(task(reference, "Task_RecordAuditDay").getAssignee()).isEqualTo("ad-chair2");
+    assertThat(runtime.getVariable(stage(reference).getId(), "auditChair")).isEqualTo("ad-chair2");
+    assertThat(outbox(reference, "audit-role-assigned")).singleElement().satisfies(mail -> {
+      assertThat(mail.get("recipients")).isEqualTo("ad-chair2@test.example");
+      assertThat((String) mail.get("subject")).contains("you are now the Audit Chair");
+    });
+    assertThat(outbox(reference, "audit-role-released")).singleElement()
+        .satisfies(mail -> assertThat(mail.get("recipients")).isEqualTo("ad-chair@test.example"));
+    var changes = bu.get(path);
+    assertThat(changes.statusCode()).isEqualTo(200);
+    assertThat(changes.body()).contains("\"oldUser\":\"ad-chair\"").contains("\"newUser\":\"ad-chair2\"")
+        .contains("\"reason\":\"The Chair is ill\"").contains("\"changedBy\":\"ad-bu\"");
+    assertThat(Http.as(port, "ad-probation", TestUsers.PASSWORD).get(path).statusCode()).isEqualTo(403);
+
+    // The Author is replaced before the draft exists: the draft task, when it opens, goes to the new Author.
+    TestUsers.ensure(engine.getIdentityService(), "ad-author2", "business-unit");
+    assertThat(bu.post(path, reassignment("author", "ad-author2", "Moved to another post")).statusCode()).isEqualTo(200);
+    moveClockTo("2027-06-02T16:00:00+01:00");
+    complete(task(reference, "Task_RecordAuditDay"), Map.of("auditDayHeld", true,
+        "attendedAgencies", SpinValues.jsonValue("[\"police\"]").create()));
+    assertThat(task(reference, "Task_UploadReportDraft").getAssignee()).isEqualTo("ad-author2");
+  }
+
+  @Test
+  void theAuthorsOpenDraftMovesToTheNewAuthorAndAStageNotRunningIsAConflict() {
+    TestUsers.ensure(engine.getIdentityService(), "ad-bu", "business-unit");
+    TestUsers.ensure(engine.getIdentityService(), "ad-author2", "la");
+    String reference = atAuditDay();
+    recordAuditDay(reference, STATUTORY);
+    assertThat(task(reference, "Task_UploadReportDraft").getAssignee()).isEqualTo("ad-author");
+    Http bu = Http.as(port, "ad-bu", TestUsers.PASSWORD);
+    String path = "/api/inspections/" + reference + "/audit-roles";
+    assertThat(bu.post(path, reassignment("author", "ad-author2", "Leave")).statusCode()).isEqualTo(200);
+    assertThat(task(reference, "Task_UploadReportDraft").getAssignee()).isEqualTo("ad-author2");
+
+    assertThat(bu.post("/api/inspections/JTAI-NO-SUCH/audit-roles", reassignment("author", "ad-author", "x")).statusCode())
+        .isEqualTo(404);
+    runtime.deleteProcessInstance(stage(reference).getId(), "test: the stage has ended");
+    var ended = bu.post(path, reassignment("author", "ad-author", "Back"));
+    assertThat(ended.statusCode()).isEqualTo(409);
+    assertThat(ended.body()).contains("is not running");
+  }
+
   @Test
   void theChairMustBeFromAStatutoryPartner() {
     String reference = newReference();
