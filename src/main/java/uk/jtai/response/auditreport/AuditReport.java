@@ -13,6 +13,7 @@ import uk.jtai.response.notify.MissedDeadlines;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
 
@@ -154,7 +155,7 @@ public class AuditReport {
     if (pending.isEmpty()) {
       return;
     }
-    mail(execution, "audit-report-warning", pending, "audit-report-warning:");
+    mail(execution, "audit-report-warning", pending, "audit-report-warning:", List.of());
   }
 
   /**
@@ -163,7 +164,8 @@ public class AuditReport {
    */
   public void missed(DelegateExecution execution) {
     List<String> pending = notYetApproved(execution);
-    mail(execution, "audit-report-missed", pending, "audit-report-missed:");
+    // The LAIM too: the submission opens now, with the missing approvals named.
+    mail(execution, "audit-report-missed", pending, "audit-report-missed:", List.of(partnership.laim()));
     String reference = Standing.REFERENCE.get(execution);
     String title = schedule.milestoneTitle(reference, AuditReportVariables.AUDIT_REPORT_DUE);
     missed.record(reference, AuditReportVariables.AUDIT_REPORT_DUE + " (" + title + ")");
@@ -173,11 +175,11 @@ public class AuditReport {
     }
   }
 
-  private void mail(DelegateExecution execution, String template, List<String> pending, String key) {
+  private void mail(DelegateExecution execution, String template, List<String> pending, String key, List<Contact> also) {
     String reference = Standing.REFERENCE.get(execution);
     Integer version = AuditReportVariables.REPORT_VERSION.find(execution).orElse(null);
     outbox.enqueue(Mail.about(reference, template)
-        .to(partnership.dcs()).to(partnership.businessUnit())
+        .to(partnership.dcs()).to(partnership.businessUnit()).to(also)
         .agency(pending.isEmpty() ? "none" : String.join(", ", pending))
         .count(version == null ? 0 : version)
         .link(links.tasklist())

@@ -218,7 +218,8 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     assertThat(submit.getDueDate().toInstant()).isEqualTo(instant("2027-06-04T17:00:00+01:00"));
     assertThat((String) forms.getTaskFormVariables(submit.getId()).get("submissionStatus"))
         .contains("Version 1 (at Reports/audit-report-v1) has not been approved by: Local Authority, Health");
-    assertThat(outbox(reference, "audit-report-missed")).hasSize(1);
+    assertThat(outbox(reference, "audit-report-missed")).singleElement().satisfies(row -> assertThat(row.get("recipients"))
+        .as("the LAIM is told the submission is open").isEqualTo("dcs@york.example,cyscp@york.gov.uk," + partnership.laim().email()));
     assertThat(missedDeadlines(reference))
         .contains("AUDIT_REPORT_DUE (Audit report approved by all statutory partners and submitted to the inspectors): Local Authority approval")
         .contains("AUDIT_REPORT_DUE (Audit report approved by all statutory partners and submitted to the inspectors): Health approval")
