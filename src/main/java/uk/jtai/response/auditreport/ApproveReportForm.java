@@ -59,12 +59,18 @@ public class ApproveReportForm implements TaskForm<ApproveReportForm.Submitted> 
     return new Submitted(decision, qualityAssured, reason);
   }
 
+  /**
+   * An approval given after the task's due instant (17:00 day 9, or where the inspectors moved it) is kept as
+   * late: the report may already be on its way to the inspectors with this approval named as missing.
+   */
   @Override
   public void record(DelegateTask task, Submitted submitted) {
+    java.time.Instant now = EngineTime.now();
+    boolean late = task.getDueDate() != null && now.isAfter(task.getDueDate().toInstant());
     decisions.decide(Standing.REFERENCE.get(task), AuditReportVariables.REPORT_VERSION.get(task),
         new ReportDecisions.Decision(Standing.AGENCY.get(task),
             submitted.approves() ? ReportDecisions.APPROVED : ReportDecisions.REJECTED, submitted.qualityAssured(),
             submitted.reportDecisionReason()),
-        user.id(), EngineTime.now());
+        user.id(), now, late);
   }
 }

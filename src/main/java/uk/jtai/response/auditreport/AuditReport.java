@@ -13,6 +13,7 @@ import uk.jtai.response.notify.MissedDeadlines;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
 
@@ -20,7 +21,9 @@ import uk.jtai.response.process.Standing;
  * Bean {@code auditReport}: the statutory sign-off chain of the audit report (guidance 9.15): who must
  * approve (every statutory partner of the partnership, through its lead or deputy), whether the current
  * version is approved by all or was rejected, what the author is told, and the 12:00 warning and the
- * 17:00 miss on day 9.
+ * 17:00 miss on day 9. The report goes to the inspectors at 17:00 on day 9 whoever is late: the LAIM's
+ * submission opens when every partner has approved or at the deadline, whichever comes first, and names the
+ * approvals still missing.
  */
 @Component("auditReport")
 public class AuditReport {
@@ -57,8 +60,13 @@ public class AuditReport {
     return partnership.reportApproverGroup(agency);
   }
 
+  /** The message that opens the LAIM's submission when every partner has approved before the deadline. */
+  static final String REPORT_APPROVED_MESSAGE = "auditReportApproved";
+
   private Map<String, ReportDecisions.Decision> current(VariableScope scope) {
-    return decisions.decisions(Standing.REFERENCE.get(scope), AuditReportVariables.REPORT_VERSION.get(scope));
+    Integer version = AuditReportVariables.REPORT_VERSION.find(scope).orElse(null);
+    // No draft shared yet: nobody has approved anything.
+    return version == null ? Map.of() : decisions.decisions(Standing.REFERENCE.get(scope), version);
   }
 
   /** A partner rejected the current version: the chain stops and the report goes back to the author. */
@@ -75,15 +83,52 @@ public class AuditReport {
 
   /** The partners who have not approved the current version, by name. */
   public List<String> notYetApproved(VariableScope scope) {
+    return missingApprovals(scope).stream().map(partnership::agencyName).toList();
+  }
+
+  /** The partners (ids) who have not approved the current version. */
+  List<String> missingApprovals(VariableScope scope) {
     Map<String, ReportDecisions.Decision> decided = current(scope);
-    List<String> names = new ArrayList<>();
+    List<String> partners = new ArrayList<>();
     for (String partner : statutoryPartners(scope)) {
       ReportDecisions.Decision decision = decided.get(partner);
       if (decision == null || !ReportDecisions.APPROVED.equals(decision.decision())) {
-        names.add(partnership.agencyName(partner));
+        partners.add(partner);
       }
     }
-    return names;
+    return partners;
+  }
+
+  /** Whether the report's deadline (17:00 day 9, or where the inspectors moved it) has passed. */
+  public boolean pastDeadline(String reference) {
+    return uk.jtai.response.calendar.EngineTime.now().isAfter(schedule.dueInstant(reference, AuditReportVariables.AUDIT_REPORT_DUE));
+  }
+
+  /**
+   * Every statutory partner approved before the deadline: opens the LAIM's submission now (the stage's
+   * waiting branch takes the message; after the deadline it has already opened, and nothing waits for it).
+   */
+  public void readyToSubmit(DelegateExecution execution) {
+    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(REPORT_APPROVED_MESSAGE)
+        .processInstanceId(execution.getProcessInstanceId()).correlateAll();
+  }
+
+  /** What the LAIM's submission task shows (a view, read when the task is opened): the version and who has not approved it. */
+  public String submissionStatus(VariableScope scope) {
+    Integer version = AuditReportVariables.REPORT_VERSION.find(scope).orElse(null);
+    if (version == null) {
+      return "No draft of the report has been shared by the Audit Author. The report goes to the inspectors by 17:00 on "
+          + "day 9 whoever is late: submit what the inspectors have been given, and the missing approvals of every "
+          + "statutory partner are recorded with the submission.";
+    }
+    String location = AuditReportVariables.REPORT_LOCATION.find(scope).orElse("its shared location");
+    List<String> pending = notYetApproved(scope);
+    if (pending.isEmpty()) {
+      return "Every statutory partner has approved version " + version + " (at " + location + ").";
+    }
+    return "Version " + version + " (at " + location + ") has not been approved by: " + String.join(", ", pending)
+        + ". The report goes to the inspectors by 17:00 on day 9 whoever is late; the missing approvals are recorded "
+        + "with the submission, and a partner can still approve late until it is submitted.";
   }
 
   /** What the author is told when revising: each rejection's reason and the attendees' comments on the version. */
@@ -110,23 +155,31 @@ public class AuditReport {
     if (pending.isEmpty()) {
       return;
     }
-    mail(execution, "audit-report-warning", pending, "audit-report-warning:");
+    mail(execution, "audit-report-warning", pending, "audit-report-warning:", List.of());
   }
 
-  /** Day 9, 17:00: the deadline is missed; escalated and recorded on the inspection. The chain stays open. */
+  /**
+   * Day 9, 17:00: the deadline is missed; escalated once and recorded on the inspection, with each statutory
+   * partner whose approval is missing named. The approvals stay open to be given late until the LAIM submits.
+   */
   public void missed(DelegateExecution execution) {
     List<String> pending = notYetApproved(execution);
-    mail(execution, "audit-report-missed", pending, "audit-report-missed:");
+    // The LAIM too: the submission opens now, with the missing approvals named.
+    mail(execution, "audit-report-missed", pending, "audit-report-missed:", List.of(partnership.laim()));
     String reference = Standing.REFERENCE.get(execution);
-    missed.record(reference, AuditReportVariables.AUDIT_REPORT_DUE + " (" + schedule.milestoneTitle(reference,
-        AuditReportVariables.AUDIT_REPORT_DUE) + ")");
+    String title = schedule.milestoneTitle(reference, AuditReportVariables.AUDIT_REPORT_DUE);
+    missed.record(reference, AuditReportVariables.AUDIT_REPORT_DUE + " (" + title + ")");
+    for (String partner : pending) {
+      missed.record(reference, MissedDeadlines.describe(AuditReportVariables.AUDIT_REPORT_DUE, title,
+          partner + " approval"));
+    }
   }
 
-  private void mail(DelegateExecution execution, String template, List<String> pending, String key) {
+  private void mail(DelegateExecution execution, String template, List<String> pending, String key, List<Contact> also) {
     String reference = Standing.REFERENCE.get(execution);
     Integer version = AuditReportVariables.REPORT_VERSION.find(execution).orElse(null);
     outbox.enqueue(Mail.about(reference, template)
-        .to(partnership.dcs()).to(partnership.businessUnit())
+        .to(partnership.dcs()).to(partnership.businessUnit()).to(also)
         .agency(pending.isEmpty() ? "none" : String.join(", ", pending))
         .count(version == null ? 0 : version)
         .link(links.tasklist())

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Tables jtai_report_decision and jtai_report_comment: the statutory partners' decisions on each
- * version of the audit report (an approval belongs to its version) and the attendees' comments.
+ * version of the audit report (an approval belongs to its version) and the attendees' comments; and
+ * jtai_report_submission: what the LAIM submitted and which approvals were missing then.
  */
 @Repository
 public class ReportDecisions {
@@ -31,13 +32,18 @@ public class ReportDecisions {
     this.jdbc = jdbc;
   }
 
+  /** A decision given after the report was due (17:00 day 9) is kept as late. */
   public void decide(String reference, int version, Decision decision, String by, Instant at) {
+    decide(reference, version, decision, by, at, false);
+  }
+
+  public void decide(String reference, int version, Decision decision, String by, Instant at, boolean late) {
     jdbc.sql("delete from jtai_report_decision where reference = ? and version = ? and agency = ?")
         .params(reference, version, decision.agency()).update();
     jdbc.sql("insert into jtai_report_decision (reference, version, agency, decision, quality_assured, reason, "
-            + "decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+            + "decided_by, decided_at, late) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(reference, version, decision.agency(), decision.decision(), decision.qualityAssured(), decision.reason(), by,
-            utc(at))
+            utc(at), late)
         .update();
   }
 
@@ -61,5 +67,30 @@ public class ReportDecisions {
   public List<Comment> comments(String reference, int version) {
     return jdbc.sql("select agency, comment from jtai_report_comment where reference = ? and version = ? order by id")
         .params(reference, version).query(Comment.class).list();
+  }
+
+  /** The agencies whose decision on one version came after the deadline. */
+  public List<String> late(String reference, int version) {
+    return jdbc.sql("select agency from jtai_report_decision where reference = ? and version = ? and late order by decided_at")
+        .params(reference, version).query(String.class).list();
+  }
+
+  /** The report as submitted: its version (none if no draft was shared) and the approvals missing then, by name. */
+  public record Submission(Integer version, Instant submittedAt, String missingApprovals) {}
+
+  public void submitted(String reference, Submission submission, String by, Instant at) {
+    jdbc.sql("delete from jtai_report_submission where reference = ?").param(reference).update();
+    jdbc.sql("insert into jtai_report_submission (reference, version, submitted_at, missing_approvals, recorded_by, recorded_at) "
+            + "values (?, ?, ?, ?, ?, ?)")
+        .params(reference, submission.version(), utc(submission.submittedAt()), submission.missingApprovals(), by, utc(at))
+        .update();
+  }
+
+  public java.util.Optional<Submission> submission(String reference) {
+    return jdbc.sql("select version, submitted_at, missing_approvals from jtai_report_submission where reference = ?")
+        .param(reference)
+        .query((rs, row) -> new Submission((Integer) rs.getObject("version"), rs.getTimestamp("submitted_at").toInstant(),
+            rs.getString("missing_approvals")))
+        .optional();
   }
 }

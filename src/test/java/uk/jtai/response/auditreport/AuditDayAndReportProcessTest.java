@@ -194,6 +194,176 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     assertThat(openTasks(reference, "Task_ApproveAuditReport")).as("the chain stays open").hasSize(2);
   }
 
+  private String missedDeadlines(String reference) {
+    String inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("jtai-inspection").singleResult().getId();
+    return (String) runtime.getVariable(inspection, "missedDeadlines");
+  }
+
+  @Test
+  void theReportGoesAt17OnDay9WithTheMissingApprovalsNamedAndALateApprovalKeptAsLate() {
+    String reference = atAuditDayInTheInspection();
+    recordAuditDay(reference, STATUTORY);
+    shareDraft(reference, 1, "2027-06-03T16:00:00+01:00");
+    decide(reference, "police", true, null);
+
+    moveClockTo("2027-06-04T16:59:59+01:00");
+    fireDueTimers(reference);
+    assertThat(task(reference, "Task_SubmitAuditReport")).as("waits for the approvals until the deadline").isNull();
+
+    moveClockTo("2027-06-04T17:00:01+01:00");
+    fireDueTimers(reference);
+    Task submit = task(reference, "Task_SubmitAuditReport");
+    assertThat(submit).as("the submission opens at 17:00 whoever is late").isNotNull();
+    assertThat(submit.getDueDate().toInstant()).isEqualTo(instant("2027-06-04T17:00:00+01:00"));
+    assertThat((String) forms.getTaskFormVariables(submit.getId()).get("submissionStatus"))
+        .contains("Version 1 (at Reports/audit-report-v1) has not been approved by: Local Authority, Health");
+    assertThat(outbox(reference, "audit-report-missed")).singleElement().satisfies(row -> assertThat(row.get("recipients"))
+        .as("the LAIM is told the submission is open").isEqualTo("dcs@york.example,cyscp@york.gov.uk," + partnership.laim().email()));
+    assertThat(missedDeadlines(reference))
+        .contains("AUDIT_REPORT_DUE (Audit report approved by all statutory partners and submitted to the inspectors): Local Authority approval")
+        .contains("AUDIT_REPORT_DUE (Audit report approved by all statutory partners and submitted to the inspectors): Health approval")
+        .doesNotContain("Police approval");
+    assertThat(runtime.getVariables(submit.getProcessInstanceId())).as("no missing approvals in the engine")
+        .doesNotContainKey("submissionStatus");
+
+    moveClockTo("2027-06-04T17:30:00+01:00");
+    decide(reference, "health", true, null);
+    assertThat(decisions.late(reference, 1)).as("kept as late").containsExactly("health");
+    assertThat(openTasks(reference, "Task_SubmitAuditReport")).as("still the one submission").hasSize(1);
+    assertThat((String) forms.getTaskFormVariables(submit.getId()).get("submissionStatus"))
+        .contains("has not been approved by: Local Authority.");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "audit-report-missed")).as("escalated once").hasSize(1);
+
+    moveClockTo("2027-06-04T17:45:00+01:00");
+    complete(submit, Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-04T17:40:00+01:00"));
+    assertThat(stage(reference)).hasPassed("Timer_SubmissionOpens", "Task_EscalateAuditReport", "Task_SubmitAuditReport")
+        .hasNotPassed("Event_ReportApprovedCaught");
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).as("submitting closes the chain: nothing waits").isEmpty();
+    assertThat(decisions.submission(reference)).hasValueSatisfying(submitted -> {
+      assertThat(submitted.version()).isEqualTo(1);
+      assertThat(submitted.missingApprovals()).isEqualTo("Local Authority");
+      assertThat(submitted.submittedAt()).isEqualTo(instant("2027-06-04T17:40:00+01:00"));
+    });
+  }
+
+  @Test
+  void everyApprovalGivenLateLeavesTheOneSubmissionTheDeadlineOpened() {
+    String reference = atAuditDay();
+    recordAuditDay(reference, STATUTORY);
+    shareDraft(reference, 1, "2027-06-03T16:00:00+01:00");
+    moveClockTo("2027-06-04T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(openTasks(reference, "Task_SubmitAuditReport")).hasSize(1);
+
+    moveClockTo("2027-06-07T09:30:00+01:00");
+    for (String partner : STATUTORY) {
+      decide(reference, partner, true, null);
+    }
+    assertThat(decisions.late(reference, 1)).containsExactlyInAnyOrderElementsOf(STATUTORY);
+    assertThat(openTasks(reference, "Task_SubmitAuditReport")).as("no second submission").hasSize(1);
+    assertThat((String) forms.getTaskFormVariables(task(reference, "Task_SubmitAuditReport").getId()).get("submissionStatus"))
+        .startsWith("Every statutory partner has approved version 1");
+    complete(task(reference, "Task_SubmitAuditReport"), Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-07T09:30:00+01:00"));
+    assertThat(decisions.submission(reference)).hasValueSatisfying(s -> assertThat(s.missingApprovals()).isNull());
+    assertThat(stage(reference)).hasPassed("Event_ReportApproved", "Task_SubmitAuditReport");
+  }
+
+  @Test
+  void withNoDraftShared17OnDay9OpensTheSubmissionNamingEveryApprovalMissing() {
+    String reference = atAuditDay();
+    recordAuditDay(reference, STATUTORY);
+    moveClockTo("2027-06-04T17:00:01+01:00");
+    fireDueTimers(reference);
+    Task submit = task(reference, "Task_SubmitAuditReport");
+    assertThat((String) forms.getTaskFormVariables(submit.getId()).get("submissionStatus"))
+        .startsWith("No draft of the report has been shared by the Audit Author");
+    assertThat(outbox(reference, "audit-report-missed")).singleElement()
+        .satisfies(row -> assertThat((String) row.get("body")).contains("No draft of the audit report has been shared yet, so no approval has been given by: Local Authority, Police, Health"));
+    assertThatThrownBy(() -> tasks.complete(submit.getId(), Map.of("reportSubmitted", false, "reportSubmittedAt", "2027-06-04T17:00:00+01:00")))
+        .hasMessageContaining("reportSubmitted: confirm the report was submitted to the inspectors");
+    complete(submit, Map.of("reportSubmitted", true, "reportSubmittedAt", "2027-06-04T17:00:00+01:00"));
+    assertThat(task(reference, "Task_UploadReportDraft")).as("the Author's draft no longer waited for").isNull();
+    assertThat(decisions.submission(reference)).hasValueSatisfying(s -> {
+      assertThat(s.version()).isNull();
+      assertThat(s.missingApprovals()).isEqualTo("Local Authority, Police, Health");
+    });
+  }
+
+  private static String reassignment(String role, String newUser, String reason) {
+    return "{\"role\":\"" + role + "\",\"newUser\":\"" + newUser + "\",\"reason\":\"" + reason + "\"}";
+  }
+
+  @Test
+  void theBusinessUnitReplacesAnIllChairOnDay6AndTheChairsTaskMovesToTheNewChair() {
+    TestUsers.ensure(engine.getIdentityService(), "ad-bu", "business-unit");
+    TestUsers.ensure(engine.getIdentityService(), "ad-chair2", "health");
+    String reference = atAuditDay();
+    assertThat(task(reference, "Task_RecordAuditDay").getAssignee()).isEqualTo("ad-chair");
+    String path = "/api/inspections/" + reference + "/audit-roles";
+    moveClockTo("2027-06-01T09:30:00+01:00");
+
+    var refused = Http.as(port, "ad-probation", TestUsers.PASSWORD).post(path, reassignment("chair", "ad-chair2", "Ill"));
+    assertThat(refused.statusCode()).as("only the Business Unit").isEqualTo(403);
+    Http bu = Http.as(port, "ad-bu", TestUsers.PASSWORD);
+    var notStatutory = bu.post(path, reassignment("chair", "ad-probation", "The Chair is ill"));
+    assertThat(notStatutory.statusCode()).isEqualTo(400);
+    assertThat(notStatutory.body()).contains("\"field\":\"newUser\"").contains("the Audit Chair must be a person from a statutory partner");
+    var badRole = bu.post(path, "{\"role\":\"treasurer\",\"newUser\":\"ad-chair2\"}");
+    assertThat(badRole.statusCode()).isEqualTo(400);
+    assertThat(badRole.body()).contains("\"field\":\"role\"").contains("\"field\":\"reason\"");
+    var same = bu.post(path, reassignment("chair", "ad-chair", "Again"));
+    assertThat(same.statusCode()).isEqualTo(400);
+    assertThat(same.body()).contains("\"field\":\"newUser\"").contains("is already the Audit Chair");
+    assertThat(task(reference, "Task_RecordAuditDay").getAssignee()).as("nothing changed by a refusal").isEqualTo("ad-chair");
+    assertThat(outbox(reference, "audit-role-assigned")).isEmpty();
+
+    var done = bu.post(path, reassignment("chair", "ad-chair2", "The Chair is ill"));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    assertThat(task(reference, "Task_RecordAuditDay").getAssignee()).isEqualTo("ad-chair2");
+    assertThat(runtime.getVariable(stage(reference).getId(), "auditChair")).isEqualTo("ad-chair2");
+    assertThat(outbox(reference, "audit-role-assigned")).singleElement().satisfies(mail -> {
+      assertThat(mail.get("recipients")).isEqualTo("ad-chair2@test.example");
+      assertThat((String) mail.get("subject")).contains("you are now the Audit Chair");
+    });
+    assertThat(outbox(reference, "audit-role-released")).singleElement()
+        .satisfies(mail -> assertThat(mail.get("recipients")).isEqualTo("ad-chair@test.example"));
+    var changes = bu.get(path);
+    assertThat(changes.statusCode()).isEqualTo(200);
+    assertThat(changes.body()).contains("\"oldUser\":\"ad-chair\"").contains("\"newUser\":\"ad-chair2\"")
+        .contains("\"reason\":\"The Chair is ill\"").contains("\"changedBy\":\"ad-bu\"");
+    assertThat(Http.as(port, "ad-probation", TestUsers.PASSWORD).get(path).statusCode()).isEqualTo(403);
+
+    // The Author is replaced before the draft exists: the draft task, when it opens, goes to the new Author.
+    TestUsers.ensure(engine.getIdentityService(), "ad-author2", "business-unit");
+    assertThat(bu.post(path, reassignment("author", "ad-author2", "Moved to another post")).statusCode()).isEqualTo(200);
+    moveClockTo("2027-06-02T16:00:00+01:00");
+    complete(task(reference, "Task_RecordAuditDay"), Map.of("auditDayHeld", true,
+        "attendedAgencies", SpinValues.jsonValue("[\"police\"]").create()));
+    assertThat(task(reference, "Task_UploadReportDraft").getAssignee()).isEqualTo("ad-author2");
+  }
+
+  @Test
+  void theAuthorsOpenDraftMovesToTheNewAuthorAndAStageNotRunningIsAConflict() {
+    TestUsers.ensure(engine.getIdentityService(), "ad-bu", "business-unit");
+    TestUsers.ensure(engine.getIdentityService(), "ad-author2", "la");
+    String reference = atAuditDay();
+    recordAuditDay(reference, STATUTORY);
+    assertThat(task(reference, "Task_UploadReportDraft").getAssignee()).isEqualTo("ad-author");
+    Http bu = Http.as(port, "ad-bu", TestUsers.PASSWORD);
+    String path = "/api/inspections/" + reference + "/audit-roles";
+    assertThat(bu.post(path, reassignment("author", "ad-author2", "Leave")).statusCode()).isEqualTo(200);
+    assertThat(task(reference, "Task_UploadReportDraft").getAssignee()).isEqualTo("ad-author2");
+
+    assertThat(bu.post("/api/inspections/JTAI-NO-SUCH/audit-roles", reassignment("author", "ad-author", "x")).statusCode())
+        .isEqualTo(404);
+    runtime.deleteProcessInstance(stage(reference).getId(), "test: the stage has ended");
+    var ended = bu.post(path, reassignment("author", "ad-author", "Back"));
+    assertThat(ended.statusCode()).isEqualTo(409);
+    assertThat(ended.body()).contains("is not running");
+  }
+
   @Test
   void theChairMustBeFromAStatutoryPartner() {
     String reference = newReference();

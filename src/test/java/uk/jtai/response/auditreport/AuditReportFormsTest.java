@@ -95,6 +95,6 @@ class AuditReportFormsTest {
     assertThat(refusals(noReason)).containsExactly("reportDecisionReason: is required");
     form.record(task(2), rejected);
     verify(decisions).decide(eq(REFERENCE), eq(2), eq(new ReportDecisions.Decision("health", ReportDecisions.REJECTED, false,
-        "Section 3 misreads the chronology")), eq("health-lead"), any());
+        "Section 3 misreads the chronology")), eq("health-lead"), any(), eq(false));
   }
 }

@@ -309,7 +309,7 @@ class FormsBrowserIT extends BrowserTestSupport {
     completeOpenAsScripted(REFERENCE, "Task_ApproveAuditReport");
     moveClockTo("2027-06-04T10:00:00+01:00");
     inBrowser("laim", "Task_SubmitAuditReport", form -> form
-        .check("The approved report was submitted to the inspectors")
+        .check("The report was submitted to the inspectors")
         .dateTime("When it was submitted: date", "Time (UK)", quarterHourAgo(1)));
 
     // Days 9 to 10

@@ -270,7 +270,9 @@ final class ExpectedEmails {
       } else if ("${auditReport.warn(execution)}".equals(service.getCamundaExpression())) {
         expected.add(new Expected("audit-report-warning", dcsAndBu, "due " + spoken(stored(reference, "AUDIT_REPORT_DUE"))));
       } else if ("${auditReport.missed(execution)}".equals(service.getCamundaExpression())) {
-        expected.add(new Expected("audit-report-missed", dcsAndBu, "audit report not submitted"));
+        // The LAIM too: the submission opens at the deadline whoever is late.
+        expected.add(new Expected("audit-report-missed", emails(List.of(partnership.dcs(), partnership.businessUnit(),
+            partnership.laim())), "audit report not submitted"));
       } else if ("${auditReturnsOverdue}".equals(service.getCamundaDelegateExpression())) {
         expected.add(new Expected("audit-returns-overdue", emails(List.of(agency.senior(), partnership.businessUnit())),
             "(" + agency.shortName() + ")"));
