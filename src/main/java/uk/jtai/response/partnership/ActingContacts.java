@@ -5,6 +5,7 @@ import static uk.jtai.response.store.Sql.utc;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,6 +27,9 @@ public class ActingContacts {
   /** One agency's acting contact in one inspection. */
   public record Acting(String agency, String actingAs, Contact contact) {}
 
+  private static final RowMapper<Acting> ROW = (rs, row) -> new Acting(rs.getString("agency"), rs.getString("acting_as"),
+      new Contact(rs.getString("name"), rs.getString("email")));
+
   private final JdbcClient jdbc;
 
   public ActingContacts(JdbcClient jdbc) {
@@ -45,8 +49,7 @@ public class ActingContacts {
   public Optional<Acting> of(String reference, String agency) {
     return jdbc.sql("select agency, acting_as, name, email from jtai_acting_contact where reference = ? and agency = ?")
         .params(reference, agency)
-        .query((rs, row) -> new Acting(rs.getString("agency"), rs.getString("acting_as"),
-            new Contact(rs.getString("name"), rs.getString("email"))))
+        .query(ROW)
         .optional();
   }
 
@@ -55,8 +58,7 @@ public class ActingContacts {
     return jdbc.sql("select agency, acting_as, name, email from jtai_acting_contact where reference = ? and acting_as = ? "
             + "order by agency")
         .params(reference, DEPUTY)
-        .query((rs, row) -> new Acting(rs.getString("agency"), rs.getString("acting_as"),
-            new Contact(rs.getString("name"), rs.getString("email"))))
+        .query(ROW)
         .list();
   }
 }
