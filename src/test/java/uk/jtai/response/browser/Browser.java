@@ -31,6 +31,8 @@ public final class Browser implements AutoCloseable {
   public static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
   public static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+  private static final Duration POLL = Duration.ofMillis(50);
+
   private final ChromeDriver driver;
   private final Path folder;
   private final AtomicInteger step;
@@ -100,7 +102,9 @@ public final class Browser implements AutoCloseable {
   public <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
     try {
       // Tasklist re-renders as data arrives: an element found a moment ago may be replaced or covered.
-      return new WebDriverWait(driver, timeout).withMessage(what)
+      // Looked at every 50 ms rather than Selenium's 500: most conditions hold within a moment, and a
+      // half-second poll on each of a test's thousands of waits was most of its time.
+      return new WebDriverWait(driver, timeout, POLL).withMessage(what)
           .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(condition);
     } catch (RuntimeException e) {
       snapshot("timeout-" + what);

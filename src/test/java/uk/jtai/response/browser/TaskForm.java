@@ -58,7 +58,6 @@ public class TaskForm {
       return false;
     });
     browser.waitFor("the form of '" + taskName + "'", d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
-    browser.snapshot("claimed-" + taskName);
     return this;
   }
 
@@ -160,6 +159,7 @@ public class TaskForm {
 
   /** Replaces what the input holds with the keys typed. */
   private void retype(WebElement input, CharSequence... keys) {
+    typedSinceSettled = true;
     Tasklist.scrollTo(driver(), input);
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -258,10 +258,16 @@ public class TaskForm {
     return this;
   }
 
+  /** Whether text was typed since the last {@link #settle()}: ticks, options and selects need no pause. */
+  private boolean typedSinceSettled;
+
   /** Leaves the field being typed in and lets form-js take what was typed (it debounces text input). */
   private void settle() {
     ((JavascriptExecutor) driver()).executeScript("if (document.activeElement) { document.activeElement.blur(); }");
-    pause(FORM_JS_DEBOUNCE);
+    if (typedSinceSettled) {
+      pause(FORM_JS_DEBOUNCE);
+      typedSinceSettled = false;
+    }
   }
 
   /** Presses Complete, after closing what Tasklist showed before (an earlier refusal). */
