@@ -28,19 +28,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import uk.jtai.response.support.Http;
 import uk.jtai.response.support.PostgresDatabase;
 
 /**
  * Reminders under faults, with the packaged service as separate processes on one PostgreSQL database and
  * a real SMTP server (GreenMail) in this JVM: killed with SIGKILL while reminders are due and started
- * again, every reminder is sent; two service instances with over 1,000 reminders due within seconds send
+ * again, every reminder is sent; two service instances with over 500 reminders due within seconds send
  * each exactly once. Reminders are planned by real inspections (started over the API); only their due
  * instants are brought forward to a few seconds from now, since the real deadlines lie in 2027. Each
  * e-mail is counted in the mail server by its X-JTAI-Outbox-Id header, one copy per recipient. The lag
- * from a reminder's due instant to its e-mail leaving the outbox is printed, not asserted.
+ * from a reminder's due instant to its e-mail leaving the outbox is printed, not asserted. Each test passes
+ * alone; run by name, the crash test's restarted node serves as the two-node test's first (one start fewer).
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class ReminderResilienceIT {
 
   static final String ADMIN = "res-admin";
@@ -289,16 +293,16 @@ class ReminderResilienceIT {
   }
 
   @Test
-  void twoServiceInstancesOnOneDatabaseSendOverAThousandRemindersEachExactlyOnce() throws Exception {
+  void twoServiceInstancesOnOneDatabaseSendHundredsOfRemindersDueWithinSecondsEachExactlyOnce() throws Exception {
     // A node another test left running on this class's database serves as the first (one start fewer).
     Node first = running.isEmpty() ? start("nodes-1") : running.get(0);
     businessUnitUser(first);
     Node second = running.size() > 1 ? running.get(1) : start("nodes-2");
     List<Node> nodes = List.copyOf(running);
     assertThat(nodes).hasSize(2);
-    List<String> references = startInspections("N", 52, nodes);
+    List<String> references = startInspections("N", 26, nodes);
     int reminders = bringForward(references, Duration.ofSeconds(3), Duration.ofSeconds(10));
-    assertThat(reminders).isGreaterThanOrEqualTo(1000);
+    assertThat(reminders).isGreaterThanOrEqualTo(500);
 
     await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() -> delivered(references) == reminders);
     assertThat(second.process().isAlive()).isTrue();

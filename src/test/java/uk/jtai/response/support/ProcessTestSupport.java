@@ -186,6 +186,12 @@ public abstract class ProcessTestSupport {
     return open.size();
   }
 
+  /** The case audits on time after {@link #runChildSelection}: every audit return in and signed off, the pack sent. */
+  protected void runCaseAudits(String reference) {
+    SCRIPT.between("Task_CompleteAuditTool", "Task_CompileAuditPack")
+        .runNow(scripted(reference, List.of(), auditedChildren(reference)), asAdministrator());
+  }
+
   /** The start of week 2 on time: every audit return in and signed off, the pack sent, the Audit Chair and Author appointed. */
   protected void runAuditsAndAppointRoles(String reference, String chair, String author) {
     SCRIPT.between("Task_CompleteAuditTool", "Task_AppointAuditRoles")

@@ -1,0 +1,150 @@
+package uk.jtai.response.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.caseaudit.AuditPackForm;
+import uk.jtai.response.caseaudit.CompleteAuditToolForm;
+import uk.jtai.response.childselection.AuditSelectionForm;
+import uk.jtai.response.childselection.FirstSelectionForm;
+import uk.jtai.response.childselection.KnownToAgencyReturns;
+import uk.jtai.response.notificationcascade.LeadContactForm;
+import uk.jtai.response.support.ChildData;
+
+/**
+ * Week 1 of an inspection in Tasklist, as the demo users whose job each step is: the start form, day 1's
+ * cascade, a deadline moved, Annex A, the children selected and the agencies' known-to-agency returns, then
+ * the case audits to the audit pack (day 6). Week 2 and after is {@link InspectionWeek2BrowserIT}'s, run in
+ * parallel from an inspection brought to day 6 through the engine API.
+ */
+class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
+
+  private static final String REFERENCE = "JTAI-2027-05-WEEK1";
+
+  @Autowired KnownToAgencyReturns knownToAgencyReturns;
+
+  @Override
+  String reference() {
+    return REFERENCE;
+  }
+
+  /** The answers form-js shows once it has hidden those that fell away: waits for {@code expected} of them. */
+  private static int answersShown(TaskForm form, int expected) {
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int shown = form.count("Answer");
+    while (shown != expected && System.nanoTime() < until) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      shown = form.count("Answer");
+    }
+    assertThat(shown).as("answers shown once a child is ticked as not known").isEqualTo(expected);
+    return shown;
+  }
+
+  @Test
+  void week1FromTheStartFormToTheAuditPack() {
+    // Day 1
+    moveClockTo("2027-05-24T09:20:00+01:00");
+    startInBrowser("bu", "JTAI inspection", "start-inspection", form -> form
+        .type("Inspection reference", REFERENCE)
+        .select("Inspection theme", "Children who are victims of domestic abuse")
+        .dateTime("When the lead inspector notified the DCS: date", "Time (UK)", instant("2027-05-24T09:15:00+01:00")));
+    assertThat(calledProcess(REFERENCE, "notification-cascade")).as("the inspection started").isNotNull();
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    inBrowser("bu", "Task_NotifyPartners", form -> form.check("Each agency's lead contact and deputies in the partnership contacts are current"));
+    inBrowser("police.lead", "Task_ConfirmLeadContact", form -> form
+        .choose("Who will act for your agency", "Our lead contact")
+        .type("Name of the person acting for your agency",
+            script("Task_ConfirmLeadContact", "police", LeadContactForm.Submitted.class).contactName())
+        .check("They are available for the inspection and fully briefed on their role"));
+    completeOpenAsScripted(REFERENCE, "Task_ConfirmLeadContact");
+    inBrowser("dcs", "Task_ConfirmScrutineerNotified", form -> form
+        .check("The Independent Scrutineer has been notified of the inspection")
+        .choose("How they were notified", "Telephone")
+        .dateTime("When they were notified: date", "Time (UK)", quarterHourAgo(1)));
+    inBrowser("laim", "Task_RecordSetUpDiscussion", form -> form
+        .dateTime("When the set-up discussion was held: date", "Time (UK)", quarterHourAgo(0))
+        .check("All statutory partners were represented")
+        .check("The inspectorates made the Annex A request")
+        .check("The arrangements for recording issues of concern were discussed"));
+    inBrowser("health.deputy", "Task_GiveFieldworkMeetings", form -> form
+        .check("My agency has no such meetings in the fieldwork week")
+        .check("These details have been given to the lead inspector"));
+    completeOpenAsScripted(REFERENCE, "Task_GiveFieldworkMeetings");
+    startInBrowser("bu", "Move a deadline", "move-deadline", form -> form
+        .type("Inspection reference", REFERENCE)
+        .type("Milestone", "ANNEX_A_DUE")
+        .dateTime("New deadline: date", "Time (UK)", instant("2027-05-25T16:00:00+01:00"))
+        .type("Why it moves", "The lead inspector asked for the lists an hour earlier"));
+
+    // Day 2: Annex A, every list uploaded
+    moveClockTo("2027-05-25T15:00:00+01:00");
+    inBrowser("la.lead", "Task_SubmitAnnexA", form -> {
+      int lists = form.count("Uploaded to the inspectors' secure portal");
+      assertThat(lists).isPositive();
+      for (int row = 0; row < lists; row++) {
+        form.check("Uploaded to the inspectors' secure portal", row, true)
+            .type("Where on the portal (if uploaded)", row, "Portal folder " + (row + 1));
+      }
+      form.save();
+    });
+
+    // Days 3 to 5: the children
+    moveClockTo("2027-05-26T10:00:00+01:00");
+    inBrowser("laim", "Task_RecordFirstSelection", form -> form
+        .type("The selected children's references, one per line",
+            ChildData.lines(script("Task_RecordFirstSelection", FirstSelectionForm.Submitted.class).firstSelectionEntry())));
+    List<String> firstSelection = script("Task_RecordFirstSelection", FirstSelectionForm.Submitted.class).firstSelectionEntry();
+    String notKnownToPolice = firstSelection.get(firstSelection.size() - 1);
+    inBrowser("police.lead", "Task_ReturnKnownToAgency", form -> {
+      int offered = form.count("Answer");
+      assertThat(offered).isGreaterThanOrEqualTo(20);
+      // A child the police have never known: one tick, and that child's questions fall away (issue 16, item 3).
+      form.choose("Children not known to us", notKnownToPolice);
+      int answers = answersShown(form, offered - offered / firstSelection.size());
+      for (int row = 0; row < answers; row++) {
+        form.select("Answer", row, row == 0 ? "Yes" : "No");
+      }
+      form.save();
+    });
+    assertThat(knownToAgencyReturns.byAgency(REFERENCE).get("police").get(notKnownToPolice))
+        .containsEntry("known", KnownToAgencyReturns.NOT_KNOWN).containsValue(KnownToAgencyReturns.NOT_APPLICABLE);
+    completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
+    fireDueTimers(REFERENCE);
+    inBrowser("laim", "Task_ForwardReturns", form -> form
+        .check("The returns have been forwarded to the inspectors")
+        .dateTime("When they were forwarded: date", "Time (UK)", quarterHourAgo(0)));
+    moveClockTo("2027-05-28T10:30:00+01:00");
+    inBrowser("laim", "Task_RecordAuditSelection", form -> form
+        .type("The children selected for audit, one per line",
+            ChildData.lines(script("Task_RecordAuditSelection", AuditSelectionForm.Submitted.class).auditSelectionEntry())));
+    inBrowser("bu", "Task_SendAuditTool", form -> form
+        .check("The Audit Tool and Chronology for each selected child are in the secure location for every agency"));
+
+    // Days 5 to 6: case audits
+    inBrowser("police.lead", "Task_CompleteAuditTool", form -> form
+        .check("The Multi-Agency Audit Tool is completed for this child")
+        .check("The Chronology is completed for this child")
+        .type("Where they are saved (a reference in the secure location)",
+            script("Task_CompleteAuditTool", "police", CompleteAuditToolForm.Submitted.class).returnLocation()));
+    inBrowser("police.senior", "Task_SignOffAudit", form -> form.choose("Your decision", "Sign off"));
+    while (completeOpenAsScripted(REFERENCE, "Task_CompleteAuditTool") > 0) {
+      completeOpenAsScripted(REFERENCE, "Task_SignOffAudit");
+    }
+    fireDueTimers(REFERENCE);
+    inBrowser("bu", "Task_CompileAuditPack", form -> form
+        .check("The compiled audit pack was sent to partners")
+        .type("Where the pack is (a reference in the secure location)",
+            script("Task_CompileAuditPack", AuditPackForm.Submitted.class).auditPackLocation()));
+
+
+    completedEveryFormOf("the inspection's week 1", BrowserForms.INSPECTION_WEEK_1);
+  }
+}
