@@ -88,6 +88,7 @@ class HostilePartnerTest extends ProcessTestSupport {
       attackOtherAgenciesTasks(user, as, groups);
       attackOwnTasks(user, as, groups);
       attackGenericEndpoints(user, as);
+      attackProductApi(user, as, groups);
     }
 
     printMatrix();
@@ -284,6 +285,35 @@ class HostilePartnerTest extends ProcessTestSupport {
   }
 
   // ---------------------------------------------------------------------------------------------------
+  // The product's own API (/api): each door refuses whoever lacks its group, before reading anything.
+
+  private void attackProductApi(String user, Http as, Set<String> groups) {
+    String chair = "{\"role\":\"chair\",\"newUser\":\"" + user + "\",\"reason\":\"I would rather chair it myself\"}";
+    if (!groups.contains(Roles.BUSINESS_UNIT)) {
+      refused(user, "product API", "reassign the Audit Chair to oneself", as.post("/api/inspections/" + approvals + "/audit-roles", chair));
+      refused(user, "product API", "start a rehearsal", as.post("/api/rehearsals", "{}"));
+      refused(user, "product API", "download the benchmarking ratings", as.get("/api/benchmarking/BENCHMARKING-1/ratings.csv"));
+      refused(user, "product API", "download missing documentary evidence", as.get("/api/readiness/READINESS-1/evidence.csv"));
+    }
+    if (Roles.COORDINATORS.stream().noneMatch(groups::contains)) {
+      refused(user, "product API", "read the changes of Audit Chair and Author", as.get("/api/inspections/" + approvals + "/audit-roles"));
+    }
+    if (!groups.contains(Roles.LAIM) && !groups.contains(Roles.BUSINESS_UNIT)) {
+      refused(user, "product API", "download the known-to-agency returns", as.get("/api/inspections/" + sheets + "/known-to-agency.csv"));
+      refused(user, "product API", "move a deadline", as.put("/api/inspections/" + approvals + "/milestones/AUDIT_REPORT_DUE",
+          "{\"due\":\"2030-01-01T17:00:00+00:00\",\"reason\":\"more time for us\"}"));
+    }
+    if (!groups.contains(Roles.LAIM)) {
+      refused(user, "product API", "record an issue of concern", as.post("/api/inspections/" + approvals + "/concerns",
+          "{\"agency\":\"health\",\"summary\":\"forged\"}"));
+    }
+    if (!groups.contains(Roles.DCS) && !groups.contains(Roles.BUSINESS_UNIT)) {
+      refused(user, "product API", "start an inspection", as.post("/api/inspections", "{\"reference\":\"JTAI-2027-09-HOSTILE\","
+          + "\"theme\":\"domestic-abuse\",\"notifiedAt\":\"2027-09-06T09:10:00+01:00\"}"));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------
 
   private void refused(String user, String family, String what, HttpResponse<String> response) {
     record(user, family, what, response, response.statusCode() >= 400 && response.statusCode() < 500);
@@ -394,6 +424,9 @@ class HostilePartnerTest extends ProcessTestSupport {
           .forEach(j -> state.put("job " + j.getId(), j.getDuedate() + "|" + j.getRetries()));
     }
     state.put("inspections", jdbc.queryForObject("select count(*) from jtai_inspection", Integer.class));
+    for (String table : List.of("jtai_audit_role_change", "jtai_milestone_change", "jtai_concern", "jtai_milestone")) {
+      state.put(table, jdbc.queryForList("select * from " + table + " where reference in (?, ?)", sheets, approvals).toString());
+    }
     state.put("comments", jdbc.queryForObject("select count(*) from act_hi_comment", Integer.class));
     state.put("attachments", jdbc.queryForObject("select count(*) from act_hi_attachment", Integer.class));
     state.put("deployments", repository.createDeploymentQuery().count());
