@@ -54,6 +54,12 @@ public final class Mail {
     return this;
   }
 
+  /** The agencies an inspection's theme names, by name ("Local Authority, Police, ..."). */
+  public Mail themeAgencies(String agencyNames) {
+    model.put("themeAgencies", agencyNames);
+    return this;
+  }
+
   public Mail agency(String agencyName) {
     model.put("agency", agencyName);
     return this;

@@ -61,6 +61,14 @@ class NotificationCascadeProcessTest extends ProcessTestSupport {
         .contains("police.lead@york.example,police.deputy@york.example");
     assertThat((String) notifications.get(0).get("body")).contains("https://jtai.test/camunda/app/tasklist/default/#/?task=")
         .contains("17:00 on Monday 24 May");
+    // All multi-agency partners are notified (guidance 11): the Youth Justice Service, which the domestic-abuse
+    // theme does not name, is told for information, with no task and no link.
+    List<Map<String, Object>> informed = outbox(reference, "partner-informed");
+    assertThat(informed).extracting(row -> row.get("recipients")).containsExactly("yjs.lead@york.example,yjs.deputy@york.example");
+    assertThat((String) informed.get(0).get("body")).contains("Dear Youth Justice Service lead contact and deputy")
+        .contains("Local Authority, Police, Health, Probation, Education").doesNotContain("?task=");
+    assertThat(openTasks(reference, "Task_ConfirmLeadContact")).extracting(t -> tasks.getVariable(t.getId(), "agency"))
+        .doesNotContain("yjs");
 
     moveClockTo("2027-05-24T11:00:00+01:00");
     for (String agency : AGENCIES) {

@@ -110,6 +110,13 @@ final class ExpectedEmails {
       expected.add(new Expected("agency-notification", leadAndDeputy,
           "confirm your lead contact by " + spoken(planned.milestone("AGENCIES_CONFIRMED_DUE").orElseThrow().due())));
     }
+    // Day 1: every other partner of the partnership file is told, for information (guidance 11).
+    for (Agency agency : partnership.agencies()) {
+      if (!theme.agencies().contains(agency.id())) {
+        expected.add(new Expected("partner-informed", emails(List.of(agency.lead(), agency.deputy())),
+            "Joint Targeted Area Inspection notified - for your information"));
+      }
+    }
     // Where the audit tool is, for the children selected for audit: the theme's case-audit agencies.
     for (String id : theme.caseAuditAgencies()) {
       Agency agency = partnership.agency(id);
