@@ -22,7 +22,8 @@ import uk.jtai.response.process.Standing;
  * inspection as missed ({@link MissedDeadlines}, the same line the task's escalation wrote, so a miss is listed
  * once), naming the milestone and the agency. Nothing is e-mailed here: each miss was escalated once at its
  * deadline (the model's timer and {@code escalate}, or the reminders). Tasks the model names in the input parameter
- * {@code notMissed} (optional steps, e.g. the daily planning themes) are withdrawn without being counted.
+ * {@code notMissed} (optional steps, e.g. the daily planning themes, or steps whose miss the model recorded in its
+ * own words, e.g. the case audits' returns by child) are withdrawn without a line here.
  */
 @Component("stageClosing")
 public class StageClosing implements JavaDelegate {

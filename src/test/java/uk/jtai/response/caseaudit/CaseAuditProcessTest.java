@@ -258,4 +258,28 @@ class CaseAuditProcessTest extends ProcessTestSupport {
     assertThat(outbox(reference, "task-overdue")).as("closing escalates nothing twice").hasSize(1);
     assertThat(outbox(reference, "audit-returns-overdue")).hasSize(1);
   }
+
+  @Test
+  void closingAtTheAuditDayRecordsEachMissOnceOnTheInspection() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    ProcessInstance stage = calledProcess(reference, "case-audit");
+    for (String agency : List.of("la", "health", "probation")) {
+      for (int child = 1; child <= 6; child++) {
+        completeAndSignOff(reference, agency, child);
+      }
+    }
+    completeAndSignOff(reference, "police", 1);
+    for (String at : List.of("2027-06-01T12:00:01+01:00", "2027-06-01T17:00:01+01:00", "2027-06-02T09:30:01+01:00")) {
+      moveClockTo(at); // AUDITS_DUE, AUDIT_PACK_DUE (the pack not sent either), AUDIT_DAY
+      fireDueTimers(reference);
+    }
+    assertThat(stage).hasPassed("Task_CloseCaseAudits").isEnded();
+    List<String> missed = List.of(missedDeadlines(reference).split("\n"));
+    assertThat(missed).doesNotHaveDuplicates()
+        .contains("AUDITS_DUE (Police: 5 children's returns missing)",
+            "AUDIT_PACK_DUE (Business Unit has compiled the returns and sent them to partners): Police: returns not in for children 2, 3, 4, 5, 6",
+            "AUDIT_PACK_DUE (Business Unit has compiled the returns and sent them to partners)");
+    assertThat(missed).filteredOn(line -> line.contains("Police")).as("one line per milestone for Police").hasSize(2);
+  }
 }
