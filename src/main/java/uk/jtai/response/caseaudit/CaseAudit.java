@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,10 @@ import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.childselection.ChildReferences;
 import uk.jtai.response.childselection.SelectedChildren;
 import uk.jtai.response.inspection.Inspections;
+import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.MissedDeadlines;
+import uk.jtai.response.notify.Outbox;
+import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
 
@@ -34,10 +39,14 @@ public class CaseAudit {
   private final ChildReferences childReferences;
   private final Schedule schedule;
   private final MissedDeadlines missed;
+  private final Outbox outbox;
+  private final TaskLinks links;
   private final ObjectMapper json = new ObjectMapper();
 
   public CaseAudit(SelectedChildren selected, AuditReturns returns, Inspections inspections, Partnership partnership,
-                   ChildReferences childReferences, Schedule schedule, MissedDeadlines missed) {
+                   ChildReferences childReferences, Schedule schedule, MissedDeadlines missed, Outbox outbox, TaskLinks links) {
+    this.outbox = outbox;
+    this.links = links;
     this.selected = selected;
     this.returns = returns;
     this.inspections = inspections;
@@ -124,6 +133,27 @@ public class CaseAudit {
             + String.join(", ", notIn.stream().map(String::valueOf).toList()));
       }
     }
+  }
+
+  static final String PACK_TASK = "Task_CompileAuditPack";
+
+  /**
+   * A child's return was just submitted: when the Business Unit has already sent the pack (its task is no longer
+   * open), the return is not in it, so the Business Unit is e-mailed to add it; the agency only, never the child.
+   */
+  public void returnAfterPack(DelegateExecution execution) {
+    boolean packOpen = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+        .getTaskService().createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(PACK_TASK)
+        .count() > 0);
+    if (packOpen) {
+      return;
+    }
+    outbox.enqueue(Mail.about(Standing.REFERENCE.get(execution), "audit-return-after-pack")
+        .to(partnership.businessUnit())
+        .agency(partnership.agencyName(Standing.AGENCY.get(execution)))
+        .link(links.tasklist())
+        .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
+        .once("audit-return-after-pack:" + execution.getActivityInstanceId()));
   }
 
   /** How many of an agency's returns are not yet submitted. */

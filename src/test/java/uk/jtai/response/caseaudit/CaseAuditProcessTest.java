@@ -105,6 +105,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
             "Event_AgencyAuditsDone", "Task_CompileAuditPack", "Gateway_CaseAuditJoin", "Event_CaseAuditsDone").isEnded()
         .hasNotPassed("Task_EscalateMissingReturns", "Task_EscalateAuditPack");
     assertThat(outbox(reference, "audit-returns-overdue")).isEmpty();
+    assertThat(outbox(reference, "audit-return-after-pack")).as("every return was in before the pack").isEmpty();
   }
 
   @Test
@@ -222,6 +223,11 @@ class CaseAuditProcessTest extends ProcessTestSupport {
     fireDueTimers(reference); // the asynchronous submission of the return
     assertThat(returns.statuses(reference).get("police").get(6)).isEqualTo(AuditReturns.Status.SUBMITTED);
     assertThat(returns.submittedAfter(reference, instant("2027-06-01T12:00:00+01:00"))).as("marked late").containsExactly("police:6");
+    assertThat(outbox(reference, "audit-return-after-pack")).as("the Business Unit is told to add it to the pack")
+        .singleElement().satisfies(row -> {
+          assertThat(row.get("recipients")).isEqualTo("cyscp@york.gov.uk");
+          assertThat((String) row.get("subject")).contains("a late audit return is in (Police)");
+        });
     assertThat(stage).hasPassed("Event_CaseAuditsDone").hasNotPassed("Task_CloseCaseAudits").isEnded();
   }
 
