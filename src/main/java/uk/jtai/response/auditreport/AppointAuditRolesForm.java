@@ -1,7 +1,11 @@
 package uk.jtai.response.auditreport;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import uk.jtai.response.partnership.RoleContacts;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.TaskForm;
 
@@ -14,6 +18,8 @@ public class AppointAuditRolesForm implements TaskForm<AppointAuditRolesForm.Sub
 
   /** User ids; the engine keeps them (AuditReportVariables) to offer the Audit Day's tasks to these two. */
   public record Submitted(String auditChair, String auditAuthor) {}
+
+  static final String DRAFT_TASK = "Task_UploadReportDraft";
 
   private final AuditDay auditDay;
 
@@ -38,5 +44,22 @@ public class AppointAuditRolesForm implements TaskForm<AppointAuditRolesForm.Sub
       submission.reject(Submitted::auditAuthor, "the Audit Author must be a user of the partnership");
     }
     return new Submitted(chair, author);
+  }
+
+  /**
+   * The draft opens at the end of the Audit Day whether or not an Author is appointed (the Business Unit holds it
+   * meanwhile): an appointment made later hands the still unassigned draft to the Author.
+   */
+  @Override
+  public void record(DelegateTask task, Submitted submitted) {
+    TaskService tasks = task.getProcessEngineServices().getTaskService();
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      for (Task draft : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+          .taskDefinitionKey(DRAFT_TASK).taskUnassigned().list()) {
+        tasks.setAssignee(draft.getId(), submitted.auditAuthor());
+        tasks.deleteCandidateGroup(draft.getId(), RoleContacts.BUSINESS_UNIT);
+      }
+      return null;
+    });
   }
 }

@@ -97,11 +97,28 @@ public class AuditDay {
     return Spin.JSON(rows.toString());
   }
 
-  /** The agencies the Audit Chair recorded as attending: they are asked to comment on each draft. */
+  /**
+   * The agencies the Audit Chair recorded as attending: they are asked to comment on each draft. While the
+   * attendance is not recorded (the draft opened at the end of the Audit Day without the Chair's record), every
+   * agency of the inspection may comment.
+   */
   public List<String> attended(VariableScope scope) {
+    var recorded = AuditReportVariables.ATTENDED.find(scope);
+    if (recorded.isEmpty()) {
+      return inspections.agencies(scope);
+    }
     List<String> agencies = new ArrayList<>();
-    AuditReportVariables.ATTENDED.get(scope).elements().forEach(node -> agencies.add(node.stringValue()));
+    recorded.get().elements().forEach(node -> agencies.add(node.stringValue()));
     return agencies;
+  }
+
+  /** The message that opens the draft when the Chair records the Audit Day before its end (AUDIT_DAY_RECORDED_DUE). */
+  static final String AUDIT_DAY_RECORDED_MESSAGE = "auditDayRecorded";
+
+  /** The Chair recorded the Audit Day: the draft opens now, unless the end of the Audit Day has opened it already. */
+  public void recorded(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(AUDIT_DAY_RECORDED_MESSAGE)
+        .processInstanceId(execution.getProcessInstanceId()).correlateAll();
   }
 
   public String venue(VariableScope scope) {

@@ -60,6 +60,16 @@ public class AuditReport {
     return partnership.reportApproverGroup(agency);
   }
 
+  /** The Audit Author the draft goes to, or null while none is appointed (the Business Unit then holds it). */
+  public String author(VariableScope scope) {
+    return AuditReportVariables.AUDIT_AUTHOR.find(scope).orElse(null);
+  }
+
+  /** Who is offered the draft besides its assignee: the Business Unit while no Author is appointed, else nobody. */
+  public List<String> draftCandidates(VariableScope scope) {
+    return author(scope) == null ? List.of(uk.jtai.response.partnership.RoleContacts.BUSINESS_UNIT) : List.of();
+  }
+
   /** The message that opens the LAIM's submission when every partner has approved before the deadline. */
   static final String REPORT_APPROVED_MESSAGE = "auditReportApproved";
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -67,6 +70,19 @@ public class Schedule {
   public Instant dueInstant(String reference, String milestone) {
     return repository.due(reference, milestone).orElseThrow(() -> new IllegalStateException(
         "Inspection " + reference + " has no milestone '" + milestone + "': add it to the theme file the inspection runs on"));
+  }
+
+  // camunda:dueDate="${schedule.due(execution, 'ANNEX_A_DUE')}" (or task): the milestone's name.
+  private static final Pattern MILESTONE =
+      Pattern.compile("schedule\\.due\\(\\s*\\w+\\s*,\\s*'([A-Z][A-Z0-9_]*)'\\s*\\)");
+
+  /** The milestone a model's due date or timer expression names, e.g. ANNEX_A_DUE; empty when it names none. */
+  public static Optional<String> milestoneIn(String expression) {
+    if (expression == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = MILESTONE.matcher(expression);
+    return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
   public String milestoneTitle(String reference, String milestone) {

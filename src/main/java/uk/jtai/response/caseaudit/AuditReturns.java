@@ -62,6 +62,14 @@ public class AuditReturns {
 
   private record Started(String agency, int childPosition, Status status) {}
 
+  /** "agency:child" of each return submitted after {@code due} (late returns, accepted and marked late). */
+  public java.util.Set<String> submittedAfter(String reference, Instant due) {
+    return new java.util.HashSet<>(jdbc.sql("select agency, child_position from jtai_audit_return where reference = ? "
+            + "and status = ? and submitted_at > ?")
+        .params(reference, Status.SUBMITTED.name(), utc(due))
+        .query((rs, row) -> rs.getString("agency") + ":" + rs.getInt("child_position")).list());
+  }
+
   public int submittedCount(String reference, String agency) {
     return jdbc.sql("select count(*) from jtai_audit_return where reference = ? and agency = ? and status = ?")
         .params(reference, agency, Status.SUBMITTED.name()).query(Integer.class).single();

@@ -1,13 +1,12 @@
 package uk.jtai.response.reminders;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import uk.jtai.response.calendar.Schedule;
 
 /**
  * What a user task's model says about its deadline. The one place of the rule "the model escalates this
@@ -16,9 +15,6 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * second escalation at the deadline.
  */
 public final class DeadlineModel {
-
-  // camunda:dueDate="${schedule.due(execution, 'ANNEX_A_DUE')}" (or task): the milestone's name.
-  private static final Pattern MILESTONE = Pattern.compile("schedule\\.due\\(\\s*\\w+\\s*,\\s*'([A-Z][A-Z0-9_]*)'\\s*\\)");
 
   private DeadlineModel() {}
 
@@ -44,11 +40,6 @@ public final class DeadlineModel {
 
   /** The milestone the task's due date is, e.g. ANNEX_A_DUE; empty when it is none. */
   public static Optional<String> milestoneOf(UserTask task) {
-    String due = task.getCamundaDueDate();
-    if (due == null) {
-      return Optional.empty();
-    }
-    Matcher matcher = MILESTONE.matcher(due);
-    return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    return Schedule.milestoneIn(task.getCamundaDueDate());
   }
 }

@@ -425,4 +425,73 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
         "attendedAgencies", SpinValues.jsonValue("[\"police\",\"fire-service\"]").create())))
         .hasMessageContaining("attendedAgencies: 'fire-service' is not an agency of this inspection");
   }
+
+  @Test
+  void withNoAppointmentTheEvidenceTasksStillOpenAndTheDraftOpensAtTheEndOfTheAuditDay() {
+    String reference = newReference();
+    ProcessInstance stage = startStage("audit-day-and-report", reference, "domestic-abuse", NOTIFIED);
+    assertThat(openTasks(reference, "Task_ApproveEvidence")).as("the evidence waits for no appointment").hasSize(AGENCIES.size());
+    assertThat(stage).isWaitingAt("Task_AppointAuditRoles", "Task_ApproveEvidence", "Gateway_ReportOpens", "Timer_AuditDayStageCloses");
+
+    moveClockTo("2027-05-28T12:00:01+01:00"); // AUDIT_ROLES_DUE, day 6 (Friday 28 May)
+    fireDueTimers(reference);
+    moveClockTo("2027-06-02T17:00:01+01:00"); // AUDIT_DAY_RECORDED_DUE, day 7
+    fireDueTimers(reference);
+
+    Task draft = task(reference, "Task_UploadReportDraft");
+    assertThat(draft).as("opens at its milestone without an Author or an Audit Day record").isNotNull();
+    assertThat(draft.getAssignee()).isNull();
+    assertThat(tasks.getIdentityLinksForTask(draft.getId())).extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .containsExactly("business-unit");
+    assertThat(stage).hasPassed("Timer_ReportOpens").hasNotPassed("Event_AuditDayRecordedCaught", "Task_RecordAuditDay");
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("Audit Chair"))
+        .as("the missed appointment escalated once").hasSize(1);
+
+    moveClockTo("2027-06-02T17:30:00+01:00");
+    complete(task(reference, "Task_AppointAuditRoles"), Map.of("auditChair", "ad-chair", "auditAuthor", "ad-author"));
+    draft = task(reference, "Task_UploadReportDraft");
+    assertThat(draft.getAssignee()).as("the late appointment hands the draft to the Author").isEqualTo("ad-author");
+    assertThat(tasks.getIdentityLinksForTask(draft.getId())).extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .doesNotContain("business-unit");
+    assertThat(task(reference, "Task_RecordAuditDay").getAssignee()).as("the Chair can still record the day late").isEqualTo("ad-chair");
+
+    shareDraft(reference, 1, "2027-06-03T15:00:00+01:00");
+    assertThat(openTasks(reference, "Task_CommentOnDraft")).as("no attendance recorded: every agency may comment")
+        .hasSize(AGENCIES.size());
+    assertThat(openTasks(reference, "Task_ApproveAuditReport")).hasSize(STATUTORY.size());
+  }
+
+  @Test
+  void theDraftOpensAsSoonAsTheChairRecordsTheAuditDay() {
+    String reference = atAuditDay();
+    assertThat(task(reference, "Task_UploadReportDraft")).isNull();
+    recordAuditDay(reference, List.of("la", "police", "health"));
+    assertThat(task(reference, "Task_UploadReportDraft").getAssignee()).isEqualTo("ad-author");
+    assertThat(stage(reference)).hasPassed("Event_AuditDayRecorded", "Event_AuditDayRecordedCaught").hasNotPassed("Timer_ReportOpens");
+    assertThat(management.createJobQuery().processInstanceId(stage(reference).getId()).activityId("Timer_ReportOpens").count())
+        .as("the milestone no longer waited for").isZero();
+  }
+
+  @Test
+  void whenFieldworkStartsTheStageClosesAndWhatIsStillOpenIsWithdrawn() throws Exception {
+    String reference = atAuditDay();
+    ProcessInstance stage = stage(reference);
+    for (String agency : List.of("la", "police", "health", "probation")) {
+      provideEvidence(reference, agency);
+    }
+    recordAuditDay(reference, List.of("la", "police", "health"));
+    shareDraft(reference, 1, "2027-06-03T15:00:00+01:00");
+    for (String partner : STATUTORY) {
+      decide(reference, partner, true, null);
+    }
+    moveClockTo("2027-06-04T17:00:01+01:00"); // AUDIT_REPORT_DUE: education's evidence is late, the LAIM has not submitted
+    fireDueTimers(reference);
+    assertThat(stage).isWaitingAt("Task_SubmitAuditReport", "Task_ApproveEvidence", "Timer_AuditDayStageCloses");
+
+    moveClockTo("2027-06-08T09:00:01+01:00"); // FIELDWORK_START, day 11
+    fireDueTimers(reference);
+    assertThat(stage).hasPassed("Task_CloseAuditDayStage", "Event_AuditDayStageClosed").hasNotPassed("Event_AuditReportDone").isEnded();
+    assertThat(task(reference, "Task_SubmitAuditReport")).isNull();
+    assertThat(openTasks(reference, "Task_ApproveEvidence")).isEmpty();
+  }
 }

@@ -105,6 +105,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
             "Event_AgencyAuditsDone", "Task_CompileAuditPack", "Gateway_CaseAuditJoin", "Event_CaseAuditsDone").isEnded()
         .hasNotPassed("Task_EscalateMissingReturns", "Task_EscalateAuditPack");
     assertThat(outbox(reference, "audit-returns-overdue")).isEmpty();
+    assertThat(outbox(reference, "audit-return-after-pack")).as("every return was in before the pack").isEmpty();
   }
 
   @Test
@@ -182,5 +183,109 @@ class CaseAuditProcessTest extends ProcessTestSupport {
     assertThat((String) runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey("jtai-inspection").singleResult().getId(), "missedDeadlines"))
         .contains("AUDITS_DUE (Police: 4 children's returns missing)");
+  }
+
+  private String missedDeadlines(String reference) {
+    return (String) runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("jtai-inspection").singleResult().getId(), "missedDeadlines");
+  }
+
+  @Test
+  void anAgencyThatNeverReturnsAChildDoesNotHoldUpThePackAndItsLateReturnIsAcceptedAndMarkedLate() {
+    String reference = newReference();
+    // Driven from the notification: what is not in is named on the running jtai-inspection (Cockpit).
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    ProcessInstance stage = calledProcess(reference, "case-audit");
+    for (String agency : AGENCIES) {
+      for (int child = 1; child <= 6; child++) {
+        if (!(agency.equals("police") && child == 6)) {
+          completeAndSignOff(reference, agency, child);
+        }
+      }
+    }
+    moveClockTo("2027-06-01T12:00:01+01:00"); // AUDITS_DUE, day 6
+    fireDueTimers(reference);
+    moveClockTo("2027-06-01T17:00:01+01:00"); // AUDIT_PACK_DUE
+    fireDueTimers(reference);
+
+    assertThat(stage).hasPassed("Task_EscalateMissingReturns", "Task_NameReturnsNotIn")
+        .isWaitingAt("Task_CompleteAuditTool", "Task_CompileAuditPack", "Timer_CaseAuditsClose");
+    assertThat(missedDeadlines(reference))
+        .contains("AUDIT_PACK_DUE (Business Unit has compiled the returns and sent them to partners): Police: returns not in for child 6")
+        .doesNotContain("Health: returns not in");
+    assertThat(outbox(reference, "audit-returns-overdue")).as("escalated once, at AUDITS_DUE").hasSize(1);
+
+    complete(task(reference, "Task_CompileAuditPack"), Map.of("auditPackSent", true, "auditPackLocation", "Audit pack v1"));
+    assertThat(stage).as("the pack went ahead; the late return can still come").isWaitingAt("Task_CompleteAuditTool");
+
+    moveClockTo("2027-06-01T18:30:00+01:00");
+    completeAndSignOff(reference, "police", 6);
+    fireDueTimers(reference); // the asynchronous submission of the return
+    assertThat(returns.statuses(reference).get("police").get(6)).isEqualTo(AuditReturns.Status.SUBMITTED);
+    assertThat(returns.submittedAfter(reference, instant("2027-06-01T12:00:00+01:00"))).as("marked late").containsExactly("police:6");
+    assertThat(outbox(reference, "audit-return-after-pack")).as("the Business Unit is told to add it to the pack")
+        .singleElement().satisfies(row -> {
+          assertThat(row.get("recipients")).isEqualTo("cyscp@york.gov.uk");
+          assertThat((String) row.get("subject")).contains("a late audit return is in (Police)");
+        });
+    assertThat(stage).hasPassed("Event_CaseAuditsDone").hasNotPassed("Task_CloseCaseAudits").isEnded();
+  }
+
+  @Test
+  void atTheAuditDayTheCaseAuditsCloseWithWhatIsMissingRecordedAndTheRestWithdrawn() throws Exception {
+    String reference = newReference();
+    atCaseAudit(reference, 6);
+    ProcessInstance stage = calledProcess(reference, "case-audit");
+    for (String agency : AGENCIES) {
+      for (int child = 1; child <= 6; child++) {
+        if (!(agency.equals("probation") && child >= 2)) {
+          completeAndSignOff(reference, agency, child);
+        }
+      }
+    }
+    moveClockTo("2027-06-01T14:00:00+01:00"); // after AUDITS_DUE, before the pack is due
+    fireDueTimers(reference);
+    completeAndSignOff(reference, "probation", 2);
+    JsonNode view = packView(reference);
+    assertThat(view.get(1).get("probation").asText()).isEqualTo("Submitted late");
+    assertThat(view.get(0).get("probation").asText()).isEqualTo("Submitted");
+    assertThat(view.get(2).get("probation").asText()).isEqualTo("Missing");
+
+    moveClockTo("2027-06-01T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).as("the unsent pack escalated once").hasSize(1);
+    moveClockTo("2027-06-02T09:30:01+01:00"); // AUDIT_DAY, day 7
+    fireDueTimers(reference);
+
+    assertThat(stage).hasPassed("Timer_CaseAuditsClose", "Task_CloseCaseAudits", "Event_CaseAuditsClosed")
+        .hasNotPassed("Event_CaseAuditsDone").isEnded();
+    assertThat(openTasks(reference, "Task_CompleteAuditTool")).as("withdrawn").isEmpty();
+    assertThat(task(reference, "Task_CompileAuditPack")).isNull();
+    assertThat(outbox(reference, "task-overdue")).as("closing escalates nothing twice").hasSize(1);
+    assertThat(outbox(reference, "audit-returns-overdue")).hasSize(1);
+  }
+
+  @Test
+  void closingAtTheAuditDayRecordsEachMissOnceOnTheInspection() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    ProcessInstance stage = calledProcess(reference, "case-audit");
+    for (String agency : List.of("la", "health", "probation")) {
+      for (int child = 1; child <= 6; child++) {
+        completeAndSignOff(reference, agency, child);
+      }
+    }
+    completeAndSignOff(reference, "police", 1);
+    for (String at : List.of("2027-06-01T12:00:01+01:00", "2027-06-01T17:00:01+01:00", "2027-06-02T09:30:01+01:00")) {
+      moveClockTo(at); // AUDITS_DUE, AUDIT_PACK_DUE (the pack not sent either), AUDIT_DAY
+      fireDueTimers(reference);
+    }
+    assertThat(stage).hasPassed("Task_CloseCaseAudits").isEnded();
+    List<String> missed = List.of(missedDeadlines(reference).split("\n"));
+    assertThat(missed).doesNotHaveDuplicates()
+        .contains("AUDITS_DUE (Police: 5 children's returns missing)",
+            "AUDIT_PACK_DUE (Business Unit has compiled the returns and sent them to partners): Police: returns not in for children 2, 3, 4, 5, 6",
+            "AUDIT_PACK_DUE (Business Unit has compiled the returns and sent them to partners)");
+    assertThat(missed).filteredOn(line -> line.contains("Police")).as("one line per milestone for Police").hasSize(2);
   }
 }

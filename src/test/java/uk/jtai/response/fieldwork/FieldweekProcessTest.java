@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,7 @@ class FieldweekProcessTest extends ProcessTestSupport {
     complete(presentation, Map.of("presentationUpdated", true, "presentationLocation", "JTAI folder/Context DA v4"));
 
     moveClockTo("2027-06-08T12:00:00+01:00");
+    fireDueTimers(reference); // FIELDWORK_START: the week on site opens
     complete(task(reference, "Task_RecordLeadersMeeting"), Map.of("leadersMeetingAt", "2027-06-08T10:00:00+01:00",
         "contextPresented", true));
     complete(task(reference, "Task_RecordPlanningThemes"), Map.of("planningDay", "2027-06-08",
@@ -86,6 +89,7 @@ class FieldweekProcessTest extends ProcessTestSupport {
     String reference = atFieldwork();
     complete(task(reference, "Task_UpdateContextPresentation"), Map.of("presentationUpdated", true, "presentationLocation", "P"));
     moveClockTo("2027-06-08T12:00:00+01:00");
+    fireDueTimers(reference); // FIELDWORK_START: the week on site opens
     complete(task(reference, "Task_RecordLeadersMeeting"), Map.of("leadersMeetingAt", "2027-06-08T10:00:00+01:00"));
 
     moveClockTo("2027-06-11T17:00:01+01:00");
@@ -108,6 +112,7 @@ class FieldweekProcessTest extends ProcessTestSupport {
     String reference = atFieldwork();
     complete(task(reference, "Task_UpdateContextPresentation"), Map.of("presentationUpdated", true, "presentationLocation", "P"));
     moveClockTo("2027-06-08T12:00:00+01:00");
+    fireDueTimers(reference); // FIELDWORK_START: the week on site opens
     complete(task(reference, "Task_RecordLeadersMeeting"), Map.of("leadersMeetingAt", "2027-06-08T10:00:00+01:00"));
     Task arrange = task(reference, "Task_ArrangeKitMeetings");
     assertThatThrownBy(() -> tasks.complete(arrange.getId(), Map.of("kitDecision", "arrange",
@@ -133,5 +138,33 @@ class FieldweekProcessTest extends ProcessTestSupport {
     } finally {
       jdbc.update("delete from jtai_benchmarking where benchmarking_key = ?", key);
     }
+  }
+
+  @Test
+  void theFindingsComeOnDay15WhoeverIsLateAndWhatWasNotDoneIsRecordedAsMissed() {
+    String reference = atFieldwork();
+    ProcessInstance stage = calledProcess(reference, "fieldwork");
+    // Nobody does anything in week 3: no presentation, no record of the leaders' meeting, no findings record.
+    for (String at : List.of("2027-06-07T17:00:01+01:00", "2027-06-08T09:00:01+01:00", "2027-06-08T17:00:01+01:00",
+        "2027-06-11T17:00:01+01:00")) {
+      moveClockTo(at);
+      fireDueTimers(reference);
+    }
+    assertThat(task(reference, "Task_RecordFindings")).as("open since day 11, whoever is late").isNotNull();
+    assertThat(task(reference, "Task_UpdateContextPresentation")).as("still open to be done late").isNotNull();
+    moveClockTo("2027-06-14T17:00:01+01:00"); // FINDINGS, day 15
+    fireDueTimers(reference);
+
+    assertThat(stage).hasPassed("Task_EscalateFindings", "Task_CloseFieldwork", "Event_FieldworkDone").isEnded();
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("findings"))
+        .as("escalated once").hasSize(1);
+    assertThat(task(reference, "Task_RecordDraftReport")).as("after fieldwork follows").isNotNull();
+    String missed = (String) runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("jtai-inspection").singleResult().getId(), "missedDeadlines");
+    assertThat(missed).contains("FINDINGS (Inspection findings fed back to the partnership)")
+        .contains("PRESENTATION_DUE (Partnership context presentation checked and updated)")
+        .contains("LEADERS_MEETING_DUE (Meeting with senior leaders on the first day of fieldwork recorded)")
+        .doesNotContain("planning");
+    assertThat(missed.split("\n")).as("each miss once").doesNotHaveDuplicates();
   }
 }

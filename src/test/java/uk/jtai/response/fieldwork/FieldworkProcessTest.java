@@ -69,4 +69,51 @@ class FieldworkProcessTest extends ProcessTestSupport {
         .hasMessageContaining("arrangementsContact: is required");
     assertThat(fieldwork).isWaitingAt("Task_ConfirmChildrenAndFamilies");
   }
+
+  @Test
+  void withoutTheContextPresentationTheLeadersMeetingKeepingInTouchAndTheFindingsStillHappen() {
+    String reference = newReference();
+    ProcessInstance fieldwork = startStage("fieldwork", reference, "domestic-abuse", NOTIFIED);
+    assertThat(fieldwork).isWaitingAt("Task_UpdateContextPresentation", "Timer_FieldworkStarts");
+    moveClockTo("2027-06-07T17:00:01+01:00"); // PRESENTATION_DUE, day 10: the Business Unit is silent
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("presentation"))
+        .as("escalated once").hasSize(1);
+    assertThat(task(reference, "Task_RecordLeadersMeeting")).as("not before the inspectors arrive").isNull();
+
+    moveClockTo("2027-06-08T09:00:01+01:00"); // FIELDWORK_START, day 11
+    fireDueTimers(reference);
+    assertThat(fieldwork).hasPassed("Timer_FieldworkStarts", "Gateway_FieldweekSplit").isWaitingAt("Task_UpdateContextPresentation",
+        "Task_RecordLeadersMeeting", "Task_RecordPlanningThemes", "Task_ArrangeKitMeetings", "Task_RecordFindings");
+    Task findings = task(reference, "Task_RecordFindings");
+    assertThat(findings.getDueDate().toInstant()).isEqualTo(instant("2027-06-14T17:00:00+01:00"));
+
+    moveClockTo("2027-06-08T12:00:00+01:00");
+    complete(task(reference, "Task_RecordLeadersMeeting"), Map.of("leadersMeetingAt", "2027-06-08T10:00:00+01:00"));
+    complete(task(reference, "Task_ArrangeKitMeetings"), Map.of("kitDecision", "none"));
+    complete(task(reference, "Task_RecordPlanningThemes"), Map.of("planningFinished", true));
+    moveClockTo("2027-06-14T16:00:00+01:00");
+    complete(task(reference, "Task_RecordFindings"), Map.of("findingsFedBackAt", "2027-06-14T15:30:00+01:00"));
+
+    assertThat(fieldwork).hasPassed("Task_RecordFindings", "Task_CloseFieldwork", "Event_FieldworkDone")
+        .hasNotPassed("Task_EscalateFindings").isEnded();
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(fieldwork.getId())
+        .taskDefinitionKey("Task_UpdateContextPresentation").singleResult().getDeleteReason())
+        .as("never done: withdrawn with the end of fieldwork").isNotEqualTo("completed");
+    assertThat(openTasks(reference, "Task_ConfirmChildrenAndFamilies")).isEmpty();
+  }
+
+  @Test
+  void fieldworkEndsAtTheFindingsMilestoneWhenNothingIsRecorded() {
+    String reference = newReference();
+    ProcessInstance fieldwork = startStage("fieldwork", reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-06-08T09:00:01+01:00");
+    fireDueTimers(reference);
+    moveClockTo("2027-06-14T17:00:01+01:00"); // FINDINGS: every timer due at once, the stage closes
+    fireDueTimers(reference);
+    assertThat(fieldwork).hasPassed("Task_EscalateFindings", "Task_CloseFieldwork", "Event_FieldworkDone").isEnded();
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("findings"))
+        .as("escalated once").hasSize(1);
+    assertThat(task(reference, "Task_RecordFindings")).isNull();
+  }
 }

@@ -38,7 +38,7 @@ class DeadlineModelTest {
   @Test
   void aTaskWithoutATimerIsEscalatedByTheReminders() {
     assertThat(DeadlineModel.escalatedByModel(task("notification-cascade.bpmn", "Task_RecordSetUpDiscussion"))).isFalse();
-    assertThat(DeadlineModel.escalatedByModel(task("fieldwork.bpmn", "Task_RecordFindings"))).isFalse();
-    assertThat(DeadlineModel.milestoneOf(task("fieldwork.bpmn", "Task_RecordFindings"))).contains("FINDINGS");
+    assertThat(DeadlineModel.escalatedByModel(task("fieldwork.bpmn", "Task_RecordLeadersMeeting"))).isFalse();
+    assertThat(DeadlineModel.milestoneOf(task("fieldwork.bpmn", "Task_RecordLeadersMeeting"))).contains("LEADERS_MEETING_DUE");
   }
 }

@@ -343,7 +343,8 @@ public final class InspectionScript {
         forAgency("Task_RespondToConcern", Actor.SENIOR, inspection -> CONCERN_AGENCY, context -> new RespondToConcernForm.Submitted("Resolved")),
         once("Task_RecordConcernResponse", "laim", context -> new ConcernResponseGivenForm.Submitted(true, context.now())))));
     stages.add(new Stage("day 11: fieldwork starts", When.milestone("FIELDWORK_START", hour.multipliedBy(3)), List.of(
-        once("Task_RecordLeadersMeeting", "laim", context -> new RecordLeadersMeetingForm.Submitted(context.milestone("FIELDWORK_START"), true, null)),
+        // The week on site opens at FIELDWORK_START (its timer), not when the presentation is updated.
+        afterJobs(once("Task_RecordLeadersMeeting", "laim", context -> new RecordLeadersMeetingForm.Submitted(context.milestone("FIELDWORK_START"), true, null))),
         named(PLANNING_THEMES, once("Task_RecordPlanningThemes", "laim", context -> new RecordPlanningThemesForm.Submitted(
             context.milestone("FIELDWORK_START").atZone(context.zone()).toLocalDate(), "Joint working", false))),
         once("Task_ArrangeKitMeetings", "laim", context -> new ArrangeKitMeetingForm.Submitted("arrange",

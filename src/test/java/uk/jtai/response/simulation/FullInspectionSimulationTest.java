@@ -165,7 +165,9 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
     List<InspectionClock.Firing> firings = clock.firings();
     assertThat(firings).extracting(InspectionClock.Firing::timerId).contains("Timer_AgencyConfirmationDue",
         "Timer_KnownToAgencyDue", "Timer_AuditReportWarning", "Timer_ConcernResponseDue", "Timer_KitWindowCloses",
-        "Timer_FieldworkEnds");
+        // The week on site opens at day 11 by its timer; the planning themes now close with the findings record (at
+        // FINDINGS less an hour in the script), before their own timer at FINDINGS.
+        "Timer_FieldworkStarts");
     for (InspectionClock.Firing firing : firings) {
       String what = firing.timerId() + (firing.agency() == null ? "" : " (" + firing.agency() + ")");
       assertThat(firing.executedAt()).as(what + " ran at its due instant, not before").isEqualTo(firing.due());
@@ -209,7 +211,9 @@ class FullInspectionSimulationTest extends ProcessTestSupport {
       }
     }
     Map<String, Integer> fired = new HashMap<>();
-    clock.firings().forEach(f -> fired.merge(f.processInstanceId() + " " + f.timerId(), 1, Integer::sum));
+    // Boundary timers only here; the intermediate ones (a stage opening or closing at a milestone) are checked above.
+    clock.firings().stream().filter(f -> f.attachedTo() != null)
+        .forEach(f -> fired.merge(f.processInstanceId() + " " + f.timerId(), 1, Integer::sum));
     assertThat(fired).as("timers fired, by process instance and timer").isEqualTo(expected);
   }
 

@@ -159,8 +159,9 @@ final class InspectionClock {
         .jobDefinitionId(job.getJobDefinitionId()).singleResult();
     String timerId = definition.getActivityId();
     String milestone = models.milestonesOf(job.getProcessDefinitionId()).get(timerId);
+    // A boundary timer (a deadline on a task), or an intermediate one (a stage opening or closing at its milestone).
     BoundaryEvent boundary = engine.getRepositoryService().getBpmnModelInstance(job.getProcessDefinitionId())
-        .getModelElementById(timerId);
+        .getModelElementById(timerId) instanceof BoundaryEvent attached ? attached : null;
     String attachedTo = boundary == null ? null : boundary.getAttachedTo().getId();
     String next = boundary == null || boundary.getOutgoing().isEmpty() ? null : boundary.getOutgoing().iterator().next().getTarget().getId();
     Instant attachedTaskDue = null;
