@@ -159,10 +159,13 @@ final class InspectionClock {
         .jobDefinitionId(job.getJobDefinitionId()).singleResult();
     String timerId = definition.getActivityId();
     String milestone = models.milestonesOf(job.getProcessDefinitionId()).get(timerId);
-    BoundaryEvent boundary = engine.getRepositoryService().getBpmnModelInstance(job.getProcessDefinitionId())
-        .getModelElementById(timerId);
+    // A boundary timer watches the activity it is attached to; an intermediate one (after an event-based gateway:
+    // a stage opening at its milestone) watches nothing.
+    org.camunda.bpm.model.bpmn.instance.FlowNode timer = engine.getRepositoryService()
+        .getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(timerId);
+    BoundaryEvent boundary = timer instanceof BoundaryEvent attached ? attached : null;
     String attachedTo = boundary == null ? null : boundary.getAttachedTo().getId();
-    String next = boundary == null || boundary.getOutgoing().isEmpty() ? null : boundary.getOutgoing().iterator().next().getTarget().getId();
+    String next = timer == null || timer.getOutgoing().isEmpty() ? null : timer.getOutgoing().iterator().next().getTarget().getId();
     Instant attachedTaskDue = null;
     if (attachedTo != null) {
       Task task = engine.getTaskService().createTaskQuery().executionId(job.getExecutionId()).taskDefinitionKey(attachedTo)
