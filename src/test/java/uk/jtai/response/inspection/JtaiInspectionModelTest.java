@@ -240,8 +240,13 @@ class JtaiInspectionModelTest extends ProcessTestSupport {
         .isWaitingAt("Activity_AfterFieldwork", "Activity_CaseAudit", "Activity_AuditDayAndReport", "Activity_AnnexA",
             "Activity_ChildSelection", "Activity_NotificationCascade", "Activity_FieldworkMeetings", "Task_RecordIssueOfConcern");
     assertStandingOnly(inspection, "after-fieldwork");
-    assertThat(management.createJobQuery().processInstanceId(inspection.getId()).activityId("Timer_FindingsDue").count())
-        .as("the findings' timer went with the fieldwork").isZero();
+
+    // At FINDINGS the milestone finds after fieldwork begun already, and begins nothing again.
+    moveClockTo("2027-06-14T17:00:01+01:00");
+    assertThat(fireDueTimers(reference)).isEqualTo(1);
+    assertThat(inspection).hasPassedInOrder("Timer_FindingsDue", "Gateway_AfterFieldworkBegunAtFindings",
+        "Event_FindingsAfterFieldworkBegun").isWaitingAt("Activity_AfterFieldwork");
+    assertThat(running(reference, "after-fieldwork")).as("begun once").isEqualTo(1);
 
     // An issue of concern is still being answered when the inspection finishes.
     complete(BpmnAwareTests.task("Task_RecordIssueOfConcern", inspection), Map.of("concernAgency", "police", "concernSummary", "Late strategy discussion"));
@@ -271,7 +276,8 @@ class JtaiInspectionModelTest extends ProcessTestSupport {
     assertThat(fireDueTimers(reference)).as("not before FINDINGS").isZero();
     moveClockTo("2027-06-14T17:00:01+01:00");
     assertThat(fireDueTimers(reference)).isEqualTo(1);
-    assertThat(inspection).hasPassed("Timer_FindingsDue").hasNotPassed("Gateway_AfterFieldworkBegun")
+    assertThat(inspection).hasPassedInOrder("Timer_FindingsDue", "Gateway_AfterFieldworkBegunAtFindings")
+        .hasNotPassed("Gateway_AfterFieldworkBegun", "Event_FindingsAfterFieldworkBegun")
         .isWaitingAt("Activity_Fieldwork", "Activity_AfterFieldwork");
     assertThat(running(reference, "after-fieldwork")).isEqualTo(1);
 
