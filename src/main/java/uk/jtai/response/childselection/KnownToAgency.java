@@ -3,13 +3,17 @@ package uk.jtai.response.childselection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.inspection.Inspections;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
@@ -34,15 +38,54 @@ public class KnownToAgency {
   private final KnownToAgencyReturns returns;
   private final Partnership partnership;
   private final ChildReferences childReferences;
+  private final ScheduleRepository schedules;
+  private final WorkingCalendar calendar;
   private final ObjectMapper json = new ObjectMapper();
 
   public KnownToAgency(Inspections inspections, SelectedChildren selected, KnownToAgencyReturns returns,
-                       Partnership partnership, ChildReferences childReferences) {
+                       Partnership partnership, ChildReferences childReferences, ScheduleRepository schedules,
+                       WorkingCalendar calendar) {
     this.inspections = inspections;
     this.selected = selected;
     this.returns = returns;
     this.partnership = partnership;
     this.childReferences = childReferences;
+    this.schedules = schedules;
+    this.calendar = calendar;
+  }
+
+  /**
+   * What LAIM's forwarding and audit-selection tasks say of the returns (a view, read each time the task is
+   * opened): the agencies whose returns are not in, and those that returned after KNOWN_TO_AGENCY_DUE with when.
+   * Agency names and times only, never a child.
+   */
+  public String status(VariableScope scope) {
+    String reference = Standing.REFERENCE.get(scope);
+    Map<String, Instant> returnedAt = returns.returnedAt(reference);
+    Optional<Instant> due = schedules.due(reference, ChildSelectionVariables.KNOWN_TO_AGENCY_DUE);
+    List<String> missing = new ArrayList<>();
+    List<String> late = new ArrayList<>();
+    for (String agency : inspections.caseAuditAgencies(scope)) {
+      Instant at = returnedAt.get(agency);
+      if (at == null) {
+        missing.add(partnership.agencyName(agency));
+      } else if (due.isPresent() && at.isAfter(due.get())) {
+        late.add(partnership.agencyName(agency) + " (at " + calendar.spoken(at) + ")");
+      }
+    }
+    String deadline = due.map(d -> " by " + calendar.spoken(d)).orElse("");
+    StringBuilder text = new StringBuilder();
+    if (missing.isEmpty()) {
+      text.append(late.isEmpty() ? "Every agency returned" + deadline + "." : "Every agency has returned.");
+    } else {
+      text.append("Not returned yet: ").append(String.join(", ", missing)).append(". Returns were due").append(deadline)
+          .append("; a late agency has been escalated and can still return: its answers appear here and in the "
+              + "download when it does.");
+    }
+    if (!late.isEmpty()) {
+      text.append(" Returned late: ").append(String.join(", ", late)).append(".");
+    }
+    return text.toString();
   }
 
   /** "known" then the theme's questions: (id, text). */

@@ -56,6 +56,15 @@ public class KnownToAgencyReturns {
 
   private record Returned(String agency, String child, String question, String answer) {}
 
+  /** agency -> when its return was recorded, for the agencies that have returned. */
+  public Map<String, Instant> returnedAt(String reference) {
+    Map<String, Instant> at = new HashMap<>();
+    jdbc.sql("select agency, max(submitted_at) as submitted_at from jtai_known_to_agency where reference = ? group by agency")
+        .param(reference).query((rs, row) -> Map.entry(rs.getString("agency"), rs.getObject("submitted_at", OffsetDateTime.class)))
+        .list().forEach(entry -> at.put(entry.getKey(), entry.getValue().toInstant()));
+    return at;
+  }
+
   public int delete(String reference) {
     return jdbc.sql("delete from jtai_known_to_agency where reference = ?").param(reference).update();
   }

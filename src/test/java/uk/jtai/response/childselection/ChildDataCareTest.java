@@ -147,6 +147,7 @@ class ChildDataCareTest extends ProcessTestSupport {
       rows.forEach(row -> ((ObjectNode) row).put("answer", "yes"));
       complete(answer, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(rows.toString()).create()));
     }
+    fireDueTimers(reference); // the last return's asynchronous step opens LAIM's forwarding
 
     // LAIM in Tasklist (its session and XSRF token): claims the forwarding, comments, attaches the sheet.
     TasklistSession laim = TasklistSession.signIn(port, "care-laim", TestUsers.PASSWORD);

@@ -85,6 +85,16 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     fireDueTimers(reference); // the asynchronous step that shows the return in LAIM's task
   }
 
+  /** The returns' deadline passes (KNOWN_TO_AGENCY_DUE): late agencies are escalated and LAIM's forwarding opens. */
+  private void returnsDue(String reference) {
+    moveClockTo(schedules.due(reference, "KNOWN_TO_AGENCY_DUE").orElseThrow().plusSeconds(1).toString());
+    fireDueTimers(reference);
+  }
+
+  private String status(String reference, String taskKey) {
+    return (String) forms.getTaskFormVariables(task(reference, taskKey).getId()).get("returnsStatus");
+  }
+
   private JsonNode laimView(String reference) throws Exception {
     Task forward = task(reference, "Task_ForwardReturns");
     return json.readTree(forms.getTaskFormVariables(forward.getId()).get("knownToAgencyReturns").toString());
@@ -119,7 +129,8 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
 
     assertThat(stage).hasPassedInOrder("Task_RecordFirstSelection", "Gateway_SelectionSplit")
-        .isWaitingAt("Task_ReturnKnownToAgency", "Task_ForwardReturns");
+        .isWaitingAt("Task_ReturnKnownToAgency", "Gateway_ReturnsInOrDue");
+    assertThat(task(reference, "Task_ForwardReturns")).as("not before every agency has returned or the returns are due").isNull();
     assertThat(selected.firstSelection(reference)).isEqualTo(twenty);
     assertThat(schedules.due(reference, "KNOWN_TO_AGENCY_DUE")).contains(instant("2027-05-26T12:00:00+01:00"));
     for (String agency : DA_AGENCIES) {
@@ -130,28 +141,36 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     assertThat(json.readTree(forms.getTaskFormVariables(agencyTask(reference, "Task_ReturnKnownToAgency", "police").getId())
         .get("knownToAgencyAnswers").toString())).hasSize(20 * 5);
     assertThat(outbox(reference, "agency-task")).hasSize(DA_AGENCIES.size());
-    assertThat(laimView(reference)).hasSize(20).allSatisfy(row -> assertThat(row.get("police").asText()).isEqualTo("Not returned"));
 
     answer(reference, "police");
-    JsonNode view = laimView(reference);
-    assertThat(view.get(0).get("police").asText()).isEqualTo("Yes");
-    assertThat(view.get(1).get("police").asText()).isEqualTo("No");
-    assertThat(view.get(0).get("health").asText()).isEqualTo("Not returned");
     assertThat(returns.byAgency(reference)).containsOnlyKeys("police");
-
-    for (String agency : List.of("la", "health", "probation")) {
+    for (String agency : List.of("la", "health")) {
       answer(reference, agency);
     }
-    assertThat(laimView(reference)).allSatisfy(row -> assertThat(row.toString()).doesNotContain("Not returned"));
+    assertThat(task(reference, "Task_ForwardReturns")).as("probation has not returned").isNull();
+    answer(reference, "probation");
+
+    // The last return, at 10:00, opens the forwarding two hours before the returns are due.
+    assertThat(stage).hasPassed("Event_AllReturned", "Event_ReturnsIn", "Gateway_ForwardOpens")
+        .hasNotPassed("Timer_ReturnsWindowCloses").isWaitingAt("Task_ForwardReturns");
+    assertThat(task(reference, "Task_ForwardReturns")).hasCandidateGroup("laim")
+        .hasDueDate(java.util.Date.from(instant("2027-05-27T17:00:00+01:00")));
+    JsonNode view = laimView(reference);
+    assertThat(view).hasSize(20);
+    assertThat(view.get(0).get("police").asText()).isEqualTo("Yes");
+    assertThat(view.get(1).get("police").asText()).isEqualTo("No");
+    assertThat(view).allSatisfy(row -> assertThat(row.toString()).doesNotContain("Not returned"));
+    assertThat(status(reference, "Task_ForwardReturns")).isEqualTo("Every agency returned by 12:00 on Wednesday 26 May.");
 
     List<String> six = List.of(twenty.get(4), twenty.get(0), twenty.get(11), twenty.get(7), twenty.get(19), twenty.get(2));
     selectForAuditAndSendTool(reference, six);
 
     assertThat(selected.auditSelection(reference)).isEqualTo(six);
-    assertThat(stage).hasPassed("Event_AllReturned", "Task_ForwardReturns", "Task_RecordAuditSelection")
-        .hasPassedInOrder("Task_SendAuditTool", "Task_EmailAuditTool", "Event_AuditToolSent").isEnded()
-        .hasNotPassed("Task_EscalateFirstSelection", "Task_EscalateKnownToAgency", "Task_EscalateAuditSelection",
-            "Task_EscalateAuditTool");
+    assertThat(stage).hasPassed("Event_AllReturned", "Task_ForwardReturns")
+        .hasPassedInOrder("Task_RecordAuditSelection", "Event_AuditSelectionRecorded", "Task_SendAuditTool",
+            "Task_EmailAuditTool", "Event_AuditToolSent").isEnded()
+        .hasNotPassed("Task_EscalateFirstSelection", "Task_EscalateKnownToAgency", "Task_EscalateForward",
+            "Task_EscalateAuditSelection", "Task_EscalateAuditTool");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).variableName("auditSelectionCount")
         .singleResult().getValue()).as("what jtai-inspection takes back").isEqualTo(6);
     List<Map<String, Object>> notices = outbox(reference, "audit-tool-available");
@@ -162,13 +181,17 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void anAgencyLateWithItsReturnIsEscalatedAndDoesNotHoldTheOthers() throws Exception {
+  void anAgencyThatNeverReturnsIsEscalatedOnceAndTheForwardTheSixAndTheAuditToolGoAheadWithoutIt() throws Exception {
     String reference = atChildSelection("domestic-abuse");
+    ProcessInstance stage = calledProcess(reference, "child-selection");
     List<String> twenty = ChildData.references(2, 20);
     recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
     for (String agency : List.of("la", "police", "health")) {
       answer(reference, agency);
     }
+    moveClockTo("2027-05-26T11:59:59+01:00");
+    fireDueTimers(reference);
+    assertThat(task(reference, "Task_ForwardReturns")).as("not before the returns are due").isNull();
     moveClockTo("2027-05-26T12:00:01+01:00");
     fireDueTimers(reference);
 
@@ -177,12 +200,67 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     assertThat(escalations.get(0).get("recipients"))
         .isEqualTo("probation.lead@york.example,probation.deputy@york.example,cyscp@york.gov.uk");
     assertThat(agencyTask(reference, "Task_ReturnKnownToAgency", "probation")).as("stays open").isNotNull();
+    assertThat(stage).hasPassedInOrder("Timer_ReturnsWindowCloses", "Gateway_ForwardOpens").hasNotPassed("Event_ReturnsIn")
+        .isWaitingAt("Task_ForwardReturns", "Task_ReturnKnownToAgency");
     assertThat(laimView(reference).get(0).get("probation").asText()).isEqualTo("Not returned");
+    assertThat(laimView(reference).get(0).get("police").asText()).isEqualTo("Yes");
+    assertThat(status(reference, "Task_ForwardReturns")).startsWith("Not returned yet: Probation. Returns were due by 12:00 on "
+        + "Wednesday 26 May;").doesNotContain("Police").doesNotContain(twenty.get(0));
 
     selectForAuditAndSendTool(reference, twenty.subList(0, 6));
+    assertThat(stage).hasPassed("Task_RecordAuditSelection", "Event_AuditSelectionRecorded", "Event_AuditToolSent")
+        .hasNotPassed("Event_AllReturned", "Task_EscalateForward");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey("child-selection").count()).as("the stage ends without the late return").isZero();
     assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).isEmpty();
+  }
+
+  @Test
+  void aReturnMadeAfterTheForwardIsRecordedAndLaimSeesItCameLate() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    List<String> twenty = ChildData.references(12, 20);
+    recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
+    for (String agency : List.of("la", "police", "health")) {
+      answer(reference, agency);
+    }
+    returnsDue(reference);
+    moveClockTo("2027-05-26T13:00:00+01:00");
+    complete(task(reference, "Task_ForwardReturns"),
+        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T12:45:00+01:00"));
+    assertThat(status(reference, "Task_RecordAuditSelection")).startsWith("Not returned yet: Probation.");
+
+    // Probation returns at 14:05, after the forward: the return is taken and LAIM's audit selection says it came late.
+    moveClockTo("2027-05-26T14:05:00+01:00");
+    answer(reference, "probation");
+    assertThat(returns.byAgency(reference)).containsKey("probation");
+    assertThat(status(reference, "Task_RecordAuditSelection"))
+        .isEqualTo("Every agency has returned. Returned late: Probation (at 14:05 on Wednesday 26 May).");
+    ProcessInstance stage = calledProcess(reference, "child-selection");
+    assertThat(stage).hasPassed("Event_AllReturned").isWaitingAt("Task_RecordAuditSelection");
+    assertThat(openTasks(reference, "Task_ForwardReturns")).as("the forwarding does not open again").isEmpty();
+    assertThat(outbox(reference, "task-overdue")).as("the miss escalated once, at 12:00").hasSize(1);
+    List<String> lines = laim.get("/api/inspections/" + reference + "/known-to-agency.csv").body().lines().toList();
+    assertThat(lines.get(1)).doesNotContain("Not returned");
+  }
+
+  @Test
+  void aForwardNotDoneByItsDeadlineIsEscalatedOnceToTheDcsAndTheBusinessUnitAndStaysOpen() throws Exception {
+    String reference = atChildSelection("domestic-abuse");
+    recordFirstSelection(reference, ChildData.references(13, 20), "2027-05-26T10:00:00+01:00");
+    for (String agency : DA_AGENCIES) {
+      answer(reference, agency);
+    }
+    moveClockTo("2027-05-27T16:59:00+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).isEmpty();
+    moveClockTo("2027-05-27T17:00:01+01:00");
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "task-overdue")).singleElement().satisfies(row -> {
+      assertThat(row.get("recipients")).isEqualTo("dcs@york.example,cyscp@york.gov.uk");
+      assertThat((String) row.get("subject")).contains("Forward the known-to-agency returns");
+    });
+    assertThat(calledProcess(reference, "child-selection")).hasPassed("Task_EscalateForward", "Event_ForwardEscalated")
+        .isWaitingAt("Task_ForwardReturns");
   }
 
   @Test
@@ -317,6 +395,7 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     assertThat(answers.get(notKnown)).hasSize(rows.size() / 20).containsEntry("known", KnownToAgencyReturns.NOT_KNOWN)
         .allSatisfy((question, answer) -> assertThat(answer)
             .isEqualTo(question.equals("known") ? KnownToAgencyReturns.NOT_KNOWN : KnownToAgencyReturns.NOT_APPLICABLE));
+    returnsDue(reference);
     JsonNode view = laimView(reference);
     assertThat(view.get(0).get("police").asText()).isEqualTo("Yes");
     assertThat(view.get(1).get("child").asText()).isEqualTo(notKnown);
@@ -355,8 +434,9 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     String reference = atChildSelection("domestic-abuse");
     List<String> twenty = ChildData.references(7, 20);
     recordFirstSelection(reference, twenty, "2027-05-26T10:00:00+01:00");
+    returnsDue(reference);
     complete(task(reference, "Task_ForwardReturns"),
-        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T10:00:00+01:00"));
+        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T12:00:00+01:00"));
     Task audit = task(reference, "Task_RecordAuditSelection");
     assertThat((String) forms.getTaskFormVariables(audit.getId()).get("firstSelectionList")).startsWith("1. " + twenty.get(0));
 
@@ -386,8 +466,9 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
     recordFirstSelection(reference, thirty, "2027-05-27T10:00:00+01:00");
     assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).as("la, police, health, yjs (guidance 9.16)").hasSize(4);
 
+    returnsDue(reference);
     complete(task(reference, "Task_ForwardReturns"),
-        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-27T10:00:00+01:00"));
+        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-27T12:00:00+01:00"));
     Task audit = task(reference, "Task_RecordAuditSelection");
     assertThat(completeOverRest(audit, "auditSelectionEntry", ChildData.lines(thirty.subList(0, 8))).body())
         .contains("the inspectors select 5 to 7 children; 8 were entered");
@@ -405,8 +486,9 @@ class ChildSelectionProcessTest extends ProcessTestSupport {
 
     List<String> twenty = ChildData.references(9, 20);
     recordFirstSelection(reference, twenty, "2027-05-26T17:30:00+01:00");
+    returnsDue(reference);
     complete(task(reference, "Task_ForwardReturns"),
-        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-26T17:30:00+01:00"));
+        Map.of("returnsSentToInspectors", true, "returnsSentAt", "2027-05-27T10:45:00+01:00"));
     moveClockTo("2027-05-28T11:00:01+01:00");
     fireDueTimers(reference);
     assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("selected for audit"))

@@ -26,8 +26,8 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
     ProcessInstance inspection = startInspection(reference, "domestic-abuse", NOTIFIED);
 
     assertThat(inspection).isStarted().hasBusinessKey(reference).isWaitingAt(
-        "Activity_NotificationCascade", "Activity_AnnexA", "Activity_FieldworkMeetings");
-    assertThat(calledProcess(reference, "child-selection")).as("after Annex A").isNull();
+        "Activity_NotificationCascade", "Activity_AnnexA", "Activity_ChildSelection", "Activity_FieldworkMeetings");
+    assertThat(task(reference, "Task_RecordFirstSelection")).as("alongside Annex A, from day 1").isNotNull();
     assertThat(runtime.getVariable(inspection.getId(), "themeName")).isEqualTo("Children who are victims of domestic abuse");
     assertThat(runtime.getVariable(inspection.getId(), "notifiedAt")).isEqualTo(NOTIFIED);
     assertThat(jdbc.queryForObject("select count(*) from jtai_milestone where reference = ?", Integer.class, reference))
@@ -35,7 +35,7 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
         .isEqualTo(themes.theme("domestic-abuse").milestones().size());
     assertThat(jdbc.queryForObject("select process_instance_id from jtai_inspection where reference = ?", String.class, reference))
         .isEqualTo(inspection.getId());
-    for (String stage : List.of("notification-cascade", "annex-a", "fieldwork-meetings")) {
+    for (String stage : List.of("notification-cascade", "annex-a", "child-selection", "fieldwork-meetings")) {
       assertThat(calledProcess(reference, stage)).as(stage).isNotNull();
     }
   }
@@ -110,5 +110,63 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).finished().count())
         .as("the week 1 stages have ended").isEqualTo(4);
     assertThat(outbox(reference, "task-overdue")).isEmpty();
+  }
+
+  /** Every agency but the silent one answers No throughout. */
+  private void answerNo(Task sheet) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ArrayNode rows = (com.fasterxml.jackson.databind.node.ArrayNode)
+        json.readTree(forms.getTaskFormVariables(sheet.getId()).get("knownToAgencyAnswers").toString());
+    rows.forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("answer", "no"));
+    complete(sheet, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(rows.toString()).create()));
+  }
+
+  /**
+   * The inspection on the inspectors' calendar, with the real stages: the local authority never submits Annex A
+   * and probation never returns its known-to-agency sheet. The inspectors still select the 20 on day 3, the
+   * forwarding opens when the returns are due, LAIM records the 6 and week 2 and the case audits begin; each miss
+   * is recorded on the inspection once, and the late tasks stay open.
+   */
+  @Test
+  void withoutAnnexAAndWithAnAgencySilentTheTwentyTheForwardTheSixAndWeek2StillHappen() throws Exception {
+    String reference = newReference();
+    ProcessInstance inspection = startInspection(reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-05-26T09:30:00+01:00");
+    fireDueTimers(reference);
+    assertThat(task(reference, "Task_SubmitAnnexA")).as("Annex A missed, still open on day 3").isNotNull();
+
+    List<String> twenty = uk.jtai.response.support.ChildData.references(40, 20);
+    moveClockTo("2027-05-26T10:00:00+01:00");
+    complete(task(reference, "Task_RecordFirstSelection"),
+        Map.of("firstSelectionEntry", uk.jtai.response.support.ChildData.lines(twenty)));
+    for (String agency : List.of("la", "police", "health")) {
+      answerNo(agencyTask(reference, "Task_ReturnKnownToAgency", agency));
+    }
+    fireDueTimers(reference);
+    assertThat(task(reference, "Task_ForwardReturns")).as("not before the returns are due").isNull();
+
+    moveClockTo("2027-05-26T12:00:01+01:00");
+    fireDueTimers(reference);
+    moveClockTo("2027-05-26T12:30:00+01:00");
+    complete(task(reference, "Task_ForwardReturns"), Map.of("returnsSentToInspectors", true,
+        "returnsSentAt", "2027-05-26T12:20:00+01:00"));
+    moveClockTo("2027-05-26T15:00:00+01:00");
+    complete(task(reference, "Task_RecordAuditSelection"),
+        Map.of("auditSelectionEntry", uk.jtai.response.support.ChildData.lines(twenty.subList(0, 6))));
+
+    assertThat(inspection).as("the record of the 6 begins week 2 and the case audits, two days early")
+        .hasPassed("Event_AuditSelectionRecorded", "Event_ChildrenForAuditKnown", "Gateway_Week2Split")
+        .isWaitingAt("Activity_CaseAudit", "Activity_AuditDayAndReport", "Activity_Fieldwork", "Activity_AnnexA",
+            "Activity_ChildSelection");
+    assertThat(openTasks(reference, "Task_CompleteAuditTool")).as("6 children by 4 agencies").hasSize(24);
+    assertThat(agencyTask(reference, "Task_ReturnKnownToAgency", "probation")).as("the late return stays open").isNotNull();
+    assertThat(task(reference, "Task_SendAuditTool")).isNotNull();
+
+    List<String> missed = List.of(((String) runtime.getVariable(inspection.getId(), "missedDeadlines")).split("\n"));
+    assertThat(missed).filteredOn(line -> line.startsWith("ANNEX_A_DUE")).hasSize(1);
+    assertThat(missed).filteredOn(line -> line.startsWith("KNOWN_TO_AGENCY_DUE")).singleElement()
+        .satisfies(line -> assertThat(line).endsWith(": Probation"));
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("SUBJECT")).contains("known to your agency"))
+        .hasSize(1);
   }
 }

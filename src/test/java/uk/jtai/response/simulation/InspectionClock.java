@@ -159,11 +159,13 @@ final class InspectionClock {
         .jobDefinitionId(job.getJobDefinitionId()).singleResult();
     String timerId = definition.getActivityId();
     String milestone = models.milestonesOf(job.getProcessDefinitionId()).get(timerId);
-    // A boundary timer (a deadline on a task), or an intermediate one (a stage opening or closing at its milestone).
-    BoundaryEvent boundary = engine.getRepositoryService().getBpmnModelInstance(job.getProcessDefinitionId())
-        .getModelElementById(timerId) instanceof BoundaryEvent attached ? attached : null;
+    // A boundary timer watches the activity it is attached to (a deadline on a task); an intermediate one (a stage
+    // opening or closing at its milestone) watches nothing.
+    org.camunda.bpm.model.bpmn.instance.FlowNode timer = engine.getRepositoryService()
+        .getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(timerId);
+    BoundaryEvent boundary = timer instanceof BoundaryEvent attached ? attached : null;
     String attachedTo = boundary == null ? null : boundary.getAttachedTo().getId();
-    String next = boundary == null || boundary.getOutgoing().isEmpty() ? null : boundary.getOutgoing().iterator().next().getTarget().getId();
+    String next = timer == null || timer.getOutgoing().isEmpty() ? null : timer.getOutgoing().iterator().next().getTarget().getId();
     Instant attachedTaskDue = null;
     if (attachedTo != null) {
       Task task = engine.getTaskService().createTaskQuery().executionId(job.getExecutionId()).taskDefinitionKey(attachedTo)
