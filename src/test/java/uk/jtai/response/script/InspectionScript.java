@@ -419,6 +419,21 @@ public final class InspectionScript {
     return mapSteps(step -> names.contains(step.name()) ? null : step);
   }
 
+  /**
+   * A silent agency: nothing {@code agency} does is done. Its copies of the steps done per agency are left,
+   * and the steps its people do once (the Audit Chair, say, when the Chair is its lead) are left undone.
+   */
+  public InspectionScript silent(String agency) {
+    return mapSteps(step -> {
+      if (step.perAgency()) {
+        Function<Inspection, List<String>> others = inspection -> step.agencies().apply(inspection).stream()
+            .filter(a -> !a.equals(agency)).toList();
+        return new Step(step.name(), step.taskKey(), step.actor(), others, step.perChild(), step.afterJobs(), step.values());
+      }
+      return step.actor().role() == Role.USER && step.actor().user().startsWith(agency + ".") ? null : step;
+    });
+  }
+
   /** The step submitting other values. */
   public InspectionScript with(String stepName, Function<Context, ? extends Object> values) {
     step(stepName);

@@ -151,6 +151,22 @@ class InspectionScriptTest {
         .hasMessageContaining("no step Task_NoSuchTask");
   }
 
+  @Test
+  void aSilentAgencyDoesNothingAndEveryoneElseDoesTheirPart() {
+    InspectionScript.Inspection inspection = new InspectionScript.Inspection("JTAI-2027-05-S2", "domestic-abuse",
+        Instant.parse("2027-05-24T08:10:00Z"), List.of("la", "police", "health", "probation", "education"),
+        List.of("la", "police", "health", "probation"), List.of("la", "police", "health"), List.of("C1", "C2"), 1, agency -> agency + ".senior");
+    InspectionScript silentPolice = InspectionScript.onTime().silent("police");
+    assertThat(silentPolice.step("Task_ConfirmLeadContact").agencies().apply(inspection))
+        .containsExactly("la", "health", "probation", "education");
+    assertThat(silentPolice.step("Task_ReturnKnownToAgency").agencies().apply(inspection)).containsExactly("la", "health", "probation");
+    assertThat(silentPolice.step("Task_RespondToConcern").agencies().apply(inspection)).as("the police's concern").isEmpty();
+    assertThat(silentPolice.steps()).extracting(InspectionScript.Step::name).as("the Audit Chair is the police lead")
+        .doesNotContain("Task_RecordAuditDay").contains("Task_UploadReportDraft", "Task_RecordFindings");
+    assertThat(InspectionScript.onTime().silent("la").step("Task_SubmitAnnexA").agencies().apply(inspection)).isEmpty();
+    assertThat(InspectionScript.onTime().silent("la").steps()).hasSize(InspectionScript.onTime().steps().size());
+  }
+
   /** What a step's values are built from, without an engine: every milestone at the notification, no rows offered. */
   private static final class Offline implements InspectionScript.Performer {
     private final Instant now = Instant.parse("2027-05-24T09:00:00Z");
