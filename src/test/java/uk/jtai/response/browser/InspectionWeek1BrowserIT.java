@@ -77,6 +77,14 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     inBrowser("health.deputy", "Task_GiveFieldworkMeetings", form -> form
         .check("My agency has no such meetings in the fieldwork week")
         .check("These details have been given to the lead inspector"));
+    // Education has no multi-agency meetings relevant to the theme: the Business Unit takes it out of that stage.
+    startInBrowser("bu", "Take an agency out of a stage", "take-agency-out", form -> form
+        .type("Inspection reference", REFERENCE)
+        .select("Stage", "Multi-agency meetings in the fieldwork week (week 1)")
+        .type("Agency", "Education")
+        .type("Why the agency is not part of this stage", "Education has no multi-agency meetings in the fieldwork week"));
+    assertThat(openTasks(REFERENCE, "Task_GiveFieldworkMeetings")).extracting(t -> tasks.getVariable(t.getId(), "agency"))
+        .as("Education taken out of the fieldwork-week meetings").doesNotContain("education").isNotEmpty();
     completeOpenAsScripted(REFERENCE, "Task_GiveFieldworkMeetings");
     startInBrowser("bu", "Move a deadline", "move-deadline", form -> form
         .type("Inspection reference", REFERENCE)
