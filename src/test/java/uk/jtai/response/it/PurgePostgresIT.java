@@ -55,7 +55,8 @@ class PurgePostgresIT {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JtaiResponseApplication.class).profiles("postgres").run(
         "--JTAI_DB_URL=" + database.url(), "--JTAI_DB_USER=" + database.user(), "--JTAI_DB_PASSWORD=" + database.password(),
         "--JTAI_ADMIN_USER=" + ADMIN, "--JTAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--server.port=0",
-        "--jtai.mail.sender.enabled=false", "--jtai.purge.interval=PT1S")) {
+        "--jtai.mail.sender.enabled=false", "--jtai.purge.interval=PT1S",
+        "--JTAI_IDENTITY_KEY=" + uk.jtai.response.childselection.identity.IdentityCipher.newKey())) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
       TestUsers.ensure(identity, "purge-bu", "business-unit");

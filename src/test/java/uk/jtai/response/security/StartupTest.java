@@ -21,6 +21,7 @@ class StartupTest {
 
   private static final String CHIEF_PASSWORD = "Long-Secret-2027!";
   private static final String KEEPER_PASSWORD = "Quiet-Harbour-2027!";
+  private static final String IDENTITY_KEY = uk.jtai.response.childselection.identity.IdentityCipher.newKey();
 
   /** Arguments, not default properties: they must win over application.yaml's database. */
   private static String[] args(String database, String... properties) {
@@ -36,6 +37,10 @@ class StartupTest {
     for (String property : properties) {
       args.add("--" + property);
     }
+    // Every start needs the key of the children's identifying details; a test that is about it sets its own.
+    if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("jtai.identity.key="))) {
+      args.add("--jtai.identity.key=" + IDENTITY_KEY);
+    }
     return args.toArray(String[]::new);
   }
 
@@ -47,6 +52,13 @@ class StartupTest {
   void withoutAnAdministratorTheServiceRefusesToStartAndSaysWhatToSet() {
     assertThatThrownBy(() -> app().run(args("startup-no-admin")).close())
         .rootCause().hasMessageContaining("JTAI_ADMIN_USER").hasMessageContaining("JTAI_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void withoutTheKeyOfTheChildrensIdentifyingDetailsTheServiceRefusesToStartAndSaysWhatToSet() {
+    assertThatThrownBy(() -> app().run(args("startup-no-identity-key", "jtai.admin.user-id=chief",
+        "jtai.admin.password=" + CHIEF_PASSWORD, "jtai.identity.key=")).close())
+        .rootCause().hasMessageContaining("JTAI_IDENTITY_KEY").hasMessageContaining("openssl rand -base64 32");
   }
 
   @Test
