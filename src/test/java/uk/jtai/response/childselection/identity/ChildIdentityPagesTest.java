@@ -116,6 +116,17 @@ class ChildIdentityPagesTest extends ProcessTestSupport {
         .hasMessageContaining("entry 20 is not one of the children whose identifying details were recorded");
     complete(first, Map.of("firstSelectionEntry", ChildData.lines(twenty)));
 
+    // Recorded again from the forwarding task, the list must be the children of the first selection.
+    List<IdentityData.Row> wrong = new ArrayList<>(rows);
+    IdentityData.Row stranger = IdentityData.rows(732, List.of(other.get(19)), today()).get(0);
+    wrong.set(19, stranger);
+    HttpResponse<String> differing = laim.submit(page + "/record", new Multipart().text("token", token(laim.page(page + "/record")))
+        .text("rows", IdentityData.pasted(wrong)));
+    assertThat(differing.statusCode()).isEqualTo(400);
+    assertThat(differing.body()).contains("row 20, MOSAIC number: is not one of the children recorded in the first selection task",
+        "1 of the children recorded in the first selection task are not in the list");
+    assertThat(identities.list(reference).get(19).fullName()).as("the list recorded stays").isEqualTo(rows.get(19).fullName());
+
     // Each agency of the theme, from its own open sheet.
     TasklistSession police = as("id-police", "police");
     TasklistSession health = as("id-health", "health");
