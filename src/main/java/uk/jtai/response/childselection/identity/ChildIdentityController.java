@@ -35,6 +35,7 @@ import uk.jtai.response.childselection.ChildReferences;
 import uk.jtai.response.childselection.SelectedChildren;
 import uk.jtai.response.childselection.identity.IdentityAccessRecord.Action;
 import uk.jtai.response.childselection.identity.IdentityAccessRecord.ListName;
+import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.web.ApiExceptionHandler;
 import uk.jtai.response.web.CsvDownload;
@@ -166,7 +167,8 @@ public class ChildIdentityController {
 
   /** Reads and checks the list, and that it is the same children as the first selection when that is recorded. */
   IdentityListReader.Result read(String reference, InspectionSchedule inspection, String text) {
-    IdentityListReader.Rules rules = new IdentityListReader.Rules(themes.theme(inspection.theme()).selection().first(),
+    Theme.Selection selection = themes.theme(inspection.theme()).selection();
+    IdentityListReader.Rules rules = new IdentityListReader.Rules(selection.first(), selection.childAge(),
         childReferences::isWellFormed, childReferences.label() + " in the partnership's format",
         LocalDate.ofInstant(EngineTime.now(), UK));
     IdentityListReader.Result result = IdentityListReader.read(text, rules);

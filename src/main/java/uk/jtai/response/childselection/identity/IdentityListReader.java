@@ -33,8 +33,6 @@ public final class IdentityListReader {
       "postcode", "address");
   static final int MAX_NAME = 100;
   static final int MAX_ADDRESS = 200;
-  /** JTAI inspects the response to children: under 18 on the day the list is recorded. */
-  static final int MAX_AGE = 17;
 
   private static final DateTimeFormatter[] DATES = {
       DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK).withResolverStyle(ResolverStyle.STRICT),
@@ -63,10 +61,11 @@ public final class IdentityListReader {
   }
 
   /**
-   * What a list must meet: the theme's number of children, the partnership's child-reference format, and the
-   * day it is recorded (for the children's ages).
+   * What a list must meet: the theme's number of children and their ages (whole years on {@code today}, the
+   * day the list is recorded), and the partnership's child-reference format.
    */
-  public record Rules(Theme.Range count, Predicate<String> wellFormedReference, String referenceDescription, LocalDate today) {}
+  public record Rules(Theme.Range count, Theme.Range ages, Predicate<String> wellFormedReference, String referenceDescription,
+                      LocalDate today) {}
 
   private IdentityListReader() {}
 
@@ -127,9 +126,9 @@ public final class IdentityListReader {
           problems.add(new Problem(row, "date of birth", "is in the future"));
         } else {
           int age = Period.between(dateOfBirth, rules.today()).getYears();
-          if (age > MAX_AGE) {
-            problems.add(new Problem(row, "date of birth", "makes the child " + age + "; the inspectors select children under "
-                + (MAX_AGE + 1)));
+          if (!rules.ages().contains(age)) {
+            problems.add(new Problem(row, "date of birth", "makes the child " + age + "; this theme's children are aged "
+                + rules.ages()));
           }
         }
       }

@@ -15,7 +15,7 @@ class IdentityListReaderTest {
 
   private static final LocalDate TODAY = LocalDate.of(2027, 5, 26);
   private static final IdentityListReader.Rules TWENTY = new IdentityListReader.Rules(new Theme.Range(20, 20),
-      reference -> reference.matches("[0-9]{4,10}"), "a MOSAIC number, 4 to 10 digits", TODAY);
+      Theme.Selection.CHILDREN, reference -> reference.matches("[0-9]{4,10}"), "a MOSAIC number, 4 to 10 digits", TODAY);
 
   private final List<IdentityData.Row> rows = IdentityData.rows(41, ChildData.references(41, 21), TODAY);
 
@@ -84,10 +84,25 @@ class IdentityListReaderTest {
     set(list.get(7), 2, "31/02/2019");
     set(list.get(8), 2, TODAY.minusYears(18).format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
     assertThat(problems(pasted(list))).containsExactly(
-        "row 5, date of birth: makes the child 40; the inspectors select children under 18",
+        "row 5, date of birth: makes the child 40; this theme's children are aged 0 to 17",
         "row 7, date of birth: is in the future",
         "row 8, date of birth: is not a date such as 14/03/2015",
-        "row 9, date of birth: makes the child 18; the inspectors select children under 18");
+        "row 9, date of birth: makes the child 18; this theme's children are aged 0 to 17");
+  }
+
+  @Test
+  void aThemeThatInspectsOlderChildrenOnlyRefusesAYoungerOne() {
+    IdentityListReader.Rules sevenToFifteen = new IdentityListReader.Rules(new Theme.Range(20, 20), new Theme.Range(7, 15),
+        TWENTY.wellFormedReference(), TWENTY.referenceDescription(), TODAY);
+    List<List<String>> list = twenty();
+    for (List<String> row : list) {
+      set(row, 2, TODAY.minusYears(10).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+      set(row, 1, row.get(1) + " " + row.get(0)); // still one child a row: the same date of birth
+    }
+    set(list.get(2), 2, TODAY.minusYears(3).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+    IdentityListReader.Result result = IdentityListReader.read(pasted(list), sevenToFifteen);
+    assertThat(result.problems()).extracting(IdentityListReader.Problem::toString)
+        .containsExactly("row 3, date of birth: makes the child 3; this theme's children are aged 7 to 15");
   }
 
   @Test
