@@ -73,14 +73,7 @@ class HostileIdentityTest extends ProcessTestSupport {
         "probation.deputy");
     Map<String, String> unexpected = new TreeMap<>();
     Map<String, Integer> refused = new LinkedHashMap<>();
-    List<String> users = new ArrayList<>(List.of("bu", "laim", "dcs", "scrutineer"));
-    partnership.agencies().forEach(agency -> {
-      users.add(agency.id() + ".lead");
-      users.add(agency.id() + ".deputy");
-      if (!demo.senior(agency.id()).equals("dcs")) {
-        users.add(agency.id() + ".senior");
-      }
-    });
+    List<String> users = demo.everyRole();
     Http admin = Http.as(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
     for (String user : users) {
       Http as = Http.as(port, user, TestUsers.PASSWORD);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import uk.jtai.response.childselection.identity.IdentityListReader;
 
 /**
  * Identifying details for tests: a child per reference with a name no other test uses, a date of birth of a
@@ -55,18 +56,10 @@ public final class IdentityData {
 
   /** A valid NHS number whose first nine digits are made from {@code n}. */
   public static String nhsNumber(int n) {
-    for (int k = 0; ; k++) {
-      String nine = String.format("4%08d", (n * 7919L + k) % 100_000_000L);
-      int sum = 0;
-      for (int i = 0; i < 9; i++) {
-        sum += (nine.charAt(i) - '0') * (10 - i);
-      }
-      int check = 11 - sum % 11;
-      if (check == 11) {
-        check = 0;
-      }
-      if (check != 10) {
-        return nine + check;
+    for (long k = 0; ; k++) {
+      String candidate = String.format("4%09d", (n * 79_190L + k) % 1_000_000_000L);
+      if (IdentityListReader.isValidNhsNumber(candidate)) {
+        return candidate;
       }
     }
   }

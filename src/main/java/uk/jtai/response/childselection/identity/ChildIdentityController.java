@@ -245,10 +245,11 @@ public class ChildIdentityController {
         : "The children selected for audit";
   }
 
-  /** Never cached, never framed, no referrer. */
+  /** Never cached, never framed, no referrer, never sniffed as another type. */
   private static void sensitive(HttpServletResponse response) {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("X-Content-Type-Options", "nosniff");
   }
 }

@@ -112,6 +112,7 @@ class ChildIdentityPagesTest extends ProcessTestSupport {
     List<String> other = new ArrayList<>(twenty);
     other.set(19, ChildData.references(732, 1).get(0));
     Task first = task(reference, "Task_RecordFirstSelection");
+    assertThat(forms.getTaskFormVariables(first.getId()).getValue("reference", String.class)).isEqualTo(reference);
     assertThatThrownBy(() -> tasks.complete(first.getId(), Map.of("firstSelectionEntry", ChildData.lines(other))))
         .hasMessageContaining("entry 20 is not one of the children whose identifying details were recorded");
     complete(first, Map.of("firstSelectionEntry", ChildData.lines(twenty)));
@@ -126,6 +127,11 @@ class ChildIdentityPagesTest extends ProcessTestSupport {
     assertThat(differing.body()).contains("row 20, MOSAIC number: is not one of the children recorded in the first selection task",
         "1 of the children recorded in the first selection task are not in the list");
     assertThat(identities.list(reference).get(19).fullName()).as("the list recorded stays").isEqualTo(rows.get(19).fullName());
+
+    // The forms' links (/inspections/{{reference}}/children) have the reference to fill in, as Tasklist reads them.
+    for (Task linked : List.of(task(reference, "Task_ForwardReturns"), agencyTask(reference, "Task_ReturnKnownToAgency", "police"))) {
+      assertThat(forms.getTaskFormVariables(linked.getId()).getValue("reference", String.class)).isEqualTo(reference);
+    }
 
     // Each agency of the theme, from its own open sheet.
     TasklistSession police = as("id-police", "police");
@@ -207,6 +213,7 @@ class ChildIdentityPagesTest extends ProcessTestSupport {
     Task policeFirstChild = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_CompleteAuditTool")
         .taskCandidateGroup("police").list().stream()
         .filter(t -> Integer.valueOf(1).equals(tasks.getVariable(t.getId(), "childNumber"))).findFirst().orElseThrow();
+    assertThat(forms.getTaskFormVariables(policeFirstChild.getId()).getValue("reference", String.class)).isEqualTo(reference);
     // The task ends (here cancelled, as a reassignment would): its child is no longer shown to the police.
     String instance = java.util.Arrays.stream(runtime.getActivityInstance(policeFirstChild.getProcessInstanceId())
             .getActivityInstances("Task_CompleteAuditTool"))
