@@ -37,8 +37,9 @@ class StartupTest {
     for (String property : properties) {
       args.add("--" + property);
     }
-    // Every start needs the key of the children's identifying details; a test that is about it sets its own.
-    if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("jtai.identity.key="))) {
+    // Every start needs the key of the children's identifying details; a test that is about it sets its own,
+    // and the demo profile has one of its own.
+    if (!database.startsWith("startup-demo") && java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("jtai.identity.key="))) {
       args.add("--jtai.identity.key=" + IDENTITY_KEY);
     }
     return args.toArray(String[]::new);
@@ -80,6 +81,8 @@ class StartupTest {
           "health.lead", "probation.lead", "yjs.lead", "education.lead", "admin")) {
         assertThat(engine.getIdentityService().checkPassword(user, "jtai-demo")).as(user).isTrue();
       }
+      assertThat(context.getEnvironment().getProperty("jtai.identity.key-id")).as("the demo-only key, no other given")
+          .isEqualTo("demo");
       assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("la-senior").singleResult().getId())
           .isEqualTo("dcs");
       Filter police = engine.getFilterService().createFilterQuery().filterName("Police lead contact and deputies tasks")
