@@ -28,9 +28,11 @@ public class FirstSelectionForm implements TaskForm<FirstSelectionForm.Submitted
   private final ChildReferences childReferences;
   private final SelectedChildren selected;
   private final Schedule schedule;
+  private final IdentifiedChildren identities;
 
   public FirstSelectionForm(Inspections inspections, ChildReferences childReferences, SelectedChildren selected,
-                            Schedule schedule) {
+                            Schedule schedule, IdentifiedChildren identities) {
+    this.identities = identities;
     this.inspections = inspections;
     this.childReferences = childReferences;
     this.selected = selected;
@@ -44,8 +46,34 @@ public class FirstSelectionForm implements TaskForm<FirstSelectionForm.Submitted
 
   @Override
   public Submitted read(DelegateTask task, Submission submission) {
-    return new Submitted(childReferences.read(submission, Submitted::firstSelectionEntry,
-        inspections.theme(task).selection().first(), null));
+    List<String> children = childReferences.read(submission, Submitted::firstSelectionEntry,
+        inspections.theme(task).selection().first(), null);
+    if (children != null) {
+      agreesWithIdentities(Standing.REFERENCE.get(task), children, submission);
+    }
+    return new Submitted(submission.hasErrors() ? null : children);
+  }
+
+  /**
+   * When LAIM recorded the children's identifying details first (childselection/identity), the references
+   * entered must be the same children: partners search by those details for the children of this selection.
+   * Entries are named by position, never by reference.
+   */
+  private void agreesWithIdentities(String reference, List<String> children, Submission submission) {
+    List<String> identified = identities.childReferences(reference);
+    if (identified.isEmpty()) {
+      return;
+    }
+    String field = "firstSelectionEntry";
+    for (int i = 0; i < children.size(); i++) {
+      if (!identified.contains(children.get(i))) {
+        submission.reject(field, "entry " + (i + 1) + " is not one of the children whose identifying details were recorded");
+      }
+    }
+    long missing = identified.stream().filter(child -> !children.contains(child)).count();
+    if (missing > 0) {
+      submission.reject(field, missing + " of the children whose identifying details were recorded are not entered");
+    }
   }
 
   @Override

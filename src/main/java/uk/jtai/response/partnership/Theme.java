@@ -103,7 +103,19 @@ public record Theme(
   public record Question(String id, String text) {}
 
   /** How many children the inspectors select, first from the Annex A lists, then for audit. */
-  public record Selection(Range first, Range audit) {}
+  public record Selection(Range first, Range audit, Range childAge) {
+
+    /** JTAI inspects the response to children: under 18. */
+    public static final Range CHILDREN = new Range(0, 17);
+
+    public Selection {
+      childAge = childAge == null ? CHILDREN : childAge;
+    }
+
+    public Selection(Range first, Range audit) {
+      this(first, audit, null);
+    }
+  }
 
   public record Range(int min, int max) {
     public boolean contains(int n) {

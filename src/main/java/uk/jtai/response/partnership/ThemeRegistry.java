@@ -124,6 +124,7 @@ public class ThemeRegistry {
     }
     checkRange(file, "selection.first", theme.selection().first());
     checkRange(file, "selection.audit", theme.selection().audit());
+    checkRange(file, "selection.child-age", theme.selection().childAge());
     if (theme.selection().audit().max() > theme.selection().first().min()) {
       throw new InvalidThemeException(file, "selection.audit", "cannot select more children for audit than the first selection holds");
     }

@@ -20,7 +20,9 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * authentication for the request, so engine authorization applies; anonymous calls get 401. Unlike
  * Camunda's filter it leaves no path open (not even the engine list). A product API download
  * (GET {@code /api/...}) also accepts the session of a user signed in to Tasklist, so a link in a task
- * form works; changes always need HTTP Basic, so a session cannot be used for cross-site requests.
+ * form works; changes always need HTTP Basic, so a session cannot be used for cross-site requests. The product's
+ * pages under {@code /inspections/} (childselection/identity) take the session for every method: their
+ * changes are guarded by a form token held in the session instead.
  */
 public class BasicAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
@@ -52,9 +54,10 @@ public class BasicAuthenticationFilter extends ProcessEngineAuthenticationFilter
   /** The Tasklist user of a GET to the product API without credentials, or null. */
   private static UserAuthentication sessionUser(HttpServletRequest request) {
     boolean download = "GET".equals(request.getMethod())
-        && request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-        && request.getHeader("Authorization") == null;
-    HttpSession session = download ? request.getSession(false) : null;
+        && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    // The product's own pages (the children's identifying details): any method; a change carries the page's form token.
+    boolean page = request.getRequestURI().startsWith(request.getContextPath() + "/inspections/");
+    HttpSession session = (download || page) && request.getHeader("Authorization") == null ? request.getSession(false) : null;
     if (session == null) {
       return null;
     }

@@ -12,7 +12,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Who may call what over HTTP. The webapps (Tasklist, Cockpit, Admin) keep Camunda's own session
- * login; {@code /engine-rest} and {@code /api} require HTTP Basic; Admin's first-user setup is closed; cookies
+ * login; {@code /engine-rest}, {@code /api} and the product's pages ({@code /inspections}) require HTTP Basic
+ * or, for pages and downloads, that session; Admin's first-user setup is closed; cookies
  * are {@code Secure} over TLS; no request body may be larger than {@code jtai.http.max-request-size}.
  */
 @Configuration
@@ -22,7 +23,7 @@ public class WebSecurity {
   FilterRegistrationBean<Filter> restAuthentication() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter());
     registration.setName("jtai-basic-authentication");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/inspections/*");
     registration.setInitParameters(Map.of(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

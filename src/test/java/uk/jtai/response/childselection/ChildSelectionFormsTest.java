@@ -25,6 +25,7 @@ import uk.jtai.response.web.CurrentUser;
 class ChildSelectionFormsTest {
 
   static final String REFERENCE = "JTAI-2027-05-YORK";
+  private final IdentifiedChildren identities = mock(IdentifiedChildren.class);
   static final List<String> FIRST = List.of("1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008");
 
   final Theme theme = mock(Theme.class);
@@ -45,7 +46,7 @@ class ChildSelectionFormsTest {
 
   @Test
   void theFirstSelectionIsReadAsAListOfReferences() {
-    FirstSelectionForm form = new FirstSelectionForm(inspections, references, selected, mock(Schedule.class));
+    FirstSelectionForm form = new FirstSelectionForm(inspections, references, selected, mock(Schedule.class), identities);
     Submission submission = submission(Map.of("firstSelectionEntry", " 1001\n1002, 1003;1004 1005 "));
 
     FirstSelectionForm.Submitted read = form.read(task, submission);
@@ -55,8 +56,23 @@ class ChildSelectionFormsTest {
   }
 
   @Test
+  void whenTheIdentifyingDetailsWereRecordedFirstTheReferencesMustBeTheSameChildren() {
+    when(identities.childReferences(REFERENCE)).thenReturn(FIRST.subList(0, 5));
+    FirstSelectionForm form = new FirstSelectionForm(inspections, references, selected, mock(Schedule.class), identities);
+    Submission same = submission(Map.of("firstSelectionEntry", "1005\n1004\n1003\n1002\n1001"));
+    Submission other = submission(Map.of("firstSelectionEntry", "1001\n1002\n1003\n1004\n9999"));
+
+    assertThat(form.read(task, same).firstSelectionEntry()).containsExactly("1005", "1004", "1003", "1002", "1001");
+    assertThat(refusals(same)).isEmpty();
+    assertThat(form.read(task, other).firstSelectionEntry()).isNull();
+    assertThat(refusals(other)).containsExactly(
+        "firstSelectionEntry: entry 5 is not one of the children whose identifying details were recorded",
+        "firstSelectionEntry: 1 of the children whose identifying details were recorded are not entered");
+  }
+
+  @Test
   void aFirstSelectionIsRefusedByPositionNeverByReference() {
-    FirstSelectionForm form = new FirstSelectionForm(inspections, references, selected, mock(Schedule.class));
+    FirstSelectionForm form = new FirstSelectionForm(inspections, references, selected, mock(Schedule.class), identities);
     Submission tooFew = submission(Map.of("firstSelectionEntry", "1001\n1002"));
     Submission wrong = submission(Map.of("firstSelectionEntry", "1001\nAB12\n1003\n1001\n1005"));
     Submission missing = submission(Map.of());

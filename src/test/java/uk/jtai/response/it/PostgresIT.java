@@ -42,6 +42,8 @@ class PostgresIT {
   static final String REFERENCE = "JTAI-2027-05-YORK";
   /** Meets the password policy, as a production administrator password must. */
   static final String ADMIN_PASSWORD = "Granite-Ferry-58!";
+  /** The key of the children's identifying details: required outside the demo (docs/security.md). */
+  static final String IDENTITY_KEY = uk.jtai.response.childselection.identity.IdentityCipher.newKey();
   static PostgresDatabase database;
   static GreenMail smtp;
   final ObjectMapper json = new ObjectMapper();
@@ -64,7 +66,7 @@ class PostgresIT {
     return List.of("JTAI_DB_URL=" + database.url(), "JTAI_DB_USER=" + database.user(),
         "JTAI_DB_PASSWORD=" + database.password(), "JTAI_SMTP_HOST=127.0.0.1",
         "JTAI_SMTP_PORT=" + smtp.getSmtp().getPort(), "JTAI_ADMIN_USER=it-admin", "JTAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-        "JTAI_PUBLIC_URL=https://jtai.example");
+        "JTAI_PUBLIC_URL=https://jtai.example", "JTAI_IDENTITY_KEY=" + IDENTITY_KEY);
   }
 
   static ConfigurableApplicationContext startFromClasses() {

@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.jtai.response.JtaiResponseApplication;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.Http;
+import uk.jtai.response.support.IdentityData;
 import uk.jtai.response.support.Multipart;
 import uk.jtai.response.support.PostgresDatabase;
 import uk.jtai.response.support.TasklistSession;
@@ -55,7 +56,8 @@ class PurgePostgresIT {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JtaiResponseApplication.class).profiles("postgres").run(
         "--JTAI_DB_URL=" + database.url(), "--JTAI_DB_USER=" + database.user(), "--JTAI_DB_PASSWORD=" + database.password(),
         "--JTAI_ADMIN_USER=" + ADMIN, "--JTAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--server.port=0",
-        "--jtai.mail.sender.enabled=false", "--jtai.purge.interval=PT1S")) {
+        "--jtai.mail.sender.enabled=false", "--jtai.purge.interval=PT1S",
+        "--JTAI_IDENTITY_KEY=" + uk.jtai.response.childselection.identity.IdentityCipher.newKey())) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
       TestUsers.ensure(identity, "purge-bu", "business-unit");
@@ -88,6 +90,15 @@ class PurgePostgresIT {
           .text("attachment-name", "Selection " + twenty.get(2)).text("attachment-type", "text/plain")
           .file("content", "selection.txt", "text/plain", ChildData.lines(twenty).getBytes(StandardCharsets.UTF_8)));
       assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
+      // And records the inspectors' list of names, dates of birth and NHS numbers on the page the task links to.
+      List<IdentityData.Row> identified = IdentityData.rows(95, twenty, java.time.LocalDate.of(2027, 5, 24));
+      List<String> secrets = IdentityData.secrets(identified);
+      HttpResponse<String> page = laim.page("/inspections/" + REFERENCE + "/children/record");
+      java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page.body());
+      assertThat(token.find()).as(page.body()).isTrue();
+      HttpResponse<String> recorded = laim.submit("/inspections/" + REFERENCE + "/children/record",
+          new Multipart().text("token", token.group(1)).text("rows", IdentityData.pasted(identified)));
+      assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
       submit(laimRest, first, "firstSelectionEntry", json.getNodeFactory().textNode(ChildData.lines(twenty)));
 
       Http police = Http.as(port, "purge-police", TestUsers.PASSWORD);
@@ -97,6 +108,8 @@ class PurgePostgresIT {
       submit(police, sheet, "knownToAgencyAnswers", answers);
 
       DataSource dataSource = app.getBean(DataSource.class);
+      assertThat(database.count("select count(*) from jtai_child_identity where reference = '" + REFERENCE + "'")).isEqualTo(20);
+      assertThat(ChildData.whereFound(dataSource, secrets)).as("the identifying details are held encrypted only").isEmpty();
       assertThat(ChildData.whereFound(dataSource, twenty)).extracting(where -> where.replace("\"", "").toLowerCase())
           .as("the inspection holds children in comments, attachments and their bytes")
           .contains("public.act_hi_comment.full_msg_", "public.act_hi_attachment.name_", "public.act_ge_bytearray.bytes_",
@@ -114,6 +127,9 @@ class PurgePostgresIT {
       assertThat(ChildData.whereFound(dataSource, twenty)).as("no table or column holds a child of the inspection").isEmpty();
       assertThat(log.getAll()).contains("Child-level data of inspection " + REFERENCE + " purged (inspection closed)");
       assertThat(twenty).noneMatch(child -> log.getAll().contains(child));
+      assertThat(database.count("select count(*) from jtai_child_identity where reference = '" + REFERENCE + "'")).isZero();
+      assertThat(ChildData.whereFound(dataSource, secrets)).isEmpty();
+      assertThat(secrets).noneMatch(log.getAll()::contains);
       assertThat(database.count("select count(*) from act_hi_taskinst t join act_hi_procinst p on t.proc_inst_id_ = p.id_ "
           + "where p.business_key_ = '" + REFERENCE + "' and t.task_def_key_ = 'Task_RecordFirstSelection' "
           + "and t.end_time_ is not null")).as("the audit trail stays").isEqualTo(1);

@@ -49,6 +49,7 @@ class ReminderResilienceIT {
 
   static final String ADMIN = "res-admin";
   static final String ADMIN_PASSWORD = "Copper-Beacon-71!";
+  static final String IDENTITY_KEY = uk.jtai.response.childselection.identity.IdentityCipher.newKey();
   static final String BU = "res-bu";
   static final String BU_PASSWORD = "Willow-Signal-34!";
 
@@ -95,6 +96,7 @@ class ReminderResilienceIT {
         "--jtai.reminders.retry=PT1S")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/reminders-" + name + ".log")));
     builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
+    builder.environment().put("JTAI_IDENTITY_KEY", IDENTITY_KEY); // the same on every node
     builder.environment().putAll(Map.of("JTAI_DB_URL", database.url(), "JTAI_DB_USER", database.user(),
         "JTAI_DB_PASSWORD", database.password(), "JTAI_SMTP_HOST", "127.0.0.1",
         "JTAI_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()), "JTAI_ADMIN_USER", ADMIN,

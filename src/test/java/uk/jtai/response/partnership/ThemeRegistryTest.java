@@ -64,6 +64,14 @@ class ThemeRegistryTest {
   }
 
   @Test
+  void theChildrensAgesAreTheThemesOrLeftOutUnder18() {
+    Theme neglect = PartnershipFixtures.themes("classpath:added-themes/*.yaml").theme("neglect");
+    assertThat(neglect.selection().childAge()).isEqualTo(new Theme.Range(7, 15));
+    Theme criminalExploitation = PartnershipFixtures.themes("classpath:added-themes/*.yaml").theme("criminal-exploitation");
+    assertThat(criminalExploitation.selection().childAge()).isEqualTo(new Theme.Range(0, 17));
+  }
+
+  @Test
   void aCaseAuditAgencyOutsideTheThemeOrAStatutoryPartnerLeftOutStopsStartUp() {
     assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/case-audit-outside-theme.yaml"))
         .isInstanceOf(InvalidThemeException.class)

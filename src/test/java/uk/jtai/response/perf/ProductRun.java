@@ -64,6 +64,7 @@ final class ProductRun {
             "--JTAI_DB_PASSWORD=" + database.password(), "--JTAI_SMTP_HOST=127.0.0.1", "--JTAI_SMTP_PORT=" + TestSmtp.port(),
             "--JTAI_ADMIN_USER=bench-admin", "--JTAI_ADMIN_PASSWORD=Amber-Quarry-46!",
             "--JTAI_PUBLIC_URL=https://jtai.example",
+            "--JTAI_IDENTITY_KEY=" + uk.jtai.response.childselection.identity.IdentityCipher.newKey(),
             // Idle job acquisition backs off to 60 s by default; a jumped clock makes timers due at once,
             // which a real clock never does, so the executor looks again after at most 2 s.
             "--camunda.bpm.job-execution.max-wait=2000");

@@ -366,15 +366,7 @@ class HostilePartnerTest extends ProcessTestSupport {
   }
 
   private List<String> demoUsers(AsDemoUsers demo) {
-    List<String> users = new ArrayList<>(List.of("bu", "laim", "dcs", "scrutineer"));
-    partnership.agencies().forEach(agency -> {
-      users.add(agency.id() + ".lead");
-      users.add(agency.id() + ".deputy");
-      if (!demo.senior(agency.id()).equals("dcs")) {
-        users.add(agency.id() + ".senior");
-      }
-    });
-    return users;
+    return demo.everyRole();
   }
 
   private boolean offeredTo(Task task, Set<String> groups) {

@@ -21,6 +21,7 @@ class StartupTest {
 
   private static final String CHIEF_PASSWORD = "Long-Secret-2027!";
   private static final String KEEPER_PASSWORD = "Quiet-Harbour-2027!";
+  private static final String IDENTITY_KEY = uk.jtai.response.childselection.identity.IdentityCipher.newKey();
 
   /** Arguments, not default properties: they must win over application.yaml's database. */
   private static String[] args(String database, String... properties) {
@@ -36,6 +37,11 @@ class StartupTest {
     for (String property : properties) {
       args.add("--" + property);
     }
+    // Every start needs the key of the children's identifying details; a test that is about it sets its own,
+    // and the demo profile has one of its own.
+    if (!database.startsWith("startup-demo") && java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("jtai.identity.key="))) {
+      args.add("--jtai.identity.key=" + IDENTITY_KEY);
+    }
     return args.toArray(String[]::new);
   }
 
@@ -47,6 +53,13 @@ class StartupTest {
   void withoutAnAdministratorTheServiceRefusesToStartAndSaysWhatToSet() {
     assertThatThrownBy(() -> app().run(args("startup-no-admin")).close())
         .rootCause().hasMessageContaining("JTAI_ADMIN_USER").hasMessageContaining("JTAI_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void withoutTheKeyOfTheChildrensIdentifyingDetailsTheServiceRefusesToStartAndSaysWhatToSet() {
+    assertThatThrownBy(() -> app().run(args("startup-no-identity-key", "jtai.admin.user-id=chief",
+        "jtai.admin.password=" + CHIEF_PASSWORD, "jtai.identity.key=")).close())
+        .rootCause().hasMessageContaining("JTAI_IDENTITY_KEY").hasMessageContaining("openssl rand -base64 32");
   }
 
   @Test
@@ -68,6 +81,8 @@ class StartupTest {
           "health.lead", "probation.lead", "yjs.lead", "education.lead", "admin")) {
         assertThat(engine.getIdentityService().checkPassword(user, "jtai-demo")).as(user).isTrue();
       }
+      assertThat(context.getEnvironment().getProperty("jtai.identity.key-id")).as("the demo-only key, no other given")
+          .isEqualTo("demo");
       assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("la-senior").singleResult().getId())
           .isEqualTo("dcs");
       Filter police = engine.getFilterService().createFilterQuery().filterName("Police lead contact and deputies tasks")

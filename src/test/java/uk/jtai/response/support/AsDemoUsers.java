@@ -59,6 +59,19 @@ public final class AsDemoUsers {
     return engine.getIdentityService();
   }
 
+  /** One user per role: the coordinators, and each agency's lead, deputy and senior (where the senior is not the DCS). */
+  public List<String> everyRole() {
+    List<String> users = new java.util.ArrayList<>(List.of("bu", "laim", "dcs", "scrutineer"));
+    partnership.agencies().forEach(agency -> {
+      users.add(agency.id() + ".lead");
+      users.add(agency.id() + ".deputy");
+      if (!senior(agency.id()).equals("dcs")) {
+        users.add(agency.id() + ".senior");
+      }
+    });
+    return users;
+  }
+
   public Set<String> usersWhoWorked() {
     return usersWhoWorked;
   }

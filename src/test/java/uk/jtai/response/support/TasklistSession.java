@@ -61,6 +61,17 @@ public final class TasklistSession {
     return send(request(ENGINE_API + enginePath).GET().build());
   }
 
+  /** GET of a page or download of the product itself (not the engine's API), e.g. {@code /inspections/{reference}/children}. */
+  public HttpResponse<String> page(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
+  /** POST of a form of the product's own pages, as the browser sends it: the session cookie, no XSRF header. */
+  public HttpResponse<String> submit(String path, Multipart form) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", form.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+  }
+
   private void fetchToken() {
     HttpResponse<String> page = send(request(AUTH_API).GET().build());
     page.headers().firstValue(XSRF_HEADER).ifPresent(token -> xsrfToken = token);
