@@ -117,6 +117,7 @@ class InspectionWeek2BrowserIT extends FormsBrowserTestSupport {
             script("Task_UpdateContextPresentation", UpdateContextPresentationForm.Submitted.class).presentationLocation())
         .check("The presentation was checked and updated for this inspection"));
     moveClockTo("2027-06-08T12:00:00+01:00");
+    fireDueTimers(REFERENCE); // the week on site opens at day 11 (FIELDWORK_START) by its timer
     inBrowser("laim", "Task_RecordLeadersMeeting", form -> form
         .dateTime("When the meeting was held: date", "Time (UK)",
             script("Task_RecordLeadersMeeting", RecordLeadersMeetingForm.Submitted.class).leadersMeetingAt())

@@ -42,7 +42,7 @@ import uk.jtai.response.support.PostgresDatabase;
  * instants are brought forward to a few seconds from now, since the real deadlines lie in 2027. Each
  * e-mail is counted in the mail server by its X-JTAI-Outbox-Id header, one copy per recipient. The lag
  * from a reminder's due instant to its e-mail leaving the outbox is printed, not asserted. Each test passes
- * alone; run by name, the crash test's restarted node serves as the two-node test's first (one start fewer).
+ * alone; run by name, the crash test restarts as two instances, which the two-node test then uses.
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class ReminderResilienceIT {
@@ -55,7 +55,7 @@ class ReminderResilienceIT {
 
   static PostgresDatabase database;
   static GreenMail smtp;
-  static final List<Node> running = new ArrayList<>();
+  static final List<Node> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** One running service: the packaged jar as its own process. */
   record Node(String name, Process process, int port) {
@@ -273,7 +273,14 @@ class ReminderResilienceIT {
         pendingAtKill, reminders, inFlight.size(), inFlight);
     assertThat(pendingAtKill).as("killed while reminders were due").isPositive();
 
-    start("crash-2");
+    // Restarted as two instances side by side (started together): every reminder is still sent once, and the
+    // two-node test below finds both running.
+    ExecutorService starting = Executors.newFixedThreadPool(2);
+    Future<Node> second = starting.submit(() -> start("crash-2"));
+    Future<Node> third = starting.submit(() -> start("crash-3"));
+    second.get(240, TimeUnit.SECONDS);
+    third.get(240, TimeUnit.SECONDS);
+    starting.shutdown();
     await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> delivered(references) == reminders);
 
     assertThat(database.count("select count(*) from jtai_reminder where status <> 'SENT' and reference in " + in(references)))
@@ -296,7 +303,7 @@ class ReminderResilienceIT {
 
   @Test
   void twoServiceInstancesOnOneDatabaseSendHundredsOfRemindersDueWithinSecondsEachExactlyOnce() throws Exception {
-    // A node another test left running on this class's database serves as the first (one start fewer).
+    // Nodes the crash test left running on this class's database serve here (no start at all).
     Node first = running.isEmpty() ? start("nodes-1") : running.get(0);
     businessUnitUser(first);
     Node second = running.size() > 1 ? running.get(1) : start("nodes-2");

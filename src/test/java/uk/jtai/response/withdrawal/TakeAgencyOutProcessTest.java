@@ -19,7 +19,7 @@ import uk.jtai.response.support.ProcessTestSupport;
  * the stage go on, the change is recorded and the agency told; bad input and anyone but the Business Unit
  * are refused and change nothing.
  */
-class TakeAgencyOutTest extends ProcessTestSupport {
+class TakeAgencyOutProcessTest extends ProcessTestSupport {
 
   private static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
 
