@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jtai.response.caseaudit.AuditPackForm;
 import uk.jtai.response.caseaudit.CompleteAuditToolForm;
@@ -13,6 +17,7 @@ import uk.jtai.response.childselection.FirstSelectionForm;
 import uk.jtai.response.childselection.KnownToAgencyReturns;
 import uk.jtai.response.notificationcascade.LeadContactForm;
 import uk.jtai.response.support.ChildData;
+import uk.jtai.response.support.IdentityData;
 
 /**
  * Week 1 of an inspection in Tasklist, as the demo users whose job each step is: the start form, day 1's
@@ -29,6 +34,12 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
   @Override
   String reference() {
     return REFERENCE;
+  }
+
+  /** Back from a page a task links to, to the user's Tasklist and its filters. */
+  private void backToTasklist(Browser user) {
+    user.get(baseUrl() + "/camunda/app/tasklist/default/");
+    user.waitFor("Tasklist's filters", Duration.ofSeconds(60), d -> !d.findElements(By.cssSelector(".task-filter h4.name a")).isEmpty());
   }
 
   /** The answers form-js shows once it has hidden those that fell away: waits for {@code expected} of them. */
@@ -106,12 +117,44 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
 
     // Days 3 to 5: the children
     moveClockTo("2027-05-26T10:00:00+01:00");
+    List<String> selectedByInspectors = script("Task_RecordFirstSelection", FirstSelectionForm.Submitted.class).firstSelectionEntry();
+    // The names partners search by (issue 17): LAIM pastes the inspectors' 20 spreadsheet rows in the page its
+    // task links to, in the same signed-in session, while the task is open; the page is marked OFFICIAL-SENSITIVE.
+    List<IdentityData.Row> identities = IdentityData.rows(900, selectedByInspectors, java.time.LocalDate.of(2027, 5, 26));
+    Browser laim = browserOf("laim");
+    laim.get(baseUrl() + "/inspections/" + REFERENCE + "/children/record");
+    WebElement rows = laim.waitFor("the page to record the children's names", d -> d.findElements(By.id("rows")).stream()
+        .findFirst().orElse(null));
+    assertThat(laim.driver().getPageSource()).contains("OFFICIAL-SENSITIVE");
+    // As a paste: the whole spreadsheet range at once (typing a tab would move to the next field).
+    ((JavascriptExecutor) laim.driver()).executeScript("arguments[0].value = arguments[1];", rows, IdentityData.pasted(identities));
+    laim.snapshot("children-pasted");
+    laim.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    laim.waitFor("the recorded list", d -> d.getCurrentUrl().endsWith("/children") && d.getPageSource().contains(
+        identities.get(19).fullName()));
+    laim.snapshot("children-recorded");
+    backToTasklist(laim);
     inBrowser("laim", "Task_RecordFirstSelection", form -> form
         .type("The selected children's references, one per line",
             ChildData.lines(script("Task_RecordFirstSelection", FirstSelectionForm.Submitted.class).firstSelectionEntry())));
     List<String> firstSelection = script("Task_RecordFirstSelection", FirstSelectionForm.Submitted.class).firstSelectionEntry();
+
+
     String notKnownToPolice = firstSelection.get(firstSelection.size() - 1);
     inBrowser("police.lead", "Task_ReturnKnownToAgency", form -> {
+      // The police search their records by name and date of birth: the link in their sheet opens them.
+      Browser police = browserOf("police.lead");
+      String sheet = police.driver().getWindowHandle();
+      String link = police.waitFor("the link to the children's names", d -> d.findElements(By.cssSelector(".fjs-form a[href*='/children']"))
+          .stream().findFirst().map(a -> a.getAttribute("href")).orElse(null));
+      police.driver().switchTo().newWindow(WindowType.TAB);
+      police.get(link);
+      police.waitFor("the children's names for the police", d -> d.getPageSource().contains(identities.get(0).fullName()));
+      String names = police.driver().getPageSource();
+      assertThat(names).contains("OFFICIAL-SENSITIVE", identities.get(19).fullName(), identities.get(19).cells().get(2));
+      police.snapshot("children-seen-by-the-police");
+      police.driver().close();
+      police.driver().switchTo().window(sheet);
       int offered = form.count("Answer");
       assertThat(offered).isGreaterThanOrEqualTo(20);
       // A child the police have never known: one tick, and that child's questions fall away (issue 16, item 3).
@@ -125,6 +168,14 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     assertThat(knownToAgencyReturns.byAgency(REFERENCE).get("police").get(notKnownToPolice))
         .containsEntry("known", KnownToAgencyReturns.NOT_KNOWN).containsValue(KnownToAgencyReturns.NOT_APPLICABLE);
     completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
+    // The DCS sees no child's name anywhere: not in Tasklist, and the page of names refuses the DCS.
+    Browser dcs = browserOf("dcs");
+    backToTasklist(dcs);
+    assertThat(dcs.driver().getPageSource()).doesNotContain(identities.get(0).fullName());
+    dcs.get(baseUrl() + "/inspections/" + REFERENCE + "/children");
+    assertThat(dcs.driver().getPageSource()).doesNotContain(identities.get(0).fullName()).doesNotContain(identities.get(19).fullName());
+    dcs.snapshot("children-refused-to-the-dcs");
+    backToTasklist(dcs);
     fireDueTimers(REFERENCE);
     inBrowser("laim", "Task_ForwardReturns", form -> form
         .check("The returns have been forwarded to the inspectors")
