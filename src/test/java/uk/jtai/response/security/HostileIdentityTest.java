@@ -61,6 +61,10 @@ class HostileIdentityTest extends ProcessTestSupport {
     JsonNode offered = json.readTree(forms.getTaskFormVariables(health.getId()).get("knownToAgencyAnswers").toString());
     offered.forEach(row -> ((ObjectNode) row).put("answer", "no"));
     complete(health, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(offered.toString()).create()));
+    // LAIM's forward opens when the returns are due (the other agencies' sheets stay open, to be returned late).
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        schedules.due(sheets, "KNOWN_TO_AGENCY_DUE").orElseThrow().plusSeconds(60)));
+    fireDueTimers(sheets);
 
     String elsewhere = newReference();
     registerInspection(elsewhere, "domestic-abuse", NOTIFIED);

@@ -67,7 +67,7 @@ public abstract class ProcessTestSupport {
   @Autowired private ScheduleCalculator scheduleCalculator;
   @Autowired private ThemeRegistry themes;
   @Autowired private Partnership partnership;
-  @Autowired private ScheduleRepository schedules;
+  @Autowired protected ScheduleRepository schedules;
   @Autowired private WorkingCalendar calendar;
 
   @BeforeEach

@@ -116,6 +116,10 @@ class ChildIdentityPagesTest extends ProcessTestSupport {
     assertThatThrownBy(() -> tasks.complete(first.getId(), Map.of("firstSelectionEntry", ChildData.lines(other))))
         .hasMessageContaining("entry 20 is not one of the children whose identifying details were recorded");
     complete(first, Map.of("firstSelectionEntry", ChildData.lines(twenty)));
+    // LAIM's forward opens when every agency has returned or when the returns are due: here, none has returned.
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        schedules.due(reference, "KNOWN_TO_AGENCY_DUE").orElseThrow().plusSeconds(60)));
+    fireDueTimers(reference);
 
     // Recorded again from the forwarding task, the list must be the children of the first selection.
     List<IdentityData.Row> wrong = new ArrayList<>(rows);
