@@ -20,7 +20,7 @@ import uk.jtai.response.support.TestUsers;
  * both people are told and the change is kept; bad input and anyone but the Business Unit are refused and change
  * nothing.
  */
-class ReassignAuditRoleTest extends ProcessTestSupport {
+class ReassignAuditRoleProcessTest extends ProcessTestSupport {
 
   private static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
 
