@@ -74,10 +74,28 @@ public class AuditRoles {
    */
   public Change reassign(String reference, Map<String, Object> request, String by) {
     Submission submission = new Submission(request::get);
-    String roleName = submission.choice(Reassignment::role, ROLES.keySet().stream().sorted().toList());
-    String newUser = submission.text(Reassignment::newUser, 128);
-    String reason = submission.text(Reassignment::reason, 2000);
+    Reassignment reassignment = read(submission);
     submission.verdict();
+    return reassign(reference, reassignment, by, submission);
+  }
+
+  /**
+   * The role, the new person and why, read and checked as text (the API's request and Tasklist's start form
+   * {@link ReassignAuditRoleForm} alike, so both refuse the same input with the same reasons).
+   */
+  static Reassignment read(Submission submission) {
+    return new Reassignment(submission.choice(Reassignment::role, ROLES.keySet().stream().sorted().toList()),
+        submission.text(Reassignment::newUser, 128), submission.text(Reassignment::reason, 2000));
+  }
+
+  /**
+   * As {@link #reassign(String, Map, String)}, for a request already read (and given its verdict) through {@code
+   * submission}, whose later refusals (who may hold the role, the same person) name the field there.
+   */
+  public Change reassign(String reference, Reassignment request, String by, Submission submission) {
+    String roleName = request.role();
+    String newUser = request.newUser();
+    String reason = request.reason();
     Role role = ROLES.get(roleName);
     // The caller has been checked (the Business Unit); who may hold the role is read from all users and groups.
     return withoutEngineAuthorization(() -> {

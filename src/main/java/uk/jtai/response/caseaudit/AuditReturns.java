@@ -8,11 +8,21 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Table jtai_audit_return: where each agency's return for each audited child stands. */
+/**
+ * Table jtai_audit_return: where each agency's return for each audited child stands. A nil return (the agency
+ * has had no involvement with the child) is a return that is in, with no location and no sign-off.
+ */
 @Repository
 public class AuditReturns {
 
-  public enum Status { AWAITING_SIGN_OFF, SENT_BACK, SUBMITTED }
+  public enum Status {
+    AWAITING_SIGN_OFF, SENT_BACK, SUBMITTED, NO_INVOLVEMENT;
+
+    /** Whether the return is in: submitted, signed off, or a nil return. */
+    public boolean in() {
+      return this == SUBMITTED || this == NO_INVOLVEMENT;
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -28,6 +38,18 @@ public class AuditReturns {
       jdbc.sql("insert into jtai_audit_return (reference, agency, child_position, status, location, completed_by, "
               + "sent_back_count) values (?, ?, ?, ?, ?, ?, 0)")
           .params(reference, agency, child, Status.AWAITING_SIGN_OFF.name(), location, by).update();
+    }
+  }
+
+  /** A nil return: the agency has had no involvement with the child, so no tool, no chronology, no sign-off. */
+  public void noInvolvement(String reference, String agency, int child, String by, Instant at) {
+    int updated = jdbc.sql("update jtai_audit_return set status = ?, location = null, completed_by = ?, signed_off_by = null, "
+            + "submitted_at = ? where reference = ? and agency = ? and child_position = ?")
+        .params(Status.NO_INVOLVEMENT.name(), by, utc(at), reference, agency, child).update();
+    if (updated == 0) {
+      jdbc.sql("insert into jtai_audit_return (reference, agency, child_position, status, completed_by, sent_back_count, "
+              + "submitted_at) values (?, ?, ?, ?, ?, 0, ?)")
+          .params(reference, agency, child, Status.NO_INVOLVEMENT.name(), by, utc(at)).update();
     }
   }
 
@@ -70,8 +92,9 @@ public class AuditReturns {
         .query((rs, row) -> rs.getString("agency") + ":" + rs.getInt("child_position")).list());
   }
 
+  /** How many of an agency's returns are in: submitted, or nil returns. */
   public int submittedCount(String reference, String agency) {
-    return jdbc.sql("select count(*) from jtai_audit_return where reference = ? and agency = ? and status = ?")
-        .params(reference, agency, Status.SUBMITTED.name()).query(Integer.class).single();
+    return jdbc.sql("select count(*) from jtai_audit_return where reference = ? and agency = ? and status in (?, ?)")
+        .params(reference, agency, Status.SUBMITTED.name(), Status.NO_INVOLVEMENT.name()).query(Integer.class).single();
   }
 }

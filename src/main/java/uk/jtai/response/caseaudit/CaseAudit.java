@@ -68,7 +68,10 @@ public class CaseAudit {
     return audit.get(Standing.CHILD_NUMBER.get(scope) - 1);
   }
 
-  /** Per audited child, each agency's return: submitted (late, after AUDITS_DUE), awaiting sign-off, sent back or missing. */
+  /**
+   * Per audited child, each agency's return: submitted (late, after AUDITS_DUE), no involvement (a nil return),
+   * awaiting sign-off, sent back or missing.
+   */
   public SpinJsonNode returnsView(VariableScope scope) {
     String reference = Standing.REFERENCE.get(scope);
     Map<String, Map<Integer, AuditReturns.Status>> statuses = returns.statuses(reference);
@@ -83,6 +86,7 @@ public class CaseAudit {
           case SUBMITTED -> late.contains(agency + ":" + (i + 1)) ? "Submitted late" : "Submitted";
           case AWAITING_SIGN_OFF -> "Awaiting sign-off";
           case SENT_BACK -> "Sent back";
+          case NO_INVOLVEMENT -> "No involvement";
         });
       }
     }
@@ -126,7 +130,10 @@ public class CaseAudit {
     String title = schedule.milestoneTitle(reference, AUDIT_PACK_DUE);
     for (String agency : inspections.caseAuditAgencies(scope)) {
       List<Integer> notIn = childNumbers(scope).stream()
-          .filter(child -> statuses.getOrDefault(agency, Map.of()).get(child) != AuditReturns.Status.SUBMITTED).toList();
+          .filter(child -> {
+            AuditReturns.Status status = statuses.getOrDefault(agency, Map.of()).get(child);
+            return status == null || !status.in();
+          }).toList();
       if (!notIn.isEmpty()) {
         missed.record(reference, MissedDeadlines.describe(AUDIT_PACK_DUE, title, partnership.agencyName(agency))
             + ": returns not in for " + (notIn.size() == 1 ? "child " : "children ")
@@ -156,7 +163,25 @@ public class CaseAudit {
         .once("audit-return-after-pack:" + execution.getActivityInstanceId()));
   }
 
-  /** How many of an agency's returns are not yet submitted. */
+  /**
+   * A nil return: the agency recorded that it has had no involvement with one audited child, instead of an Audit
+   * Tool and Chronology, so no sign-off is asked; its senior is e-mailed once (the child's position in the audit
+   * selection, never its reference).
+   */
+  public void noInvolvement(DelegateExecution execution) {
+    String reference = Standing.REFERENCE.get(execution);
+    uk.jtai.response.partnership.Agency agency = partnership.agency(Standing.AGENCY.get(execution));
+    int child = Standing.CHILD_NUMBER.get(execution);
+    outbox.enqueue(Mail.about(reference, "audit-no-involvement")
+        .to(agency.senior())
+        .agency(agency.shortName())
+        .childPosition(child)
+        .link(links.tasklist())
+        .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
+        .once("audit-no-involvement:" + reference + ":" + agency.id() + ":" + child));
+  }
+
+  /** How many of an agency's returns are not yet in (submitted, or nil returns). */
   public int missing(VariableScope scope, String agency) {
     return childNumbers(scope).size() - returns.submittedCount(Standing.REFERENCE.get(scope), agency);
   }

@@ -77,6 +77,15 @@ public final class Mail {
     return this;
   }
 
+  /**
+   * Which of the children selected for audit a step concerns, by its position in the selection ("child 3"):
+   * never the child's reference.
+   */
+  public Mail childPosition(int position) {
+    model.put("childPosition", position);
+    return this;
+  }
+
   /** A secure location from the partnership's configuration (where templates or documents are). */
   public Mail location(String configuredLocation) {
     model.put("location", configuredLocation);

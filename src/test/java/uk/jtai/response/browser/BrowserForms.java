@@ -26,7 +26,7 @@ public final class BrowserForms {
       "take-agency-out", "fieldwork-meetings", "annex-a", "child-selection", "case-audit")), START_INSPECTION);
 
   public static final Set<String> INSPECTION_WEEK_2 = without(formsOf(List.of("jtai-inspection", "audit-day-and-report",
-      "fieldwork", "after-fieldwork")), START_INSPECTION);
+      "reassign-audit-role", "fieldwork", "after-fieldwork")), START_INSPECTION);
 
   public static final Set<String> BETWEEN_INSPECTIONS = formsOf(List.of("theme-readiness", "benchmarking",
       "partnership-contacts", "partnership-contacts-quarterly", "rehearsal"));

@@ -189,6 +189,7 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
 
     // Days 5 to 6: case audits
     inBrowser("police.lead", "Task_CompleteAuditTool", form -> form
+        .choose("Our agency's involvement with this child", "We have had involvement: Audit Tool and Chronology completed")
         .check("The Multi-Agency Audit Tool is completed for this child")
         .check("The Chronology is completed for this child")
         .type("Where they are saved (a reference in the secure location)",

@@ -34,6 +34,11 @@ import uk.jtai.response.script.InspectionScript;
 class InspectionWeek2BrowserIT extends FormsBrowserTestSupport {
 
   private static final String REFERENCE = "JTAI-2027-05-WEEK2";
+  /**
+   * Who chairs the Audit Day once the Business Unit has replaced the Chair it appointed ({@link
+   * InspectionScript#AUDIT_CHAIR}, the police's lead contact): Health's lead contact, another statutory partner.
+   */
+  private static final String NEW_AUDIT_CHAIR = "health.lead";
 
   @Override
   String reference() {
@@ -54,6 +59,15 @@ class InspectionWeek2BrowserIT extends FormsBrowserTestSupport {
     inBrowser("bu", "Task_AppointAuditRoles", form -> form
         .select("Audit Chair (from a statutory partner)", "Police Lead contact...")
         .select("Audit Author", "Business Unit Coordinator..."));
+    // The Chair from the police is ill: the Business Unit gives the role to Health's lead contact from Tasklist,
+    // and the Chair's task (the Audit Day's record) moves to them.
+    startInBrowser("bu", "Reassign the Audit Chair or Author", "reassign-audit-role", form -> form
+        .type("Inspection reference", REFERENCE)
+        .select("Role", "Audit Chair")
+        .type("The person who takes it over (their user id)", NEW_AUDIT_CHAIR)
+        .type("Why the role changes hands", "The Chair is ill"));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(REFERENCE).taskDefinitionKey("Task_RecordAuditDay")
+        .singleResult().getAssignee()).as("the Chair's task moved").isEqualTo(NEW_AUDIT_CHAIR);
     inBrowser("police.senior", "Task_ApproveEvidence", form -> form
         .check("I approve my agency's documentary evidence and management information for the inspectors"));
     completeOpenAsScripted(REFERENCE, "Task_ApproveEvidence");
@@ -66,7 +80,7 @@ class InspectionWeek2BrowserIT extends FormsBrowserTestSupport {
     });
     completeOpenAsScripted(REFERENCE, "Task_ConfirmEvidence");
     moveClockTo("2027-06-02T15:00:00+01:00");
-    inBrowser("police.lead", "Task_RecordAuditDay", form -> {
+    inBrowser(NEW_AUDIT_CHAIR, "Task_RecordAuditDay", form -> {
       form.check("The Audit Day was held");
       for (String agency : List.of("Local Authority...", "...Police", "...Health...", "...Probation...", "...Education...")) {
         form.choose("Agencies that attended", agency);

@@ -31,20 +31,45 @@ class CaseAuditFormsTest {
   @Test
   void aCompletedAuditToolSaysBothAreDoneAndWhere() {
     CompleteAuditToolForm form = new CompleteAuditToolForm(returns, user);
-    Submission done = submission(Map.of("auditToolCompleted", true, "chronologyCompleted", "true",
-        "returnLocation", "  Secure drive/JTAI/child 3  "));
-    Submission notYet = submission(Map.of("auditToolCompleted", true, "returnLocation", "x".repeat(301)));
+    Submission done = submission(Map.of("auditInvolvement", "involved", "auditToolCompleted", true,
+        "chronologyCompleted", "true", "returnLocation", "  Secure drive/JTAI/child 3  "));
+    Submission notYet = submission(Map.of("auditInvolvement", "involved", "auditToolCompleted", true,
+        "returnLocation", "x".repeat(301)));
 
     CompleteAuditToolForm.Submitted read = form.read(task, done);
     form.record(task, read);
 
     assertThat(refusals(done)).isEmpty();
-    assertThat(read).isEqualTo(new CompleteAuditToolForm.Submitted(true, true, "Secure drive/JTAI/child 3"));
+    assertThat(read).isEqualTo(new CompleteAuditToolForm.Submitted("involved", true, true, "Secure drive/JTAI/child 3"));
     verify(returns).completed("JTAI-2027-05-YORK", "police", 3, "Secure drive/JTAI/child 3", "police-lead");
     form.read(task, notYet);
     assertThat(refusals(notYet)).containsExactly(
         "chronologyCompleted: confirm the Chronology is completed for this child",
         "returnLocation: must be at most 300 characters");
+  }
+
+  @Test
+  void noInvolvementIsANilReturnThatClaimsNoToolNoChronologyAndNoLocation() {
+    CompleteAuditToolForm form = new CompleteAuditToolForm(returns, user);
+    Submission nil = submission(Map.of("auditInvolvement", "no-involvement"));
+    Submission claimsATool = submission(Map.of("auditInvolvement", "no-involvement", "auditToolCompleted", true,
+        "chronologyCompleted", false, "returnLocation", "Secure drive/JTAI/child 3"));
+    Submission neither = submission(Map.of("auditToolCompleted", true, "chronologyCompleted", true,
+        "returnLocation", "Secure drive/JTAI/child 3"));
+
+    CompleteAuditToolForm.Submitted read = form.read(task, nil);
+    form.read(task, claimsATool);
+    form.read(task, neither);
+
+    assertThat(refusals(nil)).isEmpty();
+    assertThat(read).isEqualTo(new CompleteAuditToolForm.Submitted("no-involvement", false, false, null));
+    assertThat(refusals(claimsATool)).containsExactly(
+        "auditToolCompleted: you recorded no involvement with this child: there is no Multi-Agency Audit Tool to confirm",
+        "returnLocation: you recorded no involvement with this child: there is nothing saved to say where");
+    assertThat(refusals(neither)).containsExactly("auditInvolvement: is required");
+    form.record(task, read);
+    verify(returns).noInvolvement(eq("JTAI-2027-05-YORK"), eq("police"), eq(3), eq("police-lead"), any());
+    verifyNoMoreInteractions(returns);
   }
 
   @Test

@@ -57,9 +57,13 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   }
 
   private void completeAndSignOff(String reference, String agency, int child) {
-    complete(childTask(reference, "Task_CompleteAuditTool", agency, child), Map.of("auditToolCompleted", true,
+    complete(childTask(reference, "Task_CompleteAuditTool", agency, child), Map.of("auditInvolvement", "involved", "auditToolCompleted", true,
         "chronologyCompleted", true, "returnLocation", "Audit/" + agency + "/child-" + child));
     complete(childTask(reference, "Task_SignOffAudit", agency, child), Map.of("auditDecision", "approve"));
+  }
+
+  private void recordNoInvolvement(String reference, String agency, int child) {
+    complete(childTask(reference, "Task_CompleteAuditTool", agency, child), Map.of("auditInvolvement", "no-involvement"));
   }
 
   private JsonNode packView(String reference) throws Exception {
@@ -112,7 +116,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   void aSeniorSendsAnAuditBackWithAReasonAndTheAgencyCompletesItAgain() {
     String reference = newReference();
     atCaseAudit(reference, 6);
-    complete(childTask(reference, "Task_CompleteAuditTool", "health", 2), Map.of("auditToolCompleted", true,
+    complete(childTask(reference, "Task_CompleteAuditTool", "health", 2), Map.of("auditInvolvement", "involved", "auditToolCompleted", true,
         "chronologyCompleted", true, "returnLocation", "Audit/health/child-2"));
     Task signOff = childTask(reference, "Task_SignOffAudit", "health", 2);
     assertThat(tasks.getVariable(signOff.getId(), "returnLocation")).isEqualTo("Audit/health/child-2");
@@ -126,7 +130,7 @@ class CaseAuditProcessTest extends ProcessTestSupport {
     assertThat(forms.getTaskFormVariables(again.getId()).get("sentBackReason")).isEqualTo("The chronology stops in March");
     assertThat(returns.statuses(reference).get("health").get(2)).isEqualTo(AuditReturns.Status.SENT_BACK);
 
-    complete(again, Map.of("auditToolCompleted", true, "chronologyCompleted", true, "returnLocation", "Audit/health/child-2-v2"));
+    complete(again, Map.of("auditInvolvement", "involved", "auditToolCompleted", true, "chronologyCompleted", true, "returnLocation", "Audit/health/child-2-v2"));
     complete(childTask(reference, "Task_SignOffAudit", "health", 2), Map.of("auditDecision", "approve"));
     assertThat(returns.statuses(reference).get("health").get(2)).isEqualTo(AuditReturns.Status.SUBMITTED);
     assertThat(jdbc.queryForObject("select sent_back_count from jtai_audit_return where reference = ? and agency = 'health' "
@@ -134,11 +138,90 @@ class CaseAuditProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void anAgencyWithNoInvolvementRecordsItOnceItsSeniorIsToldAndNothingIsSignedOff() throws Exception {
+    String reference = newReference();
+    List<String> six = atCaseAudit(reference, 6);
+    ProcessInstance stage = calledProcess(reference, "case-audit");
+
+    recordNoInvolvement(reference, "police", 2);
+    fireDueTimers(reference); // the asynchronous message to the senior
+
+    assertThat(childTask(reference, "Task_SignOffAudit", "police", 2)).as("nothing to sign off").isNull();
+    assertThat(childTask(reference, "Task_CompleteAuditTool", "police", 2)).isNull();
+    assertThat(stage).hasPassed("Gateway_Involvement", "Task_TellSeniorOfNoInvolvement", "Event_NilReturnRecorded");
+    assertThat(returns.statuses(reference).get("police").get(2)).isEqualTo(AuditReturns.Status.NO_INVOLVEMENT);
+    assertThat(returns.submittedCount(reference, "police")).as("a nil return is in").isEqualTo(1);
+    assertThat(outbox(reference, "audit-no-involvement")).as("the senior is told once").singleElement().satisfies(row -> {
+      assertThat(row.get("recipients")).isEqualTo("police.senior@york.example");
+      assertThat((String) row.get("subject")).contains("no involvement recorded with one audited child (Police)");
+      assertThat((String) row.get("body")).contains("child 2 of the").doesNotContain(six.get(1));
+    });
+    JsonNode view = packView(reference);
+    assertThat(view.get(1).get("police").asText()).isEqualTo("No involvement");
+    assertThat(view.get(1).get("health").asText()).isEqualTo("Missing");
+
+    for (String agency : AGENCIES) {
+      for (int child = 1; child <= 6; child++) {
+        if (!(agency.equals("police") && child == 2)) {
+          completeAndSignOff(reference, agency, child);
+        }
+      }
+    }
+    fireDueTimers(reference); // the asynchronous submissions
+    complete(task(reference, "Task_CompileAuditPack"), Map.of("auditPackSent", true, "auditPackLocation", "Audit pack v1"));
+    assertThat(stage).as("every return is in, the nil one included").hasPassed("Event_CaseAuditsDone").isEnded();
+    assertThat(outbox(reference, "audit-no-involvement")).hasSize(1);
+    assertThat(outbox(reference, "audit-return-after-pack")).isEmpty();
+  }
+
+  @Test
+  void aNilReturnCountsAsInAtTheDeadlinesAndOnlyTheReturnsNotInAreNamed() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    for (String agency : List.of("la", "health", "probation")) {
+      for (int child = 1; child <= 6; child++) {
+        completeAndSignOff(reference, agency, child);
+      }
+    }
+    recordNoInvolvement(reference, "police", 1);
+    completeAndSignOff(reference, "police", 2);
+    recordNoInvolvement(reference, "police", 3);
+    fireDueTimers(reference);
+    for (String at : List.of("2027-06-01T12:00:01+01:00", "2027-06-01T17:00:01+01:00")) {
+      moveClockTo(at); // AUDITS_DUE, AUDIT_PACK_DUE
+      fireDueTimers(reference);
+    }
+
+    assertThat(outbox(reference, "audit-returns-overdue")).singleElement()
+        .satisfies(row -> assertThat((String) row.get("subject")).contains("3 audit returns missing (Police)"));
+    assertThat(missedDeadlines(reference))
+        .contains("AUDITS_DUE (Police: 3 children's returns missing)")
+        .contains("AUDIT_PACK_DUE (Business Unit has compiled the returns and sent them to partners): Police: returns not in for children 4, 5, 6");
+    assertThat(outbox(reference, "audit-no-involvement")).as("once per nil return").hasSize(2);
+  }
+
+  @Test
+  void aNoInvolvementAnswerThatAlsoClaimsAnAuditToolIsRefusedAndNothingIsRecorded() {
+    String reference = newReference();
+    atCaseAudit(reference, 6);
+    Task task = childTask(reference, "Task_CompleteAuditTool", "health", 4);
+    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("auditInvolvement", "no-involvement",
+        "auditToolCompleted", true, "chronologyCompleted", true)))
+        .hasMessageContaining("auditToolCompleted: you recorded no involvement with this child")
+        .hasMessageContaining("chronologyCompleted: you recorded no involvement with this child");
+    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("auditInvolvement", "not-sure")))
+        .hasMessageContaining("auditInvolvement: must be one of involved, no-involvement");
+    assertThat(childTask(reference, "Task_CompleteAuditTool", "health", 4)).as("still open").isNotNull();
+    assertThat(returns.statuses(reference).getOrDefault("health", Map.of())).as("nothing recorded").isEmpty();
+    assertThat(outbox(reference, "audit-no-involvement")).isEmpty();
+  }
+
+  @Test
   void anIncompleteReturnIsRefused() {
     String reference = newReference();
     atCaseAudit(reference, 6);
     Task task = childTask(reference, "Task_CompleteAuditTool", "la", 3);
-    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("auditToolCompleted", true)))
+    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("auditInvolvement", "involved", "auditToolCompleted", true)))
         .hasMessageContaining("chronologyCompleted: confirm the Chronology is completed")
         .hasMessageContaining("returnLocation: is required");
     assertThat(childTask(reference, "Task_CompleteAuditTool", "la", 3)).isNotNull();

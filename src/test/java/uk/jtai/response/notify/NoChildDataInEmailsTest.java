@@ -36,7 +36,7 @@ class NoChildDataInEmailsTest extends ProcessTestSupport {
         .theme("children who are victims of domestic abuse").agency("Police")
         .task("Confirm your lead contact is available and briefed (Police)", "https://jtai.test/camunda/app/tasklist/default/#/?task=abc")
         .due(Instant.parse("2027-05-24T16:00:00Z"), ZoneId.of("Europe/London"), "Every agency has confirmed")
-        .count(2).location("the CYSCP JTAI shared folder").themeAgencies("Local Authority, Police, Health")
+        .count(2).childPosition(3).location("the CYSCP JTAI shared folder").themeAgencies("Local Authority, Police, Health")
         .partnership("City of York Safeguarding Children Partnership", "CYSCP Business Unit", "cyscp@york.gov.uk");
     Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:mail/*.txt");
     assertThat(files).isNotEmpty();

@@ -313,7 +313,7 @@ public final class InspectionScript {
         once("Task_SendAuditTool", "bu", context -> new SendAuditToolForm.Submitted(true)))));
     stages.add(new Stage("days 5 to 6: case audits, the pack, the Audit Day's roles, evidence", When.milestone("AUDIT_TOOL_DUE", hour), List.of(
         perChild(eachCaseAuditAgency("Task_CompleteAuditTool", Actor.LEAD, context ->
-            new CompleteAuditToolForm.Submitted(true, true, "Audit/" + context.agency() + "/" + context.child()))),
+            new CompleteAuditToolForm.Submitted("involved", true, true, "Audit/" + context.agency() + "/" + context.child()))),
         perChild(eachCaseAuditAgency("Task_SignOffAudit", Actor.SENIOR, context -> new SignOffAuditForm.Submitted("approve", null))),
         afterJobs(once("Task_CompileAuditPack", "bu", context -> new AuditPackForm.Submitted(true, "Pack"))),
         once("Task_AppointAuditRoles", "bu", context -> new AppointAuditRolesForm.Submitted(AUDIT_CHAIR, AUDIT_AUTHOR)),

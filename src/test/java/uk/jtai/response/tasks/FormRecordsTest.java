@@ -182,9 +182,11 @@ class FormRecordsTest {
         "FormRecordsTest.Mistaken.chronologyCompleted is java.time.Instant, but field 'chronologyCompleted' of "
             + "forms/complete-audit-tool.form is a checkbox: use boolean",
         "FormRecordsTest.Mistaken.returnLocaton is not a field of forms/complete-audit-tool.form (its fields: "
-            + "sentBackReason, auditToolCompleted, chronologyCompleted, returnLocation)",
+            + "sentBackReason, auditInvolvement, auditToolCompleted, chronologyCompleted, returnLocation)",
         "FormRecordsTest.Mistaken.sentBackReason reads field 'sentBackReason' of forms/complete-audit-tool.form, which is "
             + "read-only there: a view the server shows, never taken from a submission",
+        "required field 'auditInvolvement' of forms/complete-audit-tool.form is not read: FormRecordsTest.Mistaken has no "
+            + "component 'auditInvolvement'",
         "required field 'returnLocation' of forms/complete-audit-tool.form is not read: FormRecordsTest.Mistaken has no "
             + "component 'returnLocation'");
   }
