@@ -47,6 +47,8 @@ final class InspectionClock {
   private final java.time.ZoneId zone;
   private final String reference;
   private final List<Firing> firings = new ArrayList<>();
+  /** Whether e-mails written to the outbox are delivered over SMTP as they fall due (a test that reads only the outbox need not). */
+  private boolean deliver = true;
 
   InspectionClock(ProcessEngine engine, JdbcTemplate jdbc, ScheduleRepository schedules, ScheduleMover models,
                   ReminderSender reminders, DailyDigest digest, OutboxSender outbox, java.time.LocalTime digestTime,
@@ -61,6 +63,12 @@ final class InspectionClock {
     this.digestTime = digestTime;
     this.zone = zone;
     this.reference = reference;
+  }
+
+  /** E-mails are left in the outbox, undelivered: for a test that checks what was written, not what was sent. */
+  InspectionClock withoutDelivery() {
+    deliver = false;
+    return this;
   }
 
   List<Firing> firings() {
@@ -119,7 +127,7 @@ final class InspectionClock {
       if (digest.sendDue() > 0) {
         busy = true;
       }
-      while (outbox.sendDue() > 0) {
+      while (deliver && outbox.sendDue() > 0) {
         // every message due is delivered
       }
     }

@@ -92,7 +92,7 @@ class SilentPartnerSimulationTest extends ProcessTestSupport {
     planned = calculator.compute(reference, theme, notifiedAt);
     demo = new AsDemoUsers(engine, partnership);
     clock = new InspectionClock(engine, jdbc, schedules, models, reminderSender, digest, outboxSender,
-        digestProperties.time(), calendar.zone(), reference);
+        digestProperties.time(), calendar.zone(), reference).withoutDelivery();
     List<String> children = ChildData.references(SERIES.getAndAdd(50), theme.selection().first().max());
 
     // With a return missing, LAIM's forward opens when the returns are due, and LAIM forwards then; with a statutory
