@@ -11,7 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.slf4j.Logger;
@@ -23,11 +22,13 @@ import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.childselection.ChildReferences;
 import uk.jtai.response.childselection.SelectedChildren;
+import uk.jtai.response.notify.Escalation;
 import uk.jtai.response.notify.Mail;
 import uk.jtai.response.notify.Outbox;
 import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.Submission;
 
@@ -42,7 +43,8 @@ import uk.jtai.response.tasks.Submission;
  *       loses its answers for the replaced child only (its other answers are kept, and its sheet shows them) and
  *       is asked again: its share of the per-agency step is started anew (a new inner instance of
  *       SubProcess_KnownToAgency with its {@code agency}). When the returns were already due, the new share's
- *       own due-date timer is removed: the correction is not the agency's miss.</li>
+ *       timer, firing at once, escalates nothing ({@link Escalation#NOT_ESCALATED}): the correction is not the
+ *       agency's miss.</li>
  *   <li>The 6: the new child (one of the 20) takes the replaced one's audit position; in every agency's share of
  *       the case audits still running, the replaced child's inner instance of SubProcess_ChildAudit is cancelled
  *       and a new one started for the same {@code childNumber}, which now reads as the new child; the returns
@@ -62,7 +64,7 @@ public class SelectionAmendments {
   static final String CASE_AUDIT = "case-audit";
   static final String KNOWN_TO_AGENCY_SHARE = "SubProcess_KnownToAgency";
   static final String KNOWN_TO_AGENCY_TASK = "Task_ReturnKnownToAgency";
-  static final String KNOWN_TO_AGENCY_TIMER = "Timer_KnownToAgencyDue";
+  static final String KNOWN_TO_AGENCY_DUE = "KNOWN_TO_AGENCY_DUE";
   static final String AGENCY_AUDITS = "SubProcess_AgencyAudits";
   static final String CHILD_AUDIT = "SubProcess_ChildAudit";
   static final String COMPLETE_AUDIT_TOOL_TASK = "Task_CompleteAuditTool";
@@ -77,10 +79,14 @@ public class SelectionAmendments {
   private final JdbcClient jdbc;
   private final Outbox outbox;
   private final TaskLinks links;
+  private final ThemeRegistry themes;
+  private final ScheduleRepository schedules;
 
   public SelectionAmendments(@Lazy ProcessEngine engine, ScheduleRepository inspections, SelectedChildren selected,
                              ChildReferences childReferences, Partnership partnership, JdbcClient jdbc, Outbox outbox,
-                             TaskLinks links) {
+                             TaskLinks links, ThemeRegistry themes) {
+    this.themes = themes;
+    this.schedules = inspections;
     this.engine = engine;
     this.inspections = inspections;
     this.selected = selected;
@@ -208,31 +214,20 @@ public class SelectionAmendments {
     if (!askAgain.isEmpty()) {
       ActivityInstance[] bodies = runtime.getActivityInstance(running.getId()).getActivityInstances(KNOWN_TO_AGENCY_SHARE + BODY);
       ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(running.getId());
+      // A share asked again after the returns were due is not escalated when its timer fires at once: the miss
+      // would not be the agency's (its task shows the due date passed, and LAIM's tasks name it as not returned).
+      boolean due = schedules.due(reference, KNOWN_TO_AGENCY_DUE).map(at -> !at.isAfter(EngineTime.now())).orElse(false);
       for (String agency : askAgain) {
         (bodies.length > 0 ? modification.startBeforeActivity(KNOWN_TO_AGENCY_SHARE, bodies[0].getId())
-            : modification.startBeforeActivity(KNOWN_TO_AGENCY_SHARE)).setVariableLocal(Standing.AGENCY.name(), agency);
+            : modification.startBeforeActivity(KNOWN_TO_AGENCY_SHARE))
+            .setVariableLocal(Standing.AGENCY.name(), agency)
+            .setVariableLocal(Escalation.NOT_ESCALATED, due);
       }
       modification.execute();
-      withdrawPassedTimers(running, askAgain);
     }
     Set<String> told = new LinkedHashSet<>(open);
     told.addAll(askAgain);
     return agencies(told);
-  }
-
-  /**
-   * A share started again after its returns were due would be escalated at once for a miss that is not the
-   * agency's: its own due timer is removed (its task shows the due date passed, and the forwarding task names it).
-   */
-  private void withdrawPassedTimers(ProcessInstance running, List<String> askedAgain) {
-    Date now = Date.from(EngineTime.now());
-    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(running.getId())
-        .activityId(KNOWN_TO_AGENCY_TIMER).timers().list()) {
-      String agency = (String) engine.getRuntimeService().getVariable(job.getExecutionId(), Standing.AGENCY.name());
-      if (askedAgain.contains(agency) && job.getDuedate() != null && !job.getDuedate().after(now)) {
-        engine.getManagementService().deleteJob(job.getId());
-      }
-    }
   }
 
   /** The 6: each agency still in the case audits gets the replaced child's work withdrawn and the new child's opened. */
@@ -257,6 +252,21 @@ public class SelectionAmendments {
       modification.startBeforeActivity(CHILD_AUDIT, children[0].getId())
           .setVariableLocal(Standing.CHILD_NUMBER.name(), position);
       told.add(agency);
+    }
+    // An agency whose share had ended (every child's return submitted, its senior's sign-offs done) and that was
+    // not taken out of the stage audits the new child too: its share is started again around that child alone.
+    List<String> takenOut = jdbc.sql("select agency from jtai_stage_withdrawal where reference = ? and stage = ?")
+        .params(reference, CASE_AUDIT).query(String.class).list();
+    ActivityInstance[] agencyBodies = tree.getActivityInstances(AGENCY_AUDITS + BODY);
+    String theme = (String) runtime.getVariable(running.getId(), Standing.THEME.name());
+    for (String agency : themes.theme(theme).caseAuditAgencies()) {
+      if (!told.contains(agency) && !takenOut.contains(agency)) {
+        (agencyBodies.length > 0 ? modification.startBeforeActivity(CHILD_AUDIT, agencyBodies[0].getId())
+            : modification.startBeforeActivity(CHILD_AUDIT))
+            .setVariable(Standing.AGENCY.name(), agency)
+            .setVariableLocal(Standing.CHILD_NUMBER.name(), position);
+        told.add(agency);
+      }
     }
     if (!told.isEmpty()) {
       modification.execute();

@@ -40,6 +40,7 @@ class InspectorsChangeTheirMindTest extends ProcessTestSupport {
   @Autowired SelectedChildren selected;
   @Autowired KnownToAgencyReturns returns;
   @Autowired AuditReturns auditReturns;
+  @Autowired uk.jtai.response.calendar.ScheduleRepository schedules;
   @LocalServerPort int port;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -209,6 +210,66 @@ class InspectorsChangeTheirMindTest extends ProcessTestSupport {
     assertThat(outbox(reference, "audit-role-assigned")).isNotEmpty();
 
     assertNoChildReferenceIn(outbox(reference), everyChild);
+  }
+
+  @Test
+  void everyAgencyHadReturnedAndTheReturnsWereDueEachIsAskedAgainAboutTheNewChildWithoutBeingEscalated() throws Exception {
+    String reference = newReference();
+    startStage("child-selection", reference, "domestic-abuse", NOTIFIED, "2027-05-26T10:00:00+01:00");
+    List<String> children = ChildData.references(652, 20);
+    String newcomer = ChildData.references(653, 1).get(0);
+    complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", ChildData.lines(children)));
+    for (String agency : AGENCIES) {
+      answer(reference, agency);
+    }
+    assertThat(task(reference, "Task_ForwardReturns")).as("every agency returned: the forwarding is open").isNotNull();
+    moveClockTo(schedules.due(reference, "KNOWN_TO_AGENCY_DUE").orElseThrow().plusSeconds(3600).toString());
+    fireDueTimers(reference);
+
+    amend("laim", "laim", form(reference, "first", children.get(4), newcomer, "The reference was mistyped"));
+    fireDueTimers(reference);
+
+    assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).as("every agency asked again").hasSize(4);
+    assertThat(outbox(reference, "task-overdue")).as("a correction is not the agencies' miss").isEmpty();
+    for (String agency : AGENCIES) {
+      assertThat(sheet(agencyTask(reference, "Task_ReturnKnownToAgency", agency))).filteredOn(row -> row.get("answer").asText().isEmpty())
+          .as(agency + ": only the new child's rows to answer").hasSize(QUESTIONS)
+          .allSatisfy(row -> assertThat(row.get("child").asText()).isEqualTo(newcomer));
+      answer(reference, agency);
+    }
+    assertThat(returns.byAgency(reference)).hasSize(4).allSatisfy((agency, answers) ->
+        assertThat(answers).as(agency).hasSize(20).containsKey(newcomer).doesNotContainKey(children.get(4)));
+    assertThat(task(reference, "Task_ForwardReturns")).as("LAIM's forwarding untouched").isNotNull();
+    assertNoChildReferenceIn(outbox(reference), List.of(children.get(4), newcomer));
+  }
+
+  @Test
+  void anAgencyThatHadSubmittedEveryAuditReturnAuditsTheNewChildToo() {
+    String reference = newReference();
+    List<String> six = reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    List<String> first = selected.firstSelection(reference);
+    for (int child = 1; child <= 6; child++) {
+      complete(childTask(reference, "Task_CompleteAuditTool", "police", child), Map.of("auditToolCompleted", true,
+          "chronologyCompleted", true, "returnLocation", "Audit/police/child-" + child));
+      complete(childTask(reference, "Task_SignOffAudit", "police", child), Map.of("auditDecision", "approve"));
+    }
+    fireDueTimers(reference);
+    assertThat(auditReturns.submittedCount(reference, "police")).isEqualTo(6);
+
+    amend("laim", "laim", form(reference, "audit", six.get(1), first.get(10), "The inspectors chose another child"));
+
+    for (String agency : AGENCIES) {
+      Task fresh = childTask(reference, "Task_CompleteAuditTool", agency, 2);
+      assertThat(fresh).as(agency).isNotNull();
+      assertThat(forms.getTaskFormVariables(fresh.getId()).get("childReference")).isEqualTo(first.get(10));
+    }
+    assertThat(auditReturns.submittedCount(reference, "police")).as("the other five kept").isEqualTo(5);
+    complete(childTask(reference, "Task_CompleteAuditTool", "police", 2), Map.of("auditToolCompleted", true,
+        "chronologyCompleted", true, "returnLocation", "Audit/police/child-2"));
+    complete(childTask(reference, "Task_SignOffAudit", "police", 2), Map.of("auditDecision", "approve"));
+    fireDueTimers(reference);
+    assertThat(auditReturns.submittedCount(reference, "police")).isEqualTo(6);
+    assertThat(outbox(reference, "selection-amended")).hasSize(4);
   }
 
   @Test
