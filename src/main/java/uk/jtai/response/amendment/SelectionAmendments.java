@@ -201,7 +201,6 @@ public class SelectionAmendments {
 
   /** The 20: returns affected; returns the agencies told (those with a sheet open and those asked again). */
   private List<Agency> amendFirst(String reference, ProcessInstance running, String replaced, String replacement) {
-    RuntimeService runtime = engine.getRuntimeService();
     selected.replace(reference, replaced, replacement);
     List<String> returned = jdbc.sql("select distinct agency from jtai_known_to_agency where reference = ? "
             + "and child_reference = ? order by agency")
@@ -211,23 +210,32 @@ public class SelectionAmendments {
     engine.getTaskService().createTaskQuery().processInstanceId(running.getId()).taskDefinitionKey(KNOWN_TO_AGENCY_TASK).list()
         .forEach(task -> open.add((String) engine.getTaskService().getVariable(task.getId(), Standing.AGENCY.name())));
     List<String> askAgain = returned.stream().filter(agency -> !open.contains(agency)).toList();
-    if (!askAgain.isEmpty()) {
-      ActivityInstance[] bodies = runtime.getActivityInstance(running.getId()).getActivityInstances(KNOWN_TO_AGENCY_SHARE + BODY);
-      ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(running.getId());
-      // A share asked again after the returns were due is not escalated when its timer fires at once: the miss
-      // would not be the agency's (its task shows the due date passed, and LAIM's tasks name it as not returned).
-      boolean due = schedules.due(reference, KNOWN_TO_AGENCY_DUE).map(at -> !at.isAfter(EngineTime.now())).orElse(false);
-      for (String agency : askAgain) {
-        (bodies.length > 0 ? modification.startBeforeActivity(KNOWN_TO_AGENCY_SHARE, bodies[0].getId())
-            : modification.startBeforeActivity(KNOWN_TO_AGENCY_SHARE))
-            .setVariableLocal(Standing.AGENCY.name(), agency)
-            .setVariableLocal(Escalation.NOT_ESCALATED, due);
-      }
-      modification.execute();
-    }
+    askAgain(reference, running, askAgain);
     Set<String> told = new LinkedHashSet<>(open);
     told.addAll(askAgain);
     return agencies(told);
+  }
+
+  /**
+   * Each agency's share of the known-to-agency step started again (its sheet shows its answers kept). One asked after
+   * the returns were due is not escalated when its timer fires at once: the miss would not be the agency's (its task
+   * shows the due date passed, and LAIM's tasks name it as not returned until it is).
+   */
+  void askAgain(String reference, ProcessInstance running, List<String> agencies) {
+    if (agencies.isEmpty()) {
+      return;
+    }
+    RuntimeService runtime = engine.getRuntimeService();
+    ActivityInstance[] bodies = runtime.getActivityInstance(running.getId()).getActivityInstances(KNOWN_TO_AGENCY_SHARE + BODY);
+    ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(running.getId());
+    boolean due = schedules.due(reference, KNOWN_TO_AGENCY_DUE).map(at -> !at.isAfter(EngineTime.now())).orElse(false);
+    for (String agency : agencies) {
+      (bodies.length > 0 ? modification.startBeforeActivity(KNOWN_TO_AGENCY_SHARE, bodies[0].getId())
+          : modification.startBeforeActivity(KNOWN_TO_AGENCY_SHARE))
+          .setVariableLocal(Standing.AGENCY.name(), agency)
+          .setVariableLocal(Escalation.NOT_ESCALATED, due);
+    }
+    modification.execute();
   }
 
   /** The 6: each agency still in the case audits gets the replaced child's work withdrawn and the new child's opened. */

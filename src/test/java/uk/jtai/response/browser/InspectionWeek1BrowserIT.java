@@ -139,6 +139,13 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     assertThat(agencyTask(REFERENCE, "Task_ReturnKnownToAgency", "police")).as("the police asked about the new child").isNotNull();
     completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
     fireDueTimers(REFERENCE);
+    // The police find an answer wrong before LAIM forwards the returns: their sheet reopens with their answers.
+    startInBrowser("police.lead", "Correct our known-to-agency return", "correct-known-to-agency", form -> form
+        .type("Inspection reference", REFERENCE)
+        .type("Why the return is corrected", "A child was answered No in error"));
+    assertThat(agencyTask(REFERENCE, "Task_ReturnKnownToAgency", "police")).as("the police's sheet reopened").isNotNull();
+    completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
+    fireDueTimers(REFERENCE);
     inBrowser("laim", "Task_ForwardReturns", form -> form
         .check("The returns have been forwarded to the inspectors")
         .dateTime("When they were forwarded: date", "Time (UK)", quarterHourAgo(0)));
