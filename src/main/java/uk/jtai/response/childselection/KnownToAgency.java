@@ -96,16 +96,25 @@ public class KnownToAgency {
     return questions;
   }
 
-  /** An agency's empty sheet: one row per child and question, in the inspectors' order. */
+  /**
+   * An agency's sheet: one row per child and question, in the inspectors' order, empty, or with the agency's
+   * Yes and No already recorded when it is asked again after a correction of the 20 (its answers for the
+   * children not changed are kept; a child it had ticked as not known to it is ticked again by the agency).
+   */
   public SpinJsonNode rows(VariableScope scope) {
     String reference = Standing.REFERENCE.get(scope);
+    String agency = scope.hasVariable(Standing.AGENCY.name()) ? Standing.AGENCY.get(scope) : null;
+    Map<String, Map<String, String>> kept = agency == null ? Map.of()
+        : returns.byAgency(reference).getOrDefault(agency, Map.of());
     ArrayNode rows = json.createArrayNode();
     List<String> children = selected.firstSelection(reference);
     List<Theme.Question> questions = questions(inspections.theme(scope));
     for (int c = 0; c < children.size(); c++) {
       for (Theme.Question question : questions) {
+        String answer = kept.getOrDefault(children.get(c), Map.of()).getOrDefault(question.id(), "");
         rows.addObject().put("child", children.get(c)).put("childNumber", c + 1)
-            .put("questionId", question.id()).put("question", question.text()).put("answer", "");
+            .put("questionId", question.id()).put("question", question.text())
+            .put("answer", answer.equals("yes") || answer.equals("no") ? answer : "");
       }
     }
     return Spin.JSON(rows.toString());

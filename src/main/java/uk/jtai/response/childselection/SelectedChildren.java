@@ -50,6 +50,22 @@ public class SelectedChildren {
         .param(reference).query(String.class).list();
   }
 
+  /** One of the first selection replaced in its place (a correction): its position and audit flag kept. */
+  public void replace(String reference, String replaced, String replacement) {
+    jdbc.sql("update jtai_selected_child set child_reference = ? where reference = ? and child_reference = ?")
+        .params(replacement, reference, replaced).update();
+  }
+
+  /** One of the children selected for audit swapped for another of the first selection, in its audit position. */
+  public void swapForAudit(String reference, String replaced, String replacement, int auditPosition) {
+    jdbc.sql("update jtai_selected_child set selected_for_audit = false, audit_position = null "
+            + "where reference = ? and child_reference = ?")
+        .params(reference, replaced).update();
+    jdbc.sql("update jtai_selected_child set selected_for_audit = true, audit_position = ? "
+            + "where reference = ? and child_reference = ?")
+        .params(auditPosition, reference, replacement).update();
+  }
+
   public int delete(String reference) {
     return jdbc.sql("delete from jtai_selected_child where reference = ?")
         .param(reference).update();

@@ -28,6 +28,12 @@ import uk.jtai.response.process.Standing;
 @Component("escalate")
 public class Escalation implements JavaDelegate {
 
+  /**
+   * Set (true) on the scope of a task opened again by a correction after its deadline had passed (amendment/
+   * SelectionAmendments): its due timer fires at once, and the miss is not the agency's, so nothing is escalated.
+   */
+  public static final String NOT_ESCALATED = "notEscalated";
+
   private final Outbox outbox;
   private final RoleContacts roles;
   private final Partnership partnership;
@@ -54,6 +60,9 @@ public class Escalation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable(NOT_ESCALATED))) {
+      return; // a share asked again by a correction after its deadline: the miss is not the agency's
+    }
     String overdueTask = (String) execution.getVariableLocal("overdueTask");
     String milestone = (String) execution.getVariableLocal("milestone");
     String notify = (String) execution.getVariableLocal("notify");

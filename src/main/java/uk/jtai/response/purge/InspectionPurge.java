@@ -35,7 +35,7 @@ public class InspectionPurge {
   /** Tables of the product that can hold child-level data or free text about children, keyed by inspection. */
   static final List<String> CHILD_LEVEL_TABLES = List.of("jtai_child_identity", "jtai_audit_return", "jtai_report_decision",
       "jtai_report_comment", "jtai_concern", "jtai_planning_theme", "jtai_factual_accuracy", "jtai_audit_role_change",
-      "jtai_stage_withdrawal");
+      "jtai_stage_withdrawal", "jtai_selection_amendment", "jtai_return_correction");
 
   private final ProcessEngine engine;
   private final RuntimeService runtime;

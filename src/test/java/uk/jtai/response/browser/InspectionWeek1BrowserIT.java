@@ -167,6 +167,26 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     });
     assertThat(knownToAgencyReturns.byAgency(REFERENCE).get("police").get(notKnownToPolice))
         .containsEntry("known", KnownToAgencyReturns.NOT_KNOWN).containsValue(KnownToAgencyReturns.NOT_APPLICABLE);
+    // The inspectors swap one of the 20 after the police returned (issue 16, corrections): LAIM amends it from
+    // Tasklist; the police's answers for the other children are kept and its sheet reopens for the new child.
+    String swappedOut = firstSelection.get(14);
+    String swappedIn = ChildData.references(997, 1).get(0);
+    startInBrowser("laim", "Amend the children selected", "amend-selection", form -> form
+        .type("Inspection reference", REFERENCE)
+        .select("Which selection", "The children selected first (the 20), on the known-to-agency sheet")
+        .type("Child to replace", swappedOut)
+        .type("Child to put in its place", swappedIn)
+        .type("Why the selection is amended", "The inspectors swapped a child"));
+    assertThat(knownToAgencyReturns.byAgency(REFERENCE).get("police")).as("answers kept for the other children")
+        .containsKey(notKnownToPolice).doesNotContainKey(swappedOut);
+    assertThat(agencyTask(REFERENCE, "Task_ReturnKnownToAgency", "police")).as("the police asked about the new child").isNotNull();
+    completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
+    fireDueTimers(REFERENCE);
+    // The police find an answer wrong before LAIM forwards the returns: their sheet reopens with their answers.
+    startInBrowser("police.lead", "Correct our known-to-agency return", "correct-known-to-agency", form -> form
+        .type("Inspection reference", REFERENCE)
+        .type("Why the return is corrected", "A child was answered No in error"));
+    assertThat(agencyTask(REFERENCE, "Task_ReturnKnownToAgency", "police")).as("the police's sheet reopened").isNotNull();
     completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
     // The DCS sees no child's name anywhere: not in Tasklist, and the page of names refuses the DCS.
     Browser dcs = browserOf("dcs");

@@ -265,6 +265,15 @@ class HostilePartnerTest extends ProcessTestSupport {
     refused(user, "generic write", "start an inspection half-way through", as.post("/engine-rest/process-definition/key/jtai-inspection/start",
         "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Activity_AfterFieldwork\"}],"
             + "\"variables\":{\"reference\":{\"value\":\"JTAI-2027-09-HOSTILE\"},\"theme\":{\"value\":\"domestic-abuse\"}}}"));
+    if (!"laim".equals(user)) { // LAIM amends the selections (amendment/SelectionAmendments)
+      refused(user, "generic write", "amend the children selected (LAIM's own start form)",
+        as.post("/engine-rest/process-definition/key/amend-selection/submit-form", "{\"variables\":{\"inspectionReference\":{\"value\":\""
+            + sheets + "\"},\"selection\":{\"value\":\"first\"},\"replacedChild\":{\"value\":\"" + children.get(0)
+            + "\"},\"newChild\":{\"value\":\"9899900001\"},\"amendmentReason\":{\"value\":\"A partner swaps a child\"}}}"));
+    }
+    refused(user, "generic write", "correct another agency's return (a forged agency)",
+        as.post("/engine-rest/process-definition/key/correct-known-to-agency/submit-form", "{\"variables\":{\"inspectionReference\":"
+            + "{\"value\":\"" + sheets + "\"},\"correctionReason\":{\"value\":\"Their answers are wrong\"},\"agency\":{\"value\":\"la\"}}}"));
     Job timer = management.createJobQuery().processInstanceId(selection.getId()).timers().list().get(0);
     refused(user, "generic write", "change a timer's due date", as.put("/engine-rest/job/" + timer.getId() + "/duedate",
         "{\"duedate\":\"2030-01-01T00:00:00.000+0000\"}"));

@@ -179,6 +179,14 @@ public abstract class ProcessTestSupport {
     return children.subList(0, audit);
   }
 
+  /**
+   * The script's steps from {@code from} to {@code to}, on time, for an inspection whose first selection is
+   * {@code children} and whose first {@code auditCount} are selected for audit (e.g. after a test amended them).
+   */
+  protected void runScripted(String reference, String from, String to, List<String> children, int auditCount) {
+    SCRIPT.between(from, to).runNow(scripted(reference, children, auditCount), asAdministrator());
+  }
+
   /** Completes every open task of the inspection with this key, with the same variables. */
   protected int completeAll(String reference, String taskKey, Map<String, Object> variables) {
     List<Task> open = openTasks(reference, taskKey);

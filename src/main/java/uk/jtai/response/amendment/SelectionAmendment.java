@@ -1,0 +1,47 @@
+package uk.jtai.response.amendment;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.security.ProcessStarters;
+import uk.jtai.response.security.Roles;
+import uk.jtai.response.tasks.Submission;
+import uk.jtai.response.web.CurrentUser;
+
+/**
+ * Start listener of bpmn/amend-selection.bpmn ({@code ${selectionAmendment}}): LAIM amends one of the 20 or of
+ * the 6 from Tasklist: its start form read once ({@link AmendSelectionForm}), then {@link SelectionAmendments}'s
+ * checks; bad input refuses the start and changes nothing.
+ */
+@Component("selectionAmendment")
+public class SelectionAmendment implements ExecutionListener {
+
+  public static final String PROCESS_KEY = "amend-selection";
+
+  private final AmendSelectionForm form;
+  private final SelectionAmendments amendments;
+  private final CurrentUser user;
+
+  public SelectionAmendment(AmendSelectionForm form, SelectionAmendments amendments, CurrentUser user) {
+    this.form = form;
+    this.amendments = amendments;
+    this.user = user;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Submission submission = new Submission(execution);
+    AmendSelectionForm.Submitted request = form.read(submission);
+    submission.verdict();
+    execution.setProcessBusinessKey(request.inspectionReference());
+    amendments.amend(request, user.id(), submission);
+  }
+
+  /** Only LAIM records the inspectors' selections, so only LAIM amends them (guidance 9.2, 9.6). */
+  @Bean
+  static ProcessStarters amendSelectionStarters() {
+    return new ProcessStarters(PROCESS_KEY, List.of(Roles.LAIM));
+  }
+}
