@@ -34,6 +34,9 @@ public class ProcessCoverage {
         // The process tests of move-deadline and rehearsal, named for what they prove.
         .addInclusionPatternForTestClasses("*.MoveDeadlineTest")
         .addInclusionPatternForTestClasses("*.RehearsalTest")
+        // The process tests of amend-selection and correct-known-to-agency (issue 16's corrections).
+        .addInclusionPatternForTestClasses("*.InspectorsChangeTheirMindTest")
+        .addInclusionPatternForTestClasses("*.ReturnCorrectionTest")
         .build();
   }
 
