@@ -157,9 +157,9 @@ class InspectorsChangeTheirMindTest extends ProcessTestSupport {
 
     // 12:00 on day 5: the Local Authority has done child 3; the inspectors swap child 3 of the 6 for child 10 of the 20.
     moveClockTo("2027-05-28T11:30:00+01:00");
-    complete(childTask(reference, "Task_CompleteAuditTool", "la", 3), Map.of("auditToolCompleted", true,
+    complete(childTask(reference, "Task_CompleteAuditTool", "la", 3), Map.of("auditInvolvement", "involved", "auditToolCompleted", true,
         "chronologyCompleted", true, "returnLocation", "Audit/la/child-3"));
-    complete(childTask(reference, "Task_CompleteAuditTool", "police", 1), Map.of("auditToolCompleted", true,
+    complete(childTask(reference, "Task_CompleteAuditTool", "police", 1), Map.of("auditInvolvement", "involved", "auditToolCompleted", true,
         "chronologyCompleted", true, "returnLocation", "Audit/police/child-1"));
     assertThat(auditReturns.statuses(reference).get("la")).containsKey(3);
     moveClockTo("2027-05-28T12:00:00+01:00");
@@ -249,7 +249,7 @@ class InspectorsChangeTheirMindTest extends ProcessTestSupport {
     List<String> six = reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
     List<String> first = selected.firstSelection(reference);
     for (int child = 1; child <= 6; child++) {
-      complete(childTask(reference, "Task_CompleteAuditTool", "police", child), Map.of("auditToolCompleted", true,
+      complete(childTask(reference, "Task_CompleteAuditTool", "police", child), Map.of("auditInvolvement", "involved", "auditToolCompleted", true,
           "chronologyCompleted", true, "returnLocation", "Audit/police/child-" + child));
       complete(childTask(reference, "Task_SignOffAudit", "police", child), Map.of("auditDecision", "approve"));
     }
@@ -264,7 +264,7 @@ class InspectorsChangeTheirMindTest extends ProcessTestSupport {
       assertThat(forms.getTaskFormVariables(fresh.getId()).get("childReference")).isEqualTo(first.get(10));
     }
     assertThat(auditReturns.submittedCount(reference, "police")).as("the other five kept").isEqualTo(5);
-    complete(childTask(reference, "Task_CompleteAuditTool", "police", 2), Map.of("auditToolCompleted", true,
+    complete(childTask(reference, "Task_CompleteAuditTool", "police", 2), Map.of("auditInvolvement", "involved", "auditToolCompleted", true,
         "chronologyCompleted", true, "returnLocation", "Audit/police/child-2"));
     complete(childTask(reference, "Task_SignOffAudit", "police", 2), Map.of("auditDecision", "approve"));
     fireDueTimers(reference);
