@@ -1,12 +1,11 @@
 package uk.jtai.response.amendment;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.security.ProcessStarters;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.web.CurrentUser;
 
@@ -16,26 +15,26 @@ import uk.jtai.response.web.CurrentUser;
  * CorrectReturnForm}), then {@link ReturnCorrections}'s checks; bad input refuses the start and changes nothing.
  */
 @Component("returnCorrection")
-public class ReturnCorrection implements ExecutionListener {
+public class ReturnCorrection extends StartFormListener<CorrectReturnForm.Submitted> {
 
   public static final String PROCESS_KEY = "correct-known-to-agency";
 
-  private final CorrectReturnForm form;
   private final ReturnCorrections corrections;
   private final CurrentUser user;
 
   public ReturnCorrection(CorrectReturnForm form, ReturnCorrections corrections, CurrentUser user) {
-    this.form = form;
+    super(form);
     this.corrections = corrections;
     this.user = user;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    Submission submission = new Submission(execution);
-    CorrectReturnForm.Submitted request = form.read(submission);
-    submission.verdict();
-    execution.setProcessBusinessKey(request.inspectionReference());
+  protected String inspectionReference(CorrectReturnForm.Submitted request) {
+    return request.inspectionReference();
+  }
+
+  @Override
+  protected void act(CorrectReturnForm.Submitted request, Submission submission) {
     corrections.reopen(request, user.id(), user.authentication().getGroupIds(), submission);
   }
 

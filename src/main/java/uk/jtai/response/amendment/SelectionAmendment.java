@@ -1,12 +1,11 @@
 package uk.jtai.response.amendment;
 
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.security.ProcessStarters;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.web.CurrentUser;
 
@@ -16,26 +15,26 @@ import uk.jtai.response.web.CurrentUser;
  * checks; bad input refuses the start and changes nothing.
  */
 @Component("selectionAmendment")
-public class SelectionAmendment implements ExecutionListener {
+public class SelectionAmendment extends StartFormListener<AmendSelectionForm.Submitted> {
 
   public static final String PROCESS_KEY = "amend-selection";
 
-  private final AmendSelectionForm form;
   private final SelectionAmendments amendments;
   private final CurrentUser user;
 
   public SelectionAmendment(AmendSelectionForm form, SelectionAmendments amendments, CurrentUser user) {
-    this.form = form;
+    super(form);
     this.amendments = amendments;
     this.user = user;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    Submission submission = new Submission(execution);
-    AmendSelectionForm.Submitted request = form.read(submission);
-    submission.verdict();
-    execution.setProcessBusinessKey(request.inspectionReference());
+  protected String inspectionReference(AmendSelectionForm.Submitted request) {
+    return request.inspectionReference();
+  }
+
+  @Override
+  protected void act(AmendSelectionForm.Submitted request, Submission submission) {
     amendments.amend(request, user.id(), submission);
   }
 

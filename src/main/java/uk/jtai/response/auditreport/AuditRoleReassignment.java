@@ -1,13 +1,12 @@
 package uk.jtai.response.auditreport;
 
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.security.ProcessStarters;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.web.ApiExceptionHandler;
 import uk.jtai.response.web.CurrentUser;
@@ -19,35 +18,39 @@ import uk.jtai.response.web.CurrentUser;
  * input refuses the start naming the field, and changes nothing.
  */
 @Component("auditRoleReassignment")
-public class AuditRoleReassignment implements ExecutionListener {
+public class AuditRoleReassignment extends StartFormListener<ReassignAuditRoleForm.Submitted> {
 
   public static final String PROCESS_KEY = "reassign-audit-role";
 
-  private final ReassignAuditRoleForm form;
   private final AuditRoles roles;
   private final ScheduleRepository inspections;
   private final CurrentUser user;
 
   public AuditRoleReassignment(ReassignAuditRoleForm form, AuditRoles roles, ScheduleRepository inspections,
                                CurrentUser user) {
-    this.form = form;
+    super(form);
     this.roles = roles;
     this.inspections = inspections;
     this.user = user;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    Submission submission = new Submission(execution);
-    ReassignAuditRoleForm.Submitted request = form.read(submission);
+  protected void check(ReassignAuditRoleForm.Submitted request, Submission submission) {
     String reference = request.inspectionReference();
     if (reference != null && inspections.find(reference).isEmpty()) {
       submission.reject(ReassignAuditRoleForm.Submitted::inspectionReference, "is no inspection of this service");
     }
-    submission.verdict();
-    execution.setProcessBusinessKey(reference);
+  }
+
+  @Override
+  protected String inspectionReference(ReassignAuditRoleForm.Submitted request) {
+    return request.inspectionReference();
+  }
+
+  @Override
+  protected void act(ReassignAuditRoleForm.Submitted request, Submission submission) {
     try {
-      roles.reassign(reference, request.reassignment(), user.id(), submission);
+      roles.reassign(request.inspectionReference(), request.reassignment(), user.id(), submission);
     } catch (ApiExceptionHandler.ConflictException notRunning) {
       // The API's 409 (the stage not running, no one appointed yet): here, the reference is what is wrong.
       submission.reject(ReassignAuditRoleForm.Submitted::inspectionReference, notRunning.getMessage());

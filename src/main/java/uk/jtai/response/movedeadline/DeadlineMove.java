@@ -3,11 +3,10 @@ package uk.jtai.response.movedeadline;
 import java.util.Date;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.FieldError;
 import uk.jtai.response.tasks.Key;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.tasks.SubmissionRejectedException;
 import uk.jtai.response.web.CurrentUser;
@@ -18,24 +17,24 @@ import uk.jtai.response.web.CurrentUser;
  * product API; bad input refuses the start.
  */
 @Component("deadlineMove")
-public class DeadlineMove implements ExecutionListener {
+public class DeadlineMove extends StartFormListener<MoveDeadlineForm.Submitted> {
 
-  private final MoveDeadlineForm form;
   private final ScheduleMover mover;
   private final CurrentUser user;
 
   public DeadlineMove(MoveDeadlineForm form, ScheduleMover mover, CurrentUser user) {
-    this.form = form;
+    super(form);
     this.mover = mover;
     this.user = user;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    Submission submission = new Submission(execution);
-    MoveDeadlineForm.Submitted move = form.read(submission);
-    submission.verdict();
-    execution.setProcessBusinessKey(move.inspectionReference());
+  protected String inspectionReference(MoveDeadlineForm.Submitted move) {
+    return move.inspectionReference();
+  }
+
+  @Override
+  protected void act(MoveDeadlineForm.Submitted move, Submission submission) {
     try {
       mover.move(move.inspectionReference(), move.milestone(), move.newDue() == null ? null : Date.from(move.newDue()),
           move.moveReason(), user.id());

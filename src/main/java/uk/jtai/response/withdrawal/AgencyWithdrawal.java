@@ -1,12 +1,11 @@
 package uk.jtai.response.withdrawal;
 
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.security.ProcessStarters;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 import uk.jtai.response.web.CurrentUser;
 
@@ -16,26 +15,26 @@ import uk.jtai.response.web.CurrentUser;
  * StageWithdrawals}'s checks; bad input refuses the start and changes nothing.
  */
 @Component("agencyWithdrawal")
-public class AgencyWithdrawal implements ExecutionListener {
+public class AgencyWithdrawal extends StartFormListener<TakeAgencyOutForm.Submitted> {
 
   public static final String PROCESS_KEY = "take-agency-out";
 
-  private final TakeAgencyOutForm form;
   private final StageWithdrawals withdrawals;
   private final CurrentUser user;
 
   public AgencyWithdrawal(TakeAgencyOutForm form, StageWithdrawals withdrawals, CurrentUser user) {
-    this.form = form;
+    super(form);
     this.withdrawals = withdrawals;
     this.user = user;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    Submission submission = new Submission(execution);
-    TakeAgencyOutForm.Submitted request = form.read(submission);
-    submission.verdict();
-    execution.setProcessBusinessKey(request.inspectionReference());
+  protected String inspectionReference(TakeAgencyOutForm.Submitted request) {
+    return request.inspectionReference();
+  }
+
+  @Override
+  protected void act(TakeAgencyOutForm.Submitted request, Submission submission) {
     withdrawals.takeOut(request, user.id(), submission);
   }
 
