@@ -271,6 +271,16 @@ class HostilePartnerTest extends ProcessTestSupport {
             + sheets + "\"},\"selection\":{\"value\":\"first\"},\"replacedChild\":{\"value\":\"" + children.get(0)
             + "\"},\"newChild\":{\"value\":\"9899900001\"},\"amendmentReason\":{\"value\":\"A partner swaps a child\"}}}"));
     }
+    if (!"bu".equals(user)) { // the Business Unit takes agencies out of stages and reassigns the Audit Chair or Author
+      refused(user, "generic write", "take another agency out of a stage (the Business Unit's start form)",
+          as.post("/engine-rest/process-definition/key/take-agency-out/submit-form", "{\"variables\":{\"inspectionReference\":"
+              + "{\"value\":\"" + sheets + "\"},\"stage\":{\"value\":\"child-selection\"},\"agency\":{\"value\":\"health\"},"
+              + "\"withdrawalReason\":{\"value\":\"Health is not needed for this stage\"}}}"));
+      refused(user, "generic write", "make oneself the Audit Chair (the Business Unit's start form)",
+          as.post("/engine-rest/process-definition/key/reassign-audit-role/submit-form", "{\"variables\":{\"inspectionReference\":"
+              + "{\"value\":\"" + approvals + "\"},\"role\":{\"value\":\"chair\"},\"newUser\":{\"value\":\"" + user
+              + "\"},\"reason\":{\"value\":\"I would rather chair it myself\"}}}"));
+    }
     refused(user, "generic write", "correct another agency's return (a forged agency)",
         as.post("/engine-rest/process-definition/key/correct-known-to-agency/submit-form", "{\"variables\":{\"inspectionReference\":"
             + "{\"value\":\"" + sheets + "\"},\"correctionReason\":{\"value\":\"Their answers are wrong\"},\"agency\":{\"value\":\"la\"}}}"));
@@ -425,7 +435,8 @@ class HostilePartnerTest extends ProcessTestSupport {
           .forEach(j -> state.put("job " + j.getId(), j.getDuedate() + "|" + j.getRetries()));
     }
     state.put("inspections", jdbc.queryForObject("select count(*) from jtai_inspection", Integer.class));
-    for (String table : List.of("jtai_audit_role_change", "jtai_milestone_change", "jtai_concern", "jtai_milestone")) {
+    for (String table : List.of("jtai_audit_role_change", "jtai_milestone_change", "jtai_concern", "jtai_milestone",
+        "jtai_stage_withdrawal")) {
       state.put(table, jdbc.queryForList("select * from " + table + " where reference in (?, ?)", sheets, approvals).toString());
     }
     state.put("comments", jdbc.queryForObject("select count(*) from act_hi_comment", Integer.class));
