@@ -32,6 +32,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.jtai.response.support.Http;
+import uk.jtai.response.support.PackagedJar;
 import uk.jtai.response.support.PostgresDatabase;
 
 /**
@@ -85,15 +86,14 @@ class ReminderResilienceIT {
   }
 
   static Node start(String name) throws IOException {
-    Path jar = Path.of(System.getProperty("jtai.jar", "target/jtai-response.jar"));
-    assertThat(jar).exists();
+    assertThat(PackagedJar.path()).exists();
     int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
+    ProcessBuilder builder = new ProcessBuilder(PackagedJar.command(List.of("-Xmx512m"), "--server.port=" + port,
         // Short intervals so that seconds, not minutes, separate due from sent in the test.
         "--jtai.mail.poll-interval=PT0.2S", "--jtai.mail.batch-size=100", "--jtai.mail.claim-timeout=PT5S",
         "--jtai.mail.first-retry=PT1S",
         "--jtai.reminders.poll-interval=PT0.2S", "--jtai.reminders.batch-size=100", "--jtai.reminders.claim-timeout=PT5S",
-        "--jtai.reminders.retry=PT1S")
+        "--jtai.reminders.retry=PT1S"))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/reminders-" + name + ".log")));
     builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
     builder.environment().put("JTAI_IDENTITY_KEY", IDENTITY_KEY); // the same on every node
