@@ -44,7 +44,7 @@ public final class AsDemoUsers {
    * register a second process engine named "default"). Outside profile demo the service refuses to start
    * while users with these ids exist (security/DemoAccountsCheck), with no exception for tests: it started
    * here on the test profile's empty in-memory database before any test created them, so a test that needs
-   * a context of its own gives it its own database (as security/StartupTest does).
+   * a context of its own gives it its own database (as security/StartupIT does).
    */
   public AsDemoUsers(ProcessEngine engine, Partnership partnership) {
     this.engine = engine;

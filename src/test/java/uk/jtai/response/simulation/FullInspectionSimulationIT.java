@@ -62,12 +62,12 @@ import uk.jtai.response.support.TestSmtp;
  */
 // Its own in-memory database: the daily digest and the pollers cover every inspection in a database, so in
 // the shared one other tests' inspections would be simulated for weeks too; here the simulation meets only
-// its own. As in security/StartupTest: its own engine name and no webapps, so that closing this context
+// its own. As in security/StartupIT: its own engine name and no webapps, so that closing this context
 // (after the class) leaves the shared context's engine and Tasklist alone.
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:jtai-simulation;DB_CLOSE_DELAY=-1",
     "camunda.bpm.process-engine-name=simulation", "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext
-class FullInspectionSimulationTest extends ProcessTestSupport {
+class FullInspectionSimulationIT extends ProcessTestSupport {
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());

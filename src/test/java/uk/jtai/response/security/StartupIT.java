@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.jtai.response.JtaiResponseApplication;
 
 /** Secure by default: no administrator, no start; demo users only in the demo profile, never outside it. */
-class StartupTest {
+class StartupIT {
 
   private static final String CHIEF_PASSWORD = "Long-Secret-2027!";
   private static final String KEEPER_PASSWORD = "Quiet-Harbour-2027!";

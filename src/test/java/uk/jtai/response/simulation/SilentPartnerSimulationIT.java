@@ -37,14 +37,14 @@ import uk.jtai.response.support.TestSmtp;
 /**
  * Issue 16's silent partner: for each agency of the domestic-abuse theme in turn, an inspection in which that
  * agency never does anything and the Local Authority never submits Annex A, every other party acting on time,
- * driven as {@link FullInspectionSimulationTest} drives one (the engine clock moved like a discrete-event
+ * driven as {@link FullInspectionSimulationIT} drives one (the engine clock moved like a discrete-event
  * simulation, {@link InspectionClock}). Its own in-memory database and engine, as the full simulation has:
  * the inspections it leaves running (a silent agency's tasks stay open) meet no other test's.
  */
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:jtai-silent;DB_CLOSE_DELAY=-1",
     "camunda.bpm.process-engine-name=silent", "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext
-class SilentPartnerSimulationTest extends ProcessTestSupport {
+class SilentPartnerSimulationIT extends ProcessTestSupport {
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
