@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 import uk.jtai.response.afterfieldwork.ContributeActionsForm;
 import uk.jtai.response.afterfieldwork.LessonsLearnedForm;
 import uk.jtai.response.afterfieldwork.RecordDraftReportForm;
@@ -157,9 +159,22 @@ class InspectionWeek2BrowserIT extends FormsBrowserTestSupport {
     // Weeks 4 to 10: the report, publication, the action plan, the debrief
     moveClockTo("2027-07-02T11:00:00+01:00");
     RecordDraftReportForm.Submitted draftReport = script("Task_RecordDraftReport", RecordDraftReportForm.Submitted.class);
-    inBrowser("dcs", "Task_RecordDraftReport", form -> form
-        .dateTime("When the draft report arrived: date", "Time (UK)", draftReport.draftArrivedAt())
-        .type("Where it is (a reference in the secure location)", draftReport.draftReportLocation()));
+    inBrowser("dcs", "Task_RecordDraftReport", form -> {
+      // The task links to the record of who saw the children's identifying details (issue 17): people, never children.
+      Browser dcs = browserOf("dcs");
+      String task = dcs.driver().getWindowHandle();
+      String link = dcs.waitFor("the link to who has seen the children's details", d -> d.findElements(
+          By.cssSelector(".fjs-form a[href*='/identity-access']")).stream().findFirst().map(a -> a.getAttribute("href")).orElse(null));
+      dcs.driver().switchTo().newWindow(WindowType.TAB);
+      dcs.get(link);
+      dcs.waitFor("the DCS's record of who has seen the children's details", d -> d.getPageSource()
+          .contains("Who has seen the selected children's identifying details"));
+      dcs.snapshot("who-has-seen-the-children");
+      dcs.driver().close();
+      dcs.driver().switchTo().window(task);
+      form.dateTime("When the draft report arrived: date", "Time (UK)", draftReport.draftArrivedAt())
+          .type("Where it is (a reference in the secure location)", draftReport.draftReportLocation());
+    });
     inBrowser("police.lead", "Task_SendFactualAccuracy", form -> form.check("My agency has no factual-accuracy comments"));
     completeOpenAsScripted(REFERENCE, "Task_SendFactualAccuracy");
     fireDueTimers(REFERENCE);

@@ -91,6 +91,7 @@ class HostileIdentityTest extends ProcessTestSupport {
       expected.put("GET /inspections/" + elsewhere + "/children", 403);
       expected.put("GET /inspections/" + elsewhere + "/children.csv?list=FIRST_SELECTION", 403);
       expected.put("GET /api/inspections/" + sheets + "/identity-access", user.equals("dcs") ? 200 : 403);
+      expected.put("GET /inspections/" + sheets + "/identity-access", user.equals("dcs") ? 200 : 403);
       for (Map.Entry<String, Integer> door : expected.entrySet()) {
         String path = door.getKey().substring(door.getKey().indexOf(' ') + 1);
         HttpResponse<String> answer = door.getKey().startsWith("POST")
@@ -113,6 +114,12 @@ class HostileIdentityTest extends ProcessTestSupport {
     assertThat(unexpected).as("doors that answered otherwise").isEmpty();
     assertThat(admin.get("/inspections/" + sheets + "/children").statusCode()).as("an administrator has no task").isEqualTo(403);
     assertThat(identities.list(elsewhere)).as("no POST replaced a list").isEqualTo(children(otherRows));
+    // The DCS's page of the record names those who looked, never a child.
+    HttpResponse<String> record = Http.as(port, "dcs", TestUsers.PASSWORD).get("/inspections/" + sheets + "/identity-access");
+    assertThat(record.statusCode()).isEqualTo(200);
+    assertThat(record.body()).contains("police.lead", "probation.deputy", "viewed", "downloaded as a spreadsheet",
+        "the children selected first (the 20)");
+    assertThat(secrets).noneMatch(record.body()::contains);
 
     // The engine's doors hold none of them: the police sheet's form, its variables, runtime and history.
     Http police = Http.as(port, "police.lead", TestUsers.PASSWORD);

@@ -16,7 +16,7 @@ import uk.jtai.response.web.CurrentUser;
 /**
  * {@code GET /api/inspections/{reference}/identity-access}: for the DCS, who has seen, downloaded or recorded
  * the selected children's identifying details of an inspection, how often and when last: users and counts,
- * never the children.
+ * never the children. {@link IdentityAccessPage} shows the same to the DCS as a page.
  */
 @RestController
 public class IdentityAccessController {
@@ -39,6 +39,11 @@ public class IdentityAccessController {
 
   @GetMapping("/api/inspections/{reference}/identity-access")
   public ResponseEntity<Answer> accesses(@PathVariable String reference) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer(reference));
+  }
+
+  /** The record of the inspection, for the DCS only (the page and the JSON share it). */
+  Answer answer(String reference) {
     user.requireAnyGroup(List.of(Roles.DCS), "see who has seen the children's identifying details");
     inspections.find(reference)
         .orElseThrow(() -> new ApiExceptionHandler.NotFoundException("No inspection with reference " + reference));
@@ -47,6 +52,6 @@ public class IdentityAccessController {
       totals.merge(s.action(), s.count(), Integer::sum);
       return new Viewer(s.userId(), s.list(), s.action(), s.count(), s.last().toInstant().toString());
     }).toList();
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Answer(reference, totals, viewers));
+    return new Answer(reference, totals, viewers);
   }
 }
