@@ -164,7 +164,11 @@ class ChildIdentityPagesTest extends ProcessTestSupport {
       assertThat(outsider.page("/inspections/" + reference + "/children.csv?list=FIRST_SELECTION").statusCode()).isEqualTo(403);
       assertThat(outsider.page(page + "/record").statusCode()).isEqualTo(403);
     }
-    assertThat(Http.anonymous(port).get(page).statusCode()).isEqualTo(401);
+    HttpResponse<String> anonymous = Http.anonymous(port).get(page);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    // A link opened without a Tasklist session: sent to Tasklist, not to the browser's password prompt.
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(anonymous.body()).contains("Sign in to Tasklist", "/camunda/app/tasklist/");
     assertThat(police.page(page + "/record").statusCode()).as("only LAIM records").isEqualTo(403);
 
     // A sheet done is a door closed.
