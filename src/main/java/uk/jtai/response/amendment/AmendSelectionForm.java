@@ -3,6 +3,7 @@ package uk.jtai.response.amendment;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.StartForm;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 
 /**
@@ -16,7 +17,7 @@ public class AmendSelectionForm implements StartForm<AmendSelectionForm.Submitte
 
   /** What the form sent; a field left empty reads as null (and is refused as required). */
   public record Submitted(String inspectionReference, String selection, String replacedChild, String newChild,
-                          String amendmentReason) {}
+                          String amendmentReason) implements StartFormListener.OnInspection {}
 
   @Override
   public String formId() {

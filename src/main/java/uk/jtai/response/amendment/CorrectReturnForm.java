@@ -2,6 +2,7 @@ package uk.jtai.response.amendment;
 
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.StartForm;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 
 /**
@@ -13,7 +14,7 @@ import uk.jtai.response.tasks.Submission;
 public class CorrectReturnForm implements StartForm<CorrectReturnForm.Submitted> {
 
   /** What the form sent; a field left empty reads as null (and is refused as required). */
-  public record Submitted(String inspectionReference, String correctionReason) {}
+  public record Submitted(String inspectionReference, String correctionReason) implements StartFormListener.OnInspection {}
 
   @Override
   public String formId() {

@@ -29,11 +29,6 @@ public class ReturnCorrection extends StartFormListener<CorrectReturnForm.Submit
   }
 
   @Override
-  protected String inspectionReference(CorrectReturnForm.Submitted request) {
-    return request.inspectionReference();
-  }
-
-  @Override
   protected void act(CorrectReturnForm.Submitted request, Submission submission) {
     corrections.reopen(request, user.id(), user.authentication().getGroupIds(), submission);
   }

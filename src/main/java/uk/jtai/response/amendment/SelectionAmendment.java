@@ -29,11 +29,6 @@ public class SelectionAmendment extends StartFormListener<AmendSelectionForm.Sub
   }
 
   @Override
-  protected String inspectionReference(AmendSelectionForm.Submitted request) {
-    return request.inspectionReference();
-  }
-
-  @Override
   protected void act(AmendSelectionForm.Submitted request, Submission submission) {
     amendments.amend(request, user.id(), submission);
   }

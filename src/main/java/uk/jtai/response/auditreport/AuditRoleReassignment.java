@@ -43,11 +43,6 @@ public class AuditRoleReassignment extends StartFormListener<ReassignAuditRoleFo
   }
 
   @Override
-  protected String inspectionReference(ReassignAuditRoleForm.Submitted request) {
-    return request.inspectionReference();
-  }
-
-  @Override
   protected void act(ReassignAuditRoleForm.Submitted request, Submission submission) {
     try {
       roles.reassign(request.inspectionReference(), request.reassignment(), user.id(), submission);

@@ -2,6 +2,7 @@ package uk.jtai.response.auditreport;
 
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.StartForm;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 
 /**
@@ -14,7 +15,7 @@ import uk.jtai.response.tasks.Submission;
 public class ReassignAuditRoleForm implements StartForm<ReassignAuditRoleForm.Submitted> {
 
   /** What the form sent; a field left empty reads as null (and is refused as required). */
-  public record Submitted(String inspectionReference, String role, String newUser, String reason) {
+  public record Submitted(String inspectionReference, String role, String newUser, String reason) implements StartFormListener.OnInspection {
 
     AuditRoles.Reassignment reassignment() {
       return new AuditRoles.Reassignment(role, newUser, reason);

@@ -29,11 +29,6 @@ public class DeadlineMove extends StartFormListener<MoveDeadlineForm.Submitted> 
   }
 
   @Override
-  protected String inspectionReference(MoveDeadlineForm.Submitted move) {
-    return move.inspectionReference();
-  }
-
-  @Override
   protected void act(MoveDeadlineForm.Submitted move, Submission submission) {
     try {
       mover.move(move.inspectionReference(), move.milestone(), move.newDue() == null ? null : Date.from(move.newDue()),

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.tasks.Key;
 import uk.jtai.response.tasks.StartForm;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 
 /**
@@ -17,7 +18,7 @@ import uk.jtai.response.tasks.Submission;
 public class MoveDeadlineForm implements StartForm<MoveDeadlineForm.Submitted> {
 
   /** What the form sent: the reference (required); the others null when not sent. */
-  public record Submitted(String inspectionReference, String milestone, Instant newDue, String moveReason) {}
+  public record Submitted(String inspectionReference, String milestone, Instant newDue, String moveReason) implements StartFormListener.OnInspection {}
 
   private final WorkingCalendar calendar;
 

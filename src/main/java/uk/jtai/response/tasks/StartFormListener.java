@@ -10,9 +10,14 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  * (bad input refuses the start and changes nothing), the inspection's reference as the business key, then
  * {@link #act}.
  *
- * @param <T> the start form's record
+ * @param <T> the start form's record, which names the inspection
  */
-public abstract class StartFormListener<T extends Record> implements ExecutionListener {
+public abstract class StartFormListener<T extends Record & StartFormListener.OnInspection> implements ExecutionListener {
+
+  /** A start form's record that names the inspection the start acts on (its field {@code inspectionReference}). */
+  public interface OnInspection {
+    String inspectionReference();
+  }
 
   private final StartForm<T> form;
 
@@ -26,16 +31,13 @@ public abstract class StartFormListener<T extends Record> implements ExecutionLi
     T request = form.read(submission);
     check(request, submission);
     submission.verdict();
-    execution.setProcessBusinessKey(inspectionReference(request));
+    execution.setProcessBusinessKey(request.inspectionReference());
     act(request, submission);
   }
 
   /** Checks beyond the form's own, rejecting through {@code submission} (before the verdict). */
   protected void check(T request, Submission submission) {
   }
-
-  /** The inspection the start acts on: the new process's business key. */
-  protected abstract String inspectionReference(T request);
 
   /** Does what the start asks, refusing through {@code submission} (its verdict) what cannot be done. */
   protected abstract void act(T request, Submission submission);

@@ -29,11 +29,6 @@ public class AgencyWithdrawal extends StartFormListener<TakeAgencyOutForm.Submit
   }
 
   @Override
-  protected String inspectionReference(TakeAgencyOutForm.Submitted request) {
-    return request.inspectionReference();
-  }
-
-  @Override
   protected void act(TakeAgencyOutForm.Submitted request, Submission submission) {
     withdrawals.takeOut(request, user.id(), submission);
   }

@@ -2,6 +2,7 @@ package uk.jtai.response.withdrawal;
 
 import org.springframework.stereotype.Component;
 import uk.jtai.response.tasks.StartForm;
+import uk.jtai.response.tasks.StartFormListener;
 import uk.jtai.response.tasks.Submission;
 
 /**
@@ -13,7 +14,7 @@ import uk.jtai.response.tasks.Submission;
 public class TakeAgencyOutForm implements StartForm<TakeAgencyOutForm.Submitted> {
 
   /** What the form sent; a field left empty reads as null (and is refused as required). */
-  public record Submitted(String inspectionReference, String stage, String agency, String withdrawalReason) {}
+  public record Submitted(String inspectionReference, String stage, String agency, String withdrawalReason) implements StartFormListener.OnInspection {}
 
   @Override
   public String formId() {
