@@ -76,6 +76,14 @@ public abstract class BrowserTestSupport extends ProcessTestSupport {
    * Tasklist as {@code user}, signed in once for the whole class in a Chromium of the user's own (the class's
    * browser for the first user), as each person keeps Tasklist open: switching people is not a new login.
    */
+  /** Closes the user's own Chromium when the test needs that person no more (not the class's first browser). */
+  protected void closeSession(String user) {
+    Browser session = sessions.get(user);
+    if (session != null && session != browser) {
+      sessions.remove(user).close();
+    }
+  }
+
   /** The user's own Chromium, signed in to Tasklist ({@link #signedIn}): for pages the tasks link to. */
   protected Browser browserOf(String user) {
     signedIn(user);

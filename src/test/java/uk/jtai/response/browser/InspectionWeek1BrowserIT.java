@@ -44,6 +44,11 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     user.waitFor("Tasklist's filters", Duration.ofSeconds(60), d -> !d.findElements(By.cssSelector(".task-filter h4.name a")).isEmpty());
   }
 
+  /** None of the 20's names, surnames, dates of birth or NHS numbers is on the page. */
+  private static void assertNoChildNamed(String page, List<IdentityData.Row> children) {
+    assertThat(page).doesNotContain(IdentityData.secrets(children));
+  }
+
   /** The answers form-js shows once it has hidden those that fell away: waits for {@code expected} of them. */
   private static int answersShown(TaskForm form, int expected) {
     long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -199,7 +204,32 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     dcs.get(baseUrl() + "/inspections/" + REFERENCE + "/children");
     assertThat(dcs.driver().getPageSource()).doesNotContain(identities.get(0).fullName()).doesNotContain(identities.get(19).fullName());
     dcs.snapshot("children-refused-to-the-dcs");
+    // Nor in Cockpit, where the DCS watches the inspection and its child selection: their variables are routing only.
+    for (String process : List.of("jtai-inspection", "child-selection")) {
+      String instance = runtime.createProcessInstanceQuery().processDefinitionKey(process)
+          .processInstanceBusinessKey(REFERENCE).singleResult().getId();
+      dcs.get(baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
+      dcs.waitFor("the variables of " + process + " in Cockpit", Duration.ofSeconds(60), d -> d.findElements(
+          By.cssSelector("[cam-variable-table] tbody tr, .variable-table tbody tr, table.cam-table tbody tr")).size() > 1);
+      dcs.snapshot("cockpit-variables-" + process + "-for-the-dcs");
+      assertNoChildNamed(dcs.driver().getPageSource(), identities);
+    }
     backToTasklist(dcs);
+    assertNoChildNamed(dcs.driver().getPageSource(), identities);
+    // The Independent Scrutineer sees the inspection's steps they are told of, never a child: no name in their
+    // Tasklist, the page of names refused, and Cockpit is not theirs.
+    Browser scrutineer = browserOf("scrutineer");
+    backToTasklist(scrutineer);
+    assertNoChildNamed(scrutineer.driver().getPageSource(), identities);
+    scrutineer.get(baseUrl() + "/inspections/" + REFERENCE + "/children");
+    assertNoChildNamed(scrutineer.driver().getPageSource(), identities);
+    scrutineer.snapshot("children-refused-to-the-scrutineer");
+    scrutineer.get(baseUrl() + "/camunda/app/cockpit/default/");
+    // Signed in but without the Cockpit application: the webapp answers 403 Forbidden.
+    scrutineer.waitFor("Cockpit refusing the scrutineer", Duration.ofSeconds(60), d -> d.getPageSource().contains("status=403"));
+    assertNoChildNamed(scrutineer.driver().getPageSource(), identities);
+    scrutineer.snapshot("cockpit-refused-to-the-scrutineer");
+    closeSession("scrutineer");
     fireDueTimers(REFERENCE);
     inBrowser("laim", "Task_ForwardReturns", form -> form
         .check("The returns have been forwarded to the inspectors")
