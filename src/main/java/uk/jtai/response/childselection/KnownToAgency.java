@@ -98,14 +98,13 @@ public class KnownToAgency {
 
   /**
    * An agency's sheet: one row per child and question, in the inspectors' order, empty, or with the agency's
-   * Yes and No already recorded when it is asked again after a correction of the 20 (its answers for the
-   * children not changed are kept; a child it had ticked as not known to it is ticked again by the agency).
+   * Yes and No already recorded when it is asked again after a correction of the 20 or its own correction (its
+   * answers for the children not changed are kept; a child it had ticked as not known to it is ticked again in
+   * {@link #notKnown}, its questions left empty as the form hides them).
    */
   public SpinJsonNode rows(VariableScope scope) {
     String reference = Standing.REFERENCE.get(scope);
-    String agency = scope.hasVariable(Standing.AGENCY.name()) ? Standing.AGENCY.get(scope) : null;
-    Map<String, Map<String, String>> kept = agency == null ? Map.of()
-        : returns.byAgency(reference).getOrDefault(agency, Map.of());
+    Map<String, Map<String, String>> kept = kept(scope, reference);
     ArrayNode rows = json.createArrayNode();
     List<String> children = selected.firstSelection(reference);
     List<Theme.Question> questions = questions(inspections.theme(scope));
@@ -118,6 +117,28 @@ public class KnownToAgency {
       }
     }
     return Spin.JSON(rows.toString());
+  }
+
+  /**
+   * The children of the 20 the agency has already said are not known to it, in the inspectors' order: its
+   * reopened sheet shows them ticked under "Children not known to us" (none on a first sheet).
+   */
+  public SpinJsonNode notKnown(VariableScope scope) {
+    String reference = Standing.REFERENCE.get(scope);
+    Map<String, Map<String, String>> kept = kept(scope, reference);
+    ArrayNode children = json.createArrayNode();
+    for (String child : selected.firstSelection(reference)) {
+      if (KnownToAgencyReturns.NOT_KNOWN.equals(kept.getOrDefault(child, Map.of()).get(KNOWN))) {
+        children.add(child);
+      }
+    }
+    return Spin.JSON(children.toString());
+  }
+
+  /** The agency's answers already recorded, by child and question (none outside an agency's task). */
+  private Map<String, Map<String, String>> kept(VariableScope scope, String reference) {
+    String agency = scope.hasVariable(Standing.AGENCY.name()) ? Standing.AGENCY.get(scope) : null;
+    return agency == null ? Map.of() : returns.byAgency(reference).getOrDefault(agency, Map.of());
   }
 
   /** LAIM's view: per child, whether each agency knows the child ("Not returned" where it has not said). */

@@ -110,4 +110,38 @@ class ReturnCorrectionTest extends ProcessTestSupport {
     assertThat(corrections.of(reference)).hasSize(1);
     assertThat(openTasks(reference, "Task_ReturnKnownToAgency")).isEmpty();
   }
+
+  @Test
+  void aReopenedSheetShowsTheChildrenAlreadyTickedAsNotKnownTickedAgain() throws Exception {
+    String reference = newReference();
+    startStage("child-selection", reference, "domestic-abuse", NOTIFIED, "2027-05-26T10:00:00+01:00");
+    List<String> children = ChildData.references(655, 20);
+    complete(task(reference, "Task_RecordFirstSelection"), Map.of("firstSelectionEntry", ChildData.lines(children)));
+    Task first = agencyTask(reference, "Task_ReturnKnownToAgency", "health");
+    assertThat(forms.getTaskFormVariables(first.getId()).get("notKnownChildren").toString()).as("a first sheet: none ticked")
+        .isEqualTo("[]");
+
+    // Health knows child 1, says No for child 2, and has never known the other 18 (a nil return for each).
+    List<String> notKnown = children.subList(2, 20);
+    ArrayNode rows = json.createArrayNode();
+    for (JsonNode row : sheet(first)) {
+      String child = row.get("child").asText();
+      if (!notKnown.contains(child)) {
+        ((ObjectNode) row).put("answer", child.equals(children.get(0)) && row.get("questionId").asText().equals("known") ? "yes" : "no");
+        rows.add(row);
+      }
+    }
+    complete(first, Map.of("knownToAgencyAnswers", SpinValues.jsonValue(rows.toString()).create(),
+        "notKnownChildren", SpinValues.jsonValue(json.writeValueAsString(notKnown)).create()));
+    fireDueTimers(reference);
+
+    moveClockTo("2027-05-26T11:00:00+01:00");
+    correct("health.lead", "health", reference, "Child 2 is known to us: answered No in error");
+    Task reopened = agencyTask(reference, "Task_ReturnKnownToAgency", "health");
+    assertThat(json.readTree(forms.getTaskFormVariables(reopened.getId()).get("notKnownChildren").toString()))
+        .as("ticked again, in the inspectors' order").extracting(JsonNode::asText).containsExactlyElementsOf(notKnown);
+    assertThat(sheet(reopened)).filteredOn(row -> row.get("child").asText().equals(children.get(1)))
+        .as("the answers for the children it knows, kept").allSatisfy(row -> assertThat(row.get("answer").asText()).isEqualTo("no"));
+    assertThat(runtime.getVariables(reopened.getExecutionId())).as("a view, never a variable").doesNotContainKey("notKnownChildren");
+  }
 }
