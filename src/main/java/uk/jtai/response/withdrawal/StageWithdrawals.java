@@ -39,7 +39,7 @@ import uk.jtai.response.tasks.Submission;
 public class StageWithdrawals {
 
   /** The stages in which each agency has a share, by process key, in the order an inspection reaches them. */
-  public static final List<String> STAGES = List.of("notification-cascade", "fieldwork-meetings", "child-selection",
+  public static final List<String> STAGES = List.of("notification-cascade", "fieldwork-meetings", "documentary-evidence", "child-selection",
       "case-audit", "audit-day-and-report", "fieldwork", "after-fieldwork");
 
   private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";

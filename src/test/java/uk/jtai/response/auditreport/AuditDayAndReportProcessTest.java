@@ -93,7 +93,6 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
   }
 
   private void provideEvidence(String reference, String agency) throws Exception {
-    complete(agencyTask(reference, "Task_ApproveEvidence", agency + "-senior"), Map.of("evidenceApproved", true));
     Task confirm = agencyTask(reference, "Task_ConfirmEvidence", agency);
     ArrayNode rows = (ArrayNode) json.readTree(tasks.getVariable(confirm.getId(), "caseRecordRows").toString());
     rows.forEach(row -> ((ObjectNode) row).put("shared", true));
@@ -412,9 +411,10 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     }
     moveClockTo("2027-06-02T17:00:01+01:00");
     fireDueTimers(reference);
-    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("Approve the documentary evidence"))
-        .singleElement().satisfies(row -> assertThat(row.get("recipients")).isEqualTo("probation.senior@york.example,cyscp@york.gov.uk"));
-    assertThat(agencyTask(reference, "Task_ApproveEvidence", "probation-senior")).as("stays open").isNotNull();
+    assertThat(outbox(reference, "task-overdue")).filteredOn(row -> ((String) row.get("subject")).contains("Confirm the evidence"))
+        .singleElement().satisfies(row -> assertThat(row.get("recipients"))
+            .isEqualTo("probation.lead@york.example,probation.deputy@york.example,probation.senior@york.example,cyscp@york.gov.uk"));
+    assertThat(agencyTask(reference, "Task_ConfirmEvidence", "probation")).as("stays open").isNotNull();
   }
 
   @Test
@@ -430,8 +430,8 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
   void withNoAppointmentTheEvidenceTasksStillOpenAndTheDraftOpensAtTheEndOfTheAuditDay() {
     String reference = newReference();
     ProcessInstance stage = startStage("audit-day-and-report", reference, "domestic-abuse", NOTIFIED);
-    assertThat(openTasks(reference, "Task_ApproveEvidence")).as("the evidence waits for no appointment").hasSize(AGENCIES.size());
-    assertThat(stage).isWaitingAt("Task_AppointAuditRoles", "Task_ApproveEvidence", "Gateway_ReportOpens", "Timer_AuditDayStageCloses");
+    assertThat(openTasks(reference, "Task_ConfirmEvidence")).as("the evidence waits for no appointment").hasSize(AGENCIES.size());
+    assertThat(stage).isWaitingAt("Task_AppointAuditRoles", "Task_ConfirmEvidence", "Gateway_ReportOpens", "Timer_AuditDayStageCloses");
 
     moveClockTo("2027-05-28T12:00:01+01:00"); // AUDIT_ROLES_DUE, day 6 (Friday 28 May)
     fireDueTimers(reference);
@@ -486,12 +486,12 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     }
     moveClockTo("2027-06-04T17:00:01+01:00"); // AUDIT_REPORT_DUE: education's evidence is late, the LAIM has not submitted
     fireDueTimers(reference);
-    assertThat(stage).isWaitingAt("Task_SubmitAuditReport", "Task_ApproveEvidence", "Timer_AuditDayStageCloses");
+    assertThat(stage).isWaitingAt("Task_SubmitAuditReport", "Task_ConfirmEvidence", "Timer_AuditDayStageCloses");
 
     moveClockTo("2027-06-08T09:00:01+01:00"); // FIELDWORK_START, day 11
     fireDueTimers(reference);
     assertThat(stage).hasPassed("Task_CloseAuditDayStage", "Event_AuditDayStageClosed").hasNotPassed("Event_AuditReportDone").isEnded();
     assertThat(task(reference, "Task_SubmitAuditReport")).isNull();
-    assertThat(openTasks(reference, "Task_ApproveEvidence")).isEmpty();
+    assertThat(openTasks(reference, "Task_ConfirmEvidence")).isEmpty();
   }
 }

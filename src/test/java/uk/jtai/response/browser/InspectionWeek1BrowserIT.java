@@ -95,6 +95,15 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     inBrowser("health.deputy", "Task_GiveFieldworkMeetings", form -> form
         .check("My agency has no such meetings in the fieldwork week")
         .check("These details have been given to the lead inspector"));
+    // The documentary evidence from the announcement (7.11 to 7.12): the police's senior approves, then the police upload.
+    inBrowser("police.senior", "Task_ApproveEvidence", form -> form
+        .check("I approve my agency's documentary evidence and management information for the inspectors"));
+    inBrowser("police.lead", "Task_UploadEvidence", form -> form
+        .check("Our approved documentary evidence is uploaded to our inspectorate's portal")
+        .check("The same documents are uploaded to the shared project space")
+        .check("Our named contacts can access the shared project space"));
+    completeOpenAsScripted(REFERENCE, "Task_ApproveEvidence");
+    completeOpenAsScripted(REFERENCE, "Task_UploadEvidence");
     // Education has no multi-agency meetings relevant to the theme: the Business Unit takes it out of that stage.
     startInBrowser("bu", "Take an agency out of a stage", "take-agency-out", form -> form
         .type("Inspection reference", REFERENCE)

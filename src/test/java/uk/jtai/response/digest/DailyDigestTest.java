@@ -59,10 +59,10 @@ class DailyDigestTest extends ProcessTestSupport {
     assertThat((String) sent.get(0).get("subject")).isEqualTo("JTAI " + reference + ": daily digest for Tuesday 25 May 2027");
     String body = (String) sent.get(0).get("body");
     assertThat(body)
-        .contains("Police: 2 open, 1 overdue")
+        .contains("Police: 3 open, 1 overdue") // lead contact, fieldwork meetings, the senior's approval of the evidence
         .contains("overdue: Confirm your lead contact is available and briefed (Police) (due 17:00 on Monday 24 May)")
         .contains("Director of Children's Services: 1 open, 1 overdue")
-        .contains("Local Authority: 3 open, 1 overdue") // lead contact, Annex A, fieldwork meetings
+        .contains("Local Authority: 4 open, 1 overdue") // lead contact, Annex A, fieldwork meetings, evidence approval
         .contains("17:00 Annex A child-level lists submitted")
         .contains("17:00 Set-up discussion with the lead inspector held and recorded")
         .contains("https://jtai.test/camunda/app/tasklist/default/")

@@ -48,8 +48,8 @@ class JtaiInspectionModelTest extends ProcessTestSupport {
   static final String STUB_WAITING = "Stub_Working";
   static final String STAGE_DONE = "Stage done";
 
-  static final List<String> STAGES = List.of("notification-cascade", "annex-a", "fieldwork-meetings", "child-selection",
-      "case-audit", "audit-day-and-report", "fieldwork", "after-fieldwork");
+  static final List<String> STAGES = List.of("notification-cascade", "annex-a", "fieldwork-meetings", "documentary-evidence",
+      "child-selection", "case-audit", "audit-day-and-report", "fieldwork", "after-fieldwork");
   static final List<String> FORMS = List.of("forms/start-inspection.form", "forms/record-issue-of-concern.form",
       "forms/respond-to-concern.form", "forms/record-concern-response.form");
 
@@ -139,7 +139,7 @@ class JtaiInspectionModelTest extends ProcessTestSupport {
     assertThat(inspection).isStarted().hasBusinessKey(reference)
         .hasPassedInOrder("Event_NotificationReceived", "Event_InspectionStarted", "Gateway_Week1Split")
         .isWaitingAt("Activity_NotificationCascade", "Activity_AnnexA", "Activity_ChildSelection", "Activity_FieldworkMeetings",
-            "Task_RecordIssueOfConcern", "Event_ChildrenForAuditKnown", "Gateway_Week2Begins")
+            "Activity_DocumentaryEvidence", "Task_RecordIssueOfConcern", "Event_ChildrenForAuditKnown", "Gateway_Week2Begins")
         .hasNotPassed("Gateway_Week2Split", "Activity_CaseAudit")
         .variables().containsEntry("reference", reference).containsEntry("theme", "domestic-abuse")
         .containsEntry("themeName", "Children who are victims of domestic abuse").containsEntry("notifiedAt", NOTIFIED);
@@ -147,12 +147,13 @@ class JtaiInspectionModelTest extends ProcessTestSupport {
         .as("the start listener registered the inspection and its schedule").isEqualTo(inspection.getId());
     assertThat(jdbc.queryForObject("select count(*) from jtai_milestone where reference = ?", Integer.class, reference)).isPositive();
 
-    for (String stage : List.of("notification-cascade", "annex-a", "child-selection", "fieldwork-meetings")) {
+    for (String stage : List.of("notification-cascade", "annex-a", "child-selection", "fieldwork-meetings", "documentary-evidence")) {
       ProcessInstance called = calledProcessInstance(stage, inspection);
       assertThat(called).as(stage).isWaitingAt(STUB_WAITING).hasBusinessKey(reference);
       assertThat(runtime.getVariables(called.getId()).get("notifiedAt")).as(stage).isEqualTo(NOTIFIED);
     }
-    assertStandingOnly(inspection, "notification-cascade", "annex-a", "child-selection", "fieldwork-meetings");
+    assertStandingOnly(inspection, "notification-cascade", "annex-a", "child-selection", "fieldwork-meetings",
+        "documentary-evidence");
     assertThat(BpmnAwareTests.task("Task_RecordIssueOfConcern", inspection)).hasCandidateGroup("laim").isNotAssigned();
     assertThat(job("Timer_Week2Due", inspection)).as("day 5, 11:00")
         .hasDueDate(java.util.Date.from(instant("2027-05-28T11:00:00+01:00")));
@@ -298,13 +299,14 @@ class JtaiInspectionModelTest extends ProcessTestSupport {
     String reference = newReference();
     ProcessInstance inspection = start(reference);
     finish(inspection, "fieldwork-meetings");
+    finish(inspection, "documentary-evidence");
     finish(inspection, "notification-cascade");
     finish(inspection, "annex-a");
     auditSelectionRecorded(reference);
     finish(inspection, "child-selection", Map.of("auditSelectionCount", 6));
     finish(inspection, "case-audit");
     finish(inspection, "audit-day-and-report");
-    assertThat(inspection).hasPassed("Event_FieldworkMeetingsOver", "Event_NotificationCascadeOver", "Event_AnnexAOver",
+    assertThat(inspection).hasPassed("Event_FieldworkMeetingsOver", "Event_DocumentaryEvidenceOver", "Event_NotificationCascadeOver", "Event_AnnexAOver",
             "Event_ChildSelectionOver", "Event_CaseAuditOver", "Event_AuditDayAndReportOver")
         .isWaitingAt("Activity_Fieldwork", "Task_RecordIssueOfConcern").hasNotPassed("Activity_AfterFieldwork");
     finish(inspection, "fieldwork");

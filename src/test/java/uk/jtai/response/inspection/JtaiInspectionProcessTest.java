@@ -35,7 +35,7 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
         .isEqualTo(themes.theme("domestic-abuse").milestones().size());
     assertThat(jdbc.queryForObject("select process_instance_id from jtai_inspection where reference = ?", String.class, reference))
         .isEqualTo(inspection.getId());
-    for (String stage : List.of("notification-cascade", "annex-a", "child-selection", "fieldwork-meetings")) {
+    for (String stage : List.of("notification-cascade", "annex-a", "child-selection", "fieldwork-meetings", "documentary-evidence")) {
       assertThat(calledProcess(reference, stage)).as(stage).isNotNull();
     }
   }

@@ -47,7 +47,7 @@ class WholeInspectionAsDemoUsersTest extends ProcessTestSupport {
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).list())
         .extracting(HistoricProcessInstance::getProcessDefinitionKey)
-        .contains("jtai-inspection", "notification-cascade", "annex-a", "child-selection", "fieldwork-meetings", "case-audit",
+        .contains("jtai-inspection", "notification-cascade", "annex-a", "child-selection", "fieldwork-meetings", "documentary-evidence", "case-audit",
             "audit-day-and-report", "fieldwork", "after-fieldwork");
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).unfinished().count())
         .as("the inspection and every stage it called closed").isZero();

@@ -27,7 +27,8 @@ import uk.jtai.response.afterfieldwork.SignOffActionsForm;
 import uk.jtai.response.afterfieldwork.SubmitActionPlanForm;
 import uk.jtai.response.annexa.AnnexAForm;
 import uk.jtai.response.auditreport.AppointAuditRolesForm;
-import uk.jtai.response.auditreport.ApproveEvidenceForm;
+import uk.jtai.response.documentaryevidence.ApproveEvidenceForm;
+import uk.jtai.response.documentaryevidence.UploadEvidenceForm;
 import uk.jtai.response.auditreport.ApproveReportForm;
 import uk.jtai.response.auditreport.CommentOnDraftForm;
 import uk.jtai.response.auditreport.ConfirmEvidenceForm;
@@ -291,12 +292,14 @@ public final class InspectionScript {
           start.put(Standing.NOTIFIED_AT.name(), context.inspection().notifiedAt().atZone(context.zone()).toOffsetDateTime().toString());
           return start;
         }))));
-    stages.add(new Stage("day 1: the cascade and the fieldwork-week meetings", When.milestone("PARTNERS_NOTIFIED_DUE", hour.multipliedBy(-2)), List.of(
+    stages.add(new Stage("day 1: the cascade, the fieldwork-week meetings and the documentary evidence", When.milestone("PARTNERS_NOTIFIED_DUE", hour.multipliedBy(-2)), List.of(
         once("Task_NotifyPartners", "bu", context -> new NotifyPartnersForm.Submitted(true)),
         once("Task_ConfirmScrutineerNotified", "dcs", context -> new ScrutineerNotifiedForm.Submitted(true, "telephone", context.now())),
         once("Task_RecordSetUpDiscussion", "laim", context -> new SetUpDiscussionForm.Submitted(context.now(), true, true, true, null)),
         eachAgency("Task_GiveFieldworkMeetings", Actor.DEPUTY, context -> new FieldworkMeetingsForm.Submitted(null, true, true)),
-        eachAgency("Task_ConfirmLeadContact", Actor.LEAD, context -> new LeadContactForm.Submitted("lead", context.agency() + " lead", null, true)))));
+        eachAgency("Task_ConfirmLeadContact", Actor.LEAD, context -> new LeadContactForm.Submitted("lead", context.agency() + " lead", null, true)),
+        eachAgency("Task_ApproveEvidence", Actor.SENIOR, context -> new ApproveEvidenceForm.Submitted(true)),
+        eachAgency("Task_UploadEvidence", Actor.LEAD, context -> new UploadEvidenceForm.Submitted(true, true, true)))));
     stages.add(new Stage("day 2: Annex A", When.milestone("ANNEX_A_DUE", hour.multipliedBy(-2)), List.of(
         forAgency("Task_SubmitAnnexA", Actor.LEAD, inspection -> "la", context -> {
           return rows(context, Key.<AnnexAForm.Submitted>nameOf(AnnexAForm.Submitted::annexALists), Map.of(
@@ -317,7 +320,6 @@ public final class InspectionScript {
         perChild(eachCaseAuditAgency("Task_SignOffAudit", Actor.SENIOR, context -> new SignOffAuditForm.Submitted("approve", null))),
         afterJobs(once("Task_CompileAuditPack", "bu", context -> new AuditPackForm.Submitted(true, "Pack"))),
         once("Task_AppointAuditRoles", "bu", context -> new AppointAuditRolesForm.Submitted(AUDIT_CHAIR, AUDIT_AUTHOR)),
-        eachAgency("Task_ApproveEvidence", Actor.SENIOR, context -> new ApproveEvidenceForm.Submitted(true)),
         eachAgency("Task_ConfirmEvidence", Actor.LEAD, context -> {
           Map<String, Object> values = new LinkedHashMap<>(FormValues.of(new ConfirmEvidenceForm.Submitted(true, null)));
           values.putAll(rows(context, Key.<ConfirmEvidenceForm.Submitted>nameOf(ConfirmEvidenceForm.Submitted::caseRecordRows),

@@ -70,7 +70,6 @@ class HostilePartnerTest extends ProcessTestSupport {
     approvals = newReference();
     reachWeek2(approvals, "domestic-abuse", "2027-06-07T09:10:00+01:00", 20, 6);
     runAuditsAndAppointRoles(approvals, "police.lead", "bu");
-    completeAll(approvals, "Task_ApproveEvidence", Map.of("evidenceApproved", true));
     completeAll(approvals, "Task_RecordAuditDay", Map.of("auditDayHeld", true,
         "attendedAgencies", SpinValues.jsonValue("[\"police\"]").create()));
     completeAll(approvals, "Task_UploadReportDraft", Map.of("newReportVersion", 1, "newReportLocation", "Report v1"));

@@ -151,9 +151,12 @@ public abstract class ProcessTestSupport {
     SCRIPT.between("Task_SubmitAnnexA", "Task_SubmitAnnexA").runNow(scripted(reference, List.of(), 0), asAdministrator());
   }
 
-  /** Day 1's cascade and the agencies' fieldwork-week meetings done on time, right after the notification. */
+  /**
+   * Day 1's cascade, the agencies' fieldwork-week meetings and their documentary evidence (approved and uploaded,
+   * guidance 7.11) done on time, right after the notification.
+   */
   protected void finishNotificationCascadeAndMeetings(String reference) {
-    SCRIPT.between("Task_NotifyPartners", "Task_ConfirmLeadContact").runNow(scripted(reference, List.of(), 0), asAdministrator());
+    SCRIPT.between("Task_NotifyPartners", "Task_UploadEvidence").runNow(scripted(reference, List.of(), 0), asAdministrator());
   }
 
   /**
@@ -214,7 +217,7 @@ public abstract class ProcessTestSupport {
    */
   protected void runWeek2(String reference, String chair, String author) {
     runAuditsAndAppointRoles(reference, chair, author);
-    SCRIPT.between("Task_ApproveEvidence", "Task_ConfirmChildrenAndFamilies").without("Task_CommentOnDraft")
+    SCRIPT.between("Task_ConfirmEvidence", "Task_ConfirmChildrenAndFamilies").without("Task_CommentOnDraft")
         .runNow(scripted(reference, List.of(), 0), asAdministrator());
   }
 

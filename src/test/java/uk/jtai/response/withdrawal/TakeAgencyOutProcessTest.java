@@ -85,6 +85,25 @@ class TakeAgencyOutProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void anAgencyTakenOutOfTheDocumentaryEvidenceLosesItsSeniorsApprovalAndTheStageEndsWithoutIt() {
+    String reference = newReference();
+    ProcessInstance evidence = startStage("documentary-evidence", reference, "domestic-abuse", NOTIFIED);
+    takeOut("bu", List.of("business-unit"), form(reference, "documentary-evidence", "Education",
+        "Education has no documentary evidence for this theme"));
+    assertThat(agenciesWith(reference, "Task_ApproveEvidence")).hasSize(4).doesNotContain("education");
+    assertThat(withdrawals.of(reference)).singleElement().satisfies(w -> assertThat(w.tasksWithdrawn()).isEqualTo(1));
+
+    for (Task approval : openTasks(reference, "Task_ApproveEvidence")) {
+      complete(approval, Map.of("evidenceApproved", true));
+    }
+    for (Task upload : openTasks(reference, "Task_UploadEvidence")) {
+      complete(upload, Map.of("uploadedToPortal", true, "uploadedToProjectSpace", true, "contactsHaveAccess", true));
+    }
+    assertThat(evidence).isEnded();
+    assertThat(outbox(reference, "task-overdue")).isEmpty();
+  }
+
+  @Test
   void theLastAgencyStillAwaitedTakenOutEndsTheStage() {
     String reference = newReference();
     ProcessInstance meetings = startStage("fieldwork-meetings", reference, "domestic-abuse", NOTIFIED);

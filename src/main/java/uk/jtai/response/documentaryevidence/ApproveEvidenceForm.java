@@ -1,4 +1,4 @@
-package uk.jtai.response.auditreport;
+package uk.jtai.response.documentaryevidence;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
