@@ -267,19 +267,59 @@ public class SelectionAmendments {
         .params(reference, CASE_AUDIT).query(String.class).list();
     ActivityInstance[] agencyBodies = tree.getActivityInstances(AGENCY_AUDITS + BODY);
     String theme = (String) runtime.getVariable(running.getId(), Standing.THEME.name());
+    boolean pending = !told.isEmpty();
+    boolean restarted = false;
     for (String agency : themes.theme(theme).caseAuditAgencies()) {
       if (!told.contains(agency) && !takenOut.contains(agency)) {
+        // Local to the new child audit: a plain setVariable would land on a scope every restarted share sees.
         (agencyBodies.length > 0 ? modification.startBeforeActivity(CHILD_AUDIT, agencyBodies[0].getId())
             : modification.startBeforeActivity(CHILD_AUDIT))
-            .setVariable(Standing.AGENCY.name(), agency)
+            .setVariableLocal(Standing.AGENCY.name(), agency)
             .setVariableLocal(Standing.CHILD_NUMBER.name(), position);
+        pending = true;
+        restarted = true;
+        if (agencyBodies.length == 0) {
+          // Every agency's share had ended: this start also creates the per-agency body, which each later share
+          // joins as its own instance, so it is executed now and the body looked up.
+          modification.execute();
+          agencyBodies = runtime.getActivityInstance(running.getId()).getActivityInstances(AGENCY_AUDITS + BODY);
+          modification = runtime.createProcessInstanceModification(running.getId());
+          pending = false;
+        }
         told.add(agency);
       }
     }
-    if (!told.isEmpty()) {
+    if (pending) {
       modification.execute();
     }
+    if (restarted) {
+      agencyOnRestartedShares(runtime, running);
+    }
     return agencies(told);
+  }
+
+  /**
+   * A share started anew around one child has its agency on that child's audit only; its per-agency scope (the
+   * escalation of its returns, the count of what is missing) is given the same agency, as the multi-instance
+   * gives each share it starts.
+   */
+  private static void agencyOnRestartedShares(RuntimeService runtime, ProcessInstance running) {
+    for (ActivityInstance share : runtime.getActivityInstance(running.getId()).getActivityInstances(AGENCY_AUDITS)) {
+      String shareExecution = share.getExecutionIds()[0];
+      if (runtime.getVariableLocal(shareExecution, Standing.AGENCY.name()) != null) {
+        continue;
+      }
+      // The agency was set on the new child's audit, as deep as the step it started: read from that step up.
+      for (ActivityInstance child : share.getActivityInstances(CHILD_AUDIT)) {
+        for (ActivityInstance step : child.getChildActivityInstances()) {
+          Object agency = runtime.getVariable(step.getExecutionIds()[0], Standing.AGENCY.name());
+          if (agency != null) {
+            runtime.setVariableLocal(shareExecution, Standing.AGENCY.name(), agency);
+            break;
+          }
+        }
+      }
+    }
   }
 
   private List<Agency> agencies(java.util.Collection<String> ids) {

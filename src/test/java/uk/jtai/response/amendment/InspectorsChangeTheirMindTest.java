@@ -273,6 +273,50 @@ class InspectorsChangeTheirMindTest extends ProcessTestSupport {
   }
 
   @Test
+  void oneOfTheSixSwappedWhenEveryAgencyHadReturnedAndThePackWasStillToComeReopensTheAuditsForThatChildOnly() {
+    String reference = newReference();
+    List<String> six = reachWeek2(reference, "domestic-abuse", NOTIFIED, 20, 6);
+    List<String> first = selected.firstSelection(reference);
+    for (String agency : AGENCIES) {
+      for (int child = 1; child <= 6; child++) {
+        complete(childTask(reference, "Task_CompleteAuditTool", agency, child), Map.of("auditInvolvement", "involved",
+            "auditToolCompleted", true, "chronologyCompleted", true, "returnLocation", "Audit/" + agency + "/child-" + child));
+        complete(childTask(reference, "Task_SignOffAudit", agency, child), Map.of("auditDecision", "approve"));
+      }
+    }
+    fireDueTimers(reference);
+    assertThat(openTasks(reference, "Task_CompleteAuditTool")).as("every return in").isEmpty();
+    assertThat(task(reference, "Task_CompileAuditPack")).as("the pack still to come").isNotNull();
+
+    amend("laim", "laim", form(reference, "audit", six.get(4), first.get(12), "The inspectors chose another child"));
+
+    for (String agency : AGENCIES) {
+      Task fresh = childTask(reference, "Task_CompleteAuditTool", agency, 5);
+      assertThat(fresh).as(agency + " audits the new child").isNotNull();
+      assertThat(forms.getTaskFormVariables(fresh.getId()).get("childReference")).isEqualTo(first.get(12));
+      assertThat(auditReturns.submittedCount(reference, agency)).as(agency + ": the other five kept").isEqualTo(5);
+    }
+    assertThat(openTasks(reference, "Task_CompleteAuditTool")).as("that child only").hasSize(AGENCIES.size());
+    assertThat(task(reference, "Task_CompileAuditPack")).as("the pack waits in the Business Unit's list").isNotNull();
+    assertThat(outbox(reference, "selection-amended")).hasSize(AGENCIES.size());
+
+    // Three agencies audit the new child; probation does not by AUDITS_DUE and only probation is escalated.
+    for (String agency : List.of("la", "police", "health")) {
+      complete(childTask(reference, "Task_CompleteAuditTool", agency, 5), Map.of("auditInvolvement", "involved",
+          "auditToolCompleted", true, "chronologyCompleted", true, "returnLocation", "Audit/" + agency + "/new-child-5"));
+      complete(childTask(reference, "Task_SignOffAudit", agency, 5), Map.of("auditDecision", "approve"));
+      assertThat(auditReturns.submittedCount(reference, agency)).as(agency).isEqualTo(6);
+    }
+    fireDueTimers(reference);
+    moveClockTo("2027-06-01T12:00:01+01:00"); // AUDITS_DUE, day 6
+    fireDueTimers(reference);
+    assertThat(outbox(reference, "audit-returns-overdue")).singleElement().satisfies(row -> {
+      assertThat((String) row.get("subject")).contains("1 audit return missing (Probation)");
+      assertThat(row.get("recipients")).isEqualTo("probation.senior@york.example,cyscp@york.gov.uk");
+    });
+  }
+
+  @Test
   void anAmendmentOutsideItsStageOrByAnyoneButLaimIsRefusedNamingTheFieldAndNothingChanges() throws Exception {
     String reference = newReference();
     startStage("child-selection", reference, "domestic-abuse", NOTIFIED, "2027-05-26T10:00:00+01:00");
