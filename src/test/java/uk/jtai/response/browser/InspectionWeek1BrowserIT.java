@@ -204,7 +204,15 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     startInBrowser("police.lead", "Correct our known-to-agency return", "correct-known-to-agency", form -> form
         .type("Inspection reference", REFERENCE)
         .type("Why the return is corrected", "A child was answered No in error"));
-    assertThat(agencyTask(REFERENCE, "Task_ReturnKnownToAgency", "police")).as("the police's sheet reopened").isNotNull();
+    String policeSheet = agencyTask(REFERENCE, "Task_ReturnKnownToAgency", "police").getId();
+    // Health cannot see the police's answers: the police's sheet opened by its address is refused to Health's deputy.
+    Browser health = browserOf("health.deputy");
+    health.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + policeSheet);
+    health.waitFor("the police's sheet refused to Health", Duration.ofSeconds(30), d -> d.getPageSource().contains("The task does not exist"));
+    health.snapshot("police-sheet-refused-to-health");
+    assertThat(health.driver().findElements(By.cssSelector(".fjs-form"))).as("no form of the police's").isEmpty();
+    assertNoChildNamed(health.driver().getPageSource(), identities);
+    backToTasklist(health);
     completeOpenAsScripted(REFERENCE, "Task_ReturnKnownToAgency");
     // The DCS sees no child's name anywhere: not in Tasklist, and the page of names refuses the DCS.
     Browser dcs = browserOf("dcs");
