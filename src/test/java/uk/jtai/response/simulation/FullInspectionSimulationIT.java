@@ -2,7 +2,6 @@ package uk.jtai.response.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,11 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,24 +24,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
-import uk.jtai.response.calendar.InspectionSchedule;
-import uk.jtai.response.calendar.ScheduleCalculator;
-import uk.jtai.response.calendar.ScheduleRepository;
-import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.digest.DailyDigest;
-import uk.jtai.response.digest.DigestProperties;
-import uk.jtai.response.movedeadline.ScheduleMover;
-import uk.jtai.response.notify.OutboxSender;
-import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
-import uk.jtai.response.partnership.ThemeRegistry;
-import uk.jtai.response.reminders.ReminderSender;
 import uk.jtai.response.script.InspectionScript;
 import uk.jtai.response.script.InspectionScript.When;
-import uk.jtai.response.support.AsDemoUsers;
 import uk.jtai.response.support.ChildData;
-import uk.jtai.response.support.ProcessTestSupport;
-import uk.jtai.response.support.TestSmtp;
 
 /**
  * One inspection of each shipped theme (every file in {@code themes/}), from the notification to the
@@ -67,25 +50,10 @@ import uk.jtai.response.support.TestSmtp;
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:jtai-simulation;DB_CLOSE_DELAY=-1",
     "camunda.bpm.process-engine-name=simulation", "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext
-class FullInspectionSimulationIT extends ProcessTestSupport {
+class FullInspectionSimulationIT extends SimulationSupport {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
-
-  /** A Monday; the whole timetable follows from it through the theme file and the working calendar. */
-  private static final String NOTIFIED_AT = "2027-05-24T09:10:00+01:00";
   private static final java.util.concurrent.atomic.AtomicInteger SERIES = new java.util.concurrent.atomic.AtomicInteger(700);
 
-  @Autowired Partnership partnership;
-  @Autowired ThemeRegistry themes;
-  @Autowired ScheduleCalculator calculator;
-  @Autowired ScheduleRepository schedules;
-  @Autowired ScheduleMover models;
-  @Autowired WorkingCalendar calendar;
-  @Autowired ReminderSender reminderSender;
-  @Autowired DailyDigest digest;
-  @Autowired DigestProperties digestProperties;
-  @Autowired OutboxSender outboxSender;
   @Autowired uk.jtai.response.reminders.ReminderPlan reminderPlan;
   @Autowired uk.jtai.response.notify.GroupRecipients groupRecipients;
   @Autowired uk.jtai.response.partnership.RoleContacts roles;
@@ -96,11 +64,6 @@ class FullInspectionSimulationIT extends ProcessTestSupport {
     assertThat(files).isNotEmpty();
     return Arrays.stream(files).map(Resource::getFilename).map(name -> name.substring(0, name.length() - ".yaml".length())).sorted();
   }
-
-  private AsDemoUsers demo;
-  private InspectionClock clock;
-  private InspectionSchedule planned;
-  private String reference;
 
   private Instant at(String milestone) {
     return planned.milestone(milestone).orElseThrow(() -> new AssertionError("no milestone " + milestone)).due();
@@ -125,12 +88,7 @@ class FullInspectionSimulationIT extends ProcessTestSupport {
     List<String> statutory = partnership.statutoryPartners().stream().map(a -> a.id()).toList();
     String approvalLate = statutory.get(statutory.size() - 1);
     String returnLate = theme.caseAuditAgencies().get(1);
-    reference = newReference();
-    Instant notifiedAt = instant(NOTIFIED_AT);
-    planned = calculator.compute(reference, theme, notifiedAt);
-    demo = new AsDemoUsers(engine, partnership);
-    clock = new InspectionClock(engine, jdbc, schedules, models, reminderSender, digest, outboxSender,
-        digestProperties.time(), calendar.zone(), reference);
+    Instant notifiedAt = begin(theme);
     List<String> children = ChildData.references(SERIES.getAndAdd(50), first);
 
     // The script on time, but for the deadlines missed on purpose: one agency confirms its lead contact

@@ -2,37 +2,20 @@ package uk.jtai.response.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
-import uk.jtai.response.calendar.InspectionSchedule;
-import uk.jtai.response.calendar.ScheduleCalculator;
-import uk.jtai.response.calendar.ScheduleRepository;
-import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.digest.DailyDigest;
-import uk.jtai.response.digest.DigestProperties;
-import uk.jtai.response.movedeadline.ScheduleMover;
-import uk.jtai.response.notify.OutboxSender;
-import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
-import uk.jtai.response.partnership.ThemeRegistry;
-import uk.jtai.response.reminders.ReminderSender;
 import uk.jtai.response.script.InspectionScript;
 import uk.jtai.response.script.InspectionScript.When;
-import uk.jtai.response.support.AsDemoUsers;
 import uk.jtai.response.support.ChildData;
-import uk.jtai.response.support.ProcessTestSupport;
-import uk.jtai.response.support.TestSmtp;
 
 /**
  * Issue 16's silent partner: for each agency of the domestic-abuse theme in turn, an inspection in which that
@@ -44,30 +27,9 @@ import uk.jtai.response.support.TestSmtp;
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:jtai-silent;DB_CLOSE_DELAY=-1",
     "camunda.bpm.process-engine-name=silent", "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext
-class SilentPartnerSimulationIT extends ProcessTestSupport {
+class SilentPartnerSimulationIT extends SimulationSupport {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
-
-  /** A Monday, as in the full simulation. */
-  private static final String NOTIFIED_AT = "2027-05-24T09:10:00+01:00";
   private static final AtomicInteger SERIES = new AtomicInteger(300);
-
-  @Autowired Partnership partnership;
-  @Autowired ThemeRegistry themes;
-  @Autowired ScheduleCalculator calculator;
-  @Autowired ScheduleRepository schedules;
-  @Autowired ScheduleMover models;
-  @Autowired WorkingCalendar calendar;
-  @Autowired ReminderSender reminderSender;
-  @Autowired DailyDigest digest;
-  @Autowired DigestProperties digestProperties;
-  @Autowired OutboxSender outboxSender;
-
-  private AsDemoUsers demo;
-  private InspectionClock clock;
-  private InspectionSchedule planned;
-  private String reference;
 
   /** The domestic-abuse theme's agencies, each the silent one of a run. */
   static Stream<String> agenciesOfTheDomesticAbuseTheme() {
@@ -87,12 +49,8 @@ class SilentPartnerSimulationIT extends ProcessTestSupport {
     Theme theme = themes.theme("domestic-abuse");
     assertThat(theme.agencies()).as("the theme's agencies, each silent once").containsExactlyInAnyOrderElementsOf(
         agenciesOfTheDomesticAbuseTheme().toList());
-    reference = newReference();
-    Instant notifiedAt = instant(NOTIFIED_AT);
-    planned = calculator.compute(reference, theme, notifiedAt);
-    demo = new AsDemoUsers(engine, partnership);
-    clock = new InspectionClock(engine, jdbc, schedules, models, reminderSender, digest, outboxSender,
-        digestProperties.time(), calendar.zone(), reference).withoutDelivery();
+    Instant notifiedAt = begin(theme);
+    clock = clock.withoutDelivery();
     List<String> children = ChildData.references(SERIES.getAndAdd(50), theme.selection().first().max());
 
     // With a return missing, LAIM's forward opens when the returns are due, and LAIM forwards then; with a statutory
