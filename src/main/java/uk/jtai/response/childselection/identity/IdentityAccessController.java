@@ -1,5 +1,6 @@
 package uk.jtai.response.childselection.identity;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ import uk.jtai.response.web.CurrentUser;
 public class IdentityAccessController {
 
   /** One user's accesses to one list. */
-  public record Viewer(String userId, String list, String action, int count, String last) {}
+  public record Viewer(String userId, String list, String action, int count, Instant last) {}
 
   /** The record: totals per action, and each viewer. */
   public record Answer(String reference, Map<String, Integer> totals, List<Viewer> viewers) {}
@@ -50,7 +51,7 @@ public class IdentityAccessController {
     Map<String, Integer> totals = new TreeMap<>();
     List<Viewer> viewers = record.summary(reference).stream().map(s -> {
       totals.merge(s.action(), s.count(), Integer::sum);
-      return new Viewer(s.userId(), s.list(), s.action(), s.count(), s.last().toInstant().toString());
+      return new Viewer(s.userId(), s.list(), s.action(), s.count(), s.last().toInstant());
     }).toList();
     return new Answer(reference, totals, viewers);
   }

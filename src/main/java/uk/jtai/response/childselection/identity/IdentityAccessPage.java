@@ -1,7 +1,6 @@
 package uk.jtai.response.childselection.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -37,7 +36,7 @@ public class IdentityAccessPage {
   public String page(@PathVariable String reference, Model model, HttpServletResponse response) {
     IdentityAccessController.Answer answer = record.answer(reference);
     List<Line> lines = answer.viewers().stream().map(v -> new Line(v.userId(), listInWords(v.list()), actionInWords(v.action()),
-        v.count(), WHEN.format(Instant.parse(v.last()).atZone(zone)))).toList();
+        v.count(), WHEN.format(v.last().atZone(zone)))).toList();
     model.addAttribute("reference", reference);
     model.addAttribute("lines", lines);
     model.addAttribute("totals", answer.totals().entrySet().stream()
