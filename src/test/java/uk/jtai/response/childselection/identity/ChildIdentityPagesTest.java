@@ -186,6 +186,8 @@ class ChildIdentityPagesTest extends ProcessTestSupport {
     assertThat(answer.get("totals").get("DOWNLOAD").asInt()).isEqualTo(1);
     assertThat(answer.get("totals").get("RECORD").asInt()).isEqualTo(1);
     assertThat(answer.get("viewers").findValuesAsText("userId")).contains("id-laim", "id-police", "id-health");
+    assertThat(answer.get("viewers").findValuesAsText("last")).as("when last, an ISO-8601 instant").isNotEmpty()
+        .allMatch(last -> last.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"));
     assertThat(secrets).noneMatch(record.body()::contains);
     assertThat(twenty).noneMatch(record.body()::contains);
     assertThat(Http.as(port, "id-police", TestUsers.PASSWORD).get("/api/inspections/" + reference + "/identity-access")
