@@ -255,8 +255,30 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     inBrowser("laim", "Task_RecordAuditSelection", form -> form
         .type("The children selected for audit, one per line",
             ChildData.lines(script("Task_RecordAuditSelection", AuditSelectionForm.Submitted.class).auditSelectionEntry())));
-    inBrowser("bu", "Task_SendAuditTool", form -> form
-        .check("The Audit Tool and Chronology for each selected child are in the secure location for every agency"));
+    List<String> forAudit = script("Task_RecordAuditSelection", AuditSelectionForm.Submitted.class).auditSelectionEntry();
+    inBrowser("bu", "Task_SendAuditTool", form -> {
+      // The Business Unit sees the names of the children selected for audit, and only theirs, from its task.
+      Browser bu = browserOf("bu");
+      String task = bu.driver().getWindowHandle();
+      String link = bu.waitFor("the link to the audited children's names", d -> d.findElements(By.cssSelector(".fjs-form a[href*='/children']"))
+          .stream().findFirst().map(a -> a.getAttribute("href")).orElse(null));
+      bu.driver().switchTo().newWindow(WindowType.TAB);
+      bu.get(link);
+      IdentityData.Row audited = identities.stream().filter(row -> row.reference().equals(forAudit.get(0))).findFirst().orElseThrow();
+      bu.waitFor("the audited children's names for the Business Unit", d -> d.getPageSource().contains(audited.fullName()));
+      String page = bu.driver().getPageSource();
+      for (IdentityData.Row child : identities) {
+        if (forAudit.contains(child.reference())) {
+          assertThat(page).contains(child.fullName());
+        } else {
+          assertThat(page).as("a child not selected for audit").doesNotContain(child.fullName());
+        }
+      }
+      bu.snapshot("audited-children-seen-by-the-business-unit");
+      bu.driver().close();
+      bu.driver().switchTo().window(task);
+      form.check("The Audit Tool and Chronology for each selected child are in the secure location for every agency");
+    });
 
     // Days 5 to 6: case audits
     inBrowser("police.lead", "Task_CompleteAuditTool", form -> form
