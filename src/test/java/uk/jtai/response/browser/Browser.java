@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -97,6 +99,28 @@ public final class Browser implements AutoCloseable {
 
   public void get(String url) {
     driver.get(url);
+  }
+
+  /**
+   * Follows the link of the open task's form whose address contains {@code hrefPart} in a new tab, as a person
+   * would from Tasklist (the same sign-in), waits until the page shows {@code shows}, saves a screenshot named
+   * {@code step}, closes the tab and returns to the task. Returns the page's source.
+   */
+  public String followFormLink(String hrefPart, String shows, String step) {
+    String task = driver.getWindowHandle();
+    String link = waitFor("the form's link to " + hrefPart, d -> d.findElements(
+        By.cssSelector(".fjs-form a[href*='" + hrefPart + "']")).stream().findFirst()
+        .map(a -> a.getAttribute("href")).orElse(null));
+    driver.switchTo().newWindow(WindowType.TAB);
+    try {
+      get(link);
+      waitFor(step, d -> d.getPageSource().contains(shows));
+      snapshot(step);
+      return driver.getPageSource();
+    } finally {
+      driver.close();
+      driver.switchTo().window(task);
+    }
   }
 
   public <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {

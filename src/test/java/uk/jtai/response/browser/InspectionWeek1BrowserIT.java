@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jtai.response.caseaudit.AuditPackForm;
 import uk.jtai.response.caseaudit.CompleteAuditToolForm;
@@ -159,18 +158,8 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     String notKnownToPolice = firstSelection.get(firstSelection.size() - 1);
     inBrowser("police.lead", "Task_ReturnKnownToAgency", form -> {
       // The police search their records by name and date of birth: the link in their sheet opens them.
-      Browser police = browserOf("police.lead");
-      String sheet = police.driver().getWindowHandle();
-      String link = police.waitFor("the link to the children's names", d -> d.findElements(By.cssSelector(".fjs-form a[href*='/children']"))
-          .stream().findFirst().map(a -> a.getAttribute("href")).orElse(null));
-      police.driver().switchTo().newWindow(WindowType.TAB);
-      police.get(link);
-      police.waitFor("the children's names for the police", d -> d.getPageSource().contains(identities.get(0).fullName()));
-      String names = police.driver().getPageSource();
+      String names = browserOf("police.lead").followFormLink("/children", identities.get(0).fullName(), "children-seen-by-the-police");
       assertThat(names).contains("OFFICIAL-SENSITIVE", identities.get(19).fullName(), identities.get(19).cells().get(2));
-      police.snapshot("children-seen-by-the-police");
-      police.driver().close();
-      police.driver().switchTo().window(sheet);
       int offered = form.count("Answer");
       assertThat(offered).isGreaterThanOrEqualTo(20);
       // The police know three of the 20: each of the others is one tick as not known, and that child's questions
@@ -258,15 +247,8 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     List<String> forAudit = script("Task_RecordAuditSelection", AuditSelectionForm.Submitted.class).auditSelectionEntry();
     inBrowser("bu", "Task_SendAuditTool", form -> {
       // The Business Unit sees the names of the children selected for audit, and only theirs, from its task.
-      Browser bu = browserOf("bu");
-      String task = bu.driver().getWindowHandle();
-      String link = bu.waitFor("the link to the audited children's names", d -> d.findElements(By.cssSelector(".fjs-form a[href*='/children']"))
-          .stream().findFirst().map(a -> a.getAttribute("href")).orElse(null));
-      bu.driver().switchTo().newWindow(WindowType.TAB);
-      bu.get(link);
       IdentityData.Row audited = identities.stream().filter(row -> row.reference().equals(forAudit.get(0))).findFirst().orElseThrow();
-      bu.waitFor("the audited children's names for the Business Unit", d -> d.getPageSource().contains(audited.fullName()));
-      String page = bu.driver().getPageSource();
+      String page = browserOf("bu").followFormLink("/children", audited.fullName(), "audited-children-seen-by-the-business-unit");
       for (IdentityData.Row child : identities) {
         if (forAudit.contains(child.reference())) {
           assertThat(page).contains(child.fullName());
@@ -274,9 +256,6 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
           assertThat(page).as("a child not selected for audit").doesNotContain(child.fullName());
         }
       }
-      bu.snapshot("audited-children-seen-by-the-business-unit");
-      bu.driver().close();
-      bu.driver().switchTo().window(task);
       form.check("The Audit Tool and Chronology for each selected child are in the secure location for every agency");
     });
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WindowType;
 import uk.jtai.response.afterfieldwork.ContributeActionsForm;
 import uk.jtai.response.afterfieldwork.LessonsLearnedForm;
 import uk.jtai.response.afterfieldwork.RecordDraftReportForm;
@@ -158,17 +156,8 @@ class InspectionWeek2BrowserIT extends FormsBrowserTestSupport {
     RecordDraftReportForm.Submitted draftReport = script("Task_RecordDraftReport", RecordDraftReportForm.Submitted.class);
     inBrowser("dcs", "Task_RecordDraftReport", form -> {
       // The task links to the record of who saw the children's identifying details (issue 17): people, never children.
-      Browser dcs = browserOf("dcs");
-      String task = dcs.driver().getWindowHandle();
-      String link = dcs.waitFor("the link to who has seen the children's details", d -> d.findElements(
-          By.cssSelector(".fjs-form a[href*='/identity-access']")).stream().findFirst().map(a -> a.getAttribute("href")).orElse(null));
-      dcs.driver().switchTo().newWindow(WindowType.TAB);
-      dcs.get(link);
-      dcs.waitFor("the DCS's record of who has seen the children's details", d -> d.getPageSource()
-          .contains("Who has seen the selected children's identifying details"));
-      dcs.snapshot("who-has-seen-the-children");
-      dcs.driver().close();
-      dcs.driver().switchTo().window(task);
+      browserOf("dcs").followFormLink("/identity-access", "Who has seen the selected children's identifying details",
+          "who-has-seen-the-children");
       form.dateTime("When the draft report arrived: date", "Time (UK)", draftReport.draftArrivedAt())
           .type("Where it is (a reference in the secure location)", draftReport.draftReportLocation());
     });
