@@ -97,8 +97,9 @@ public class Tasklist {
 
   /** The tasks listed under the current filter, as "name | process | ... | reference" lines. */
   public List<String> taskList() {
-    return driver().findElements(By.cssSelector("li.task")).stream().map(li -> li.getText().replace('\n', '|'))
-        .filter(text -> !text.isBlank()).toList();
+    // Tasklist redraws its list every 10 s: an entry read while it is replaced is read again (waitFor ignores stale).
+    return browser.waitFor("the task list read", d -> d.findElements(By.cssSelector("li.task")).stream()
+        .map(li -> li.getText().replace('\n', '|')).filter(text -> !text.isBlank()).toList());
   }
 
   /** The task's entry in the list, found by its id (the entries link to {@code #/?task=<id>}). */
