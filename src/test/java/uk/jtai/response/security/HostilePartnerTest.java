@@ -48,6 +48,7 @@ class HostilePartnerTest extends ProcessTestSupport {
   private List<String> children;
   private String sheets;
   private String approvals;
+  private String evidence;
   private List<String> instances;
 
   @Test
@@ -75,8 +76,15 @@ class HostilePartnerTest extends ProcessTestSupport {
     completeAll(approvals, "Task_UploadReportDraft", Map.of("newReportVersion", 1, "newReportLocation", "Report v1"));
     assertThat(openTasks(approvals, "Task_ApproveAuditReport")).hasSize(3);
 
+    // Inspection 3 on day 1, its documentary evidence (7.11-7.12): the Police's senior has approved, so the Police's
+    // upload is open; every other agency's senior is still to approve.
+    evidence = newReference();
+    startInspection(evidence, "domestic-abuse", "2027-06-21T09:10:00+01:00");
+    complete(agencyTask(evidence, "Task_ApproveEvidence", "police-senior"), Map.of("evidenceApproved", true));
+    assertThat(openTasks(evidence, "Task_UploadEvidence")).hasSize(1);
+
     instances = new ArrayList<>();
-    for (String reference : List.of(sheets, approvals)) {
+    for (String reference : List.of(sheets, approvals, evidence)) {
       runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().forEach(p -> instances.add(p.getId()));
     }
     Map<String, Object> before = state();
@@ -86,6 +94,7 @@ class HostilePartnerTest extends ProcessTestSupport {
       Set<String> groups = Set.copyOf(demo.groupsOf(user));
       attackOtherAgenciesTasks(user, as, groups);
       attackOwnTasks(user, as, groups);
+      attackOwnEvidenceTasks(user, as, groups);
       attackGenericEndpoints(user, as);
       attackProductApi(user, as, groups);
     }
@@ -117,6 +126,11 @@ class HostilePartnerTest extends ProcessTestSupport {
     HttpResponse<String> done = policeLead.post("/engine-rest/task/" + police.getId() + "/complete",
         "{\"variables\":{\"knownToAgencyAnswers\":" + jsonVariable(rows(police, "no").getValueSerialized()) + "}}");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    // ... and its upload, with the very body the other agencies were refused.
+    Task upload = agencyTask(evidence, "Task_UploadEvidence", "police");
+    HttpResponse<String> uploadedByPolice = policeLead.post("/engine-rest/task/" + upload.getId() + "/submit-form", uploaded(""));
+    assertThat(uploadedByPolice.statusCode()).as(uploadedByPolice.body()).isEqualTo(204);
+    assertThat(openTasks(evidence, "Task_UploadEvidence")).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -150,6 +164,28 @@ class HostilePartnerTest extends ProcessTestSupport {
       refused(user, "other agency's task", "approve another partner's audit report", as.post(path + "/complete",
           "{\"variables\":{\"reportDecision\":{\"value\":\"approve\"},\"qualityAssured\":{\"value\":true}}}"));
       refused(user, "other agency's task", "claim another partner's approval", as.post(path + "/claim", "{\"userId\":\"" + user + "\"}"));
+    }
+    for (Task approval : openTasks(evidence, "Task_ApproveEvidence")) {
+      if (offeredTo(approval, groups)) {
+        continue;
+      }
+      String path = "/engine-rest/task/" + approval.getId();
+      refused(user, "other agency's task", "approve another agency's documentary evidence", as.post(path + "/complete",
+          "{\"variables\":{\"evidenceApproved\":{\"value\":true}}}"));
+      refused(user, "other agency's task", "claim another agency's evidence approval", as.post(path + "/claim",
+          "{\"userId\":\"" + user + "\"}"));
+      refusedOrNothing(user, "other agency's task", "read its evidence approval's variables", as.get(path + "/variables"));
+    }
+    for (Task upload : openTasks(evidence, "Task_UploadEvidence")) {
+      if (offeredTo(upload, groups)) {
+        continue;
+      }
+      String path = "/engine-rest/task/" + upload.getId();
+      refused(user, "other agency's task", "confirm another agency's evidence upload", as.post(path + "/submit-form",
+          uploaded("")));
+      refused(user, "other agency's task", "claim another agency's evidence upload", as.post(path + "/claim",
+          "{\"userId\":\"" + user + "\"}"));
+      refused(user, "other agency's task", "read another agency's evidence upload", as.get(path));
     }
   }
 
@@ -215,6 +251,43 @@ class HostilePartnerTest extends ProcessTestSupport {
           as.post(path, "{\"variables\":{" + approve + ",\"reportVersion\":{\"value\":2}}}"));
       refusedNaming(user, "own task", "approve for another partner", "agency",
           as.post(path, "{\"variables\":{" + approve + ",\"agency\":{\"value\":\"la\"}}}"));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Its own day-1 evidence tasks: the form's boxes and nothing else; no one approves in the senior's place.
+
+  /** The upload form's three boxes ticked, with {@code extra} variables after them, as a request body. */
+  private static String uploaded(String extra) {
+    return "{\"variables\":{\"uploadedToPortal\":{\"value\":true},\"uploadedToProjectSpace\":{\"value\":true},"
+        + "\"contactsHaveAccess\":{\"value\":true}" + extra + "}}";
+  }
+
+  private void attackOwnEvidenceTasks(String user, Http as, Set<String> groups) {
+    for (Task approval : openTasks(evidence, "Task_ApproveEvidence")) {
+      if (!offeredTo(approval, groups)) {
+        continue;
+      }
+      String path = "/engine-rest/task/" + approval.getId() + "/complete";
+      refusedNaming(user, "own task", "approve the evidence without saying so", "evidenceApproved",
+          as.post(path, "{\"variables\":{\"evidenceApproved\":{\"value\":false}}}"));
+      refusedNaming(user, "own task", "approve the evidence for another agency", "agency",
+          as.post(path, "{\"variables\":{\"evidenceApproved\":{\"value\":true},\"agency\":{\"value\":\"police\"}}}"));
+    }
+    for (Task upload : openTasks(evidence, "Task_UploadEvidence")) {
+      if (!offeredTo(upload, groups)) {
+        continue;
+      }
+      String path = "/engine-rest/task/" + upload.getId();
+      refusedNaming(user, "own task", "confirm an upload with a child's name in it", "childName",
+          as.post(path + "/submit-form", uploaded(",\"childName\":{\"value\":\"" + children.get(5) + "\"}")));
+      refusedNaming(user, "own task", "confirm an upload with a box left out", "contactsHaveAccess",
+          as.post(path + "/complete", "{\"variables\":{\"uploadedToPortal\":{\"value\":true},"
+              + "\"uploadedToProjectSpace\":{\"value\":true}}}"));
+      refusedNaming(user, "own task", "confirm an upload as another agency", "agency",
+          as.post(path + "/complete", uploaded(",\"agency\":{\"value\":\"health\"}")));
+      refused(user, "own task", "hand the upload to another agency", as.post(path + "/identity-links",
+          "{\"groupId\":\"health\",\"type\":\"candidate\"}"));
     }
   }
 
@@ -413,7 +486,7 @@ class HostilePartnerTest extends ProcessTestSupport {
     Map<String, Object> state = new TreeMap<>();
     runtime.createVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new)).list()
         .forEach(v -> state.put("variable " + v.getExecutionId() + "/" + v.getName(), String.valueOf(v.getValue())));
-    for (String reference : List.of(sheets, approvals)) {
+    for (String reference : List.of(sheets, approvals, evidence)) {
       tasks.createTaskQuery().processInstanceBusinessKey(reference).list().forEach(t -> state.put("task " + t.getId(),
           t.getName() + "|" + t.getAssignee() + "|" + t.getOwner() + "|" + t.getDueDate() + "|" + t.getDelegationState() + "|"
               + tasks.getIdentityLinksForTask(t.getId()).stream().map(l -> l.getType() + ":" + l.getGroupId() + ":" + l.getUserId())
@@ -436,7 +509,8 @@ class HostilePartnerTest extends ProcessTestSupport {
     state.put("inspections", jdbc.queryForObject("select count(*) from jtai_inspection", Integer.class));
     for (String table : List.of("jtai_audit_role_change", "jtai_milestone_change", "jtai_concern", "jtai_milestone",
         "jtai_stage_withdrawal")) {
-      state.put(table, jdbc.queryForList("select * from " + table + " where reference in (?, ?)", sheets, approvals).toString());
+      state.put(table, jdbc.queryForList("select * from " + table + " where reference in (?, ?, ?)", sheets, approvals, evidence)
+          .toString());
     }
     state.put("comments", jdbc.queryForObject("select count(*) from act_hi_comment", Integer.class));
     state.put("attachments", jdbc.queryForObject("select count(*) from act_hi_attachment", Integer.class));
