@@ -37,7 +37,8 @@ public record Theme(
     Map<String, List<EvidenceDocument>> evidenceDocuments,
     List<EvaluationCriterion> evaluationCriteria,
     List<String> toComplete,
-    List<String> caseAuditAgencies) {
+    List<String> caseAuditAgencies,
+    List<String> sharedLists) {
 
   /**
    * The key of {@link #caseAuditAgencies} in a theme file: the agencies that say which selected children
@@ -46,6 +47,12 @@ public record Theme(
    * Left out, every agency of the theme takes part.
    */
   public static final String CASE_AUDIT_AGENCIES = "case-audit-agencies";
+
+  /**
+   * The milestones a theme file's {@code shared-lists} may name: the lists the annex-a model has a step for
+   * (the local authority's first child-level data lists; every local agency's own list, paragraph 127).
+   */
+  public static final List<String> SHARED_LIST_STEPS = List.of("ANNEX_A_FIRST_LISTS_DUE", "AGENCY_THEME_LISTS_DUE");
 
   /**
    * After the draft report arrives (guidance section 17): agencies' comments are due to the DCS after
@@ -61,7 +68,8 @@ public record Theme(
       "case-records", Map.of(),
       "evidence-documents", Map.of(),
       "evaluation-criteria", List.of(),
-      "to-complete", List.of());
+      "to-complete", List.of(),
+      "shared-lists", List.of());
 
   /**
    * One document of the documentary evidence an agency keeps ready between inspections (guidance 7): the
@@ -198,6 +206,16 @@ public record Theme(
   /** The case records an agency shares for each audited child (guidance 9.17); none listed: none asked. */
   public List<String> caseRecordsOf(String agency) {
     return caseRecords.getOrDefault(agency, List.of());
+  }
+
+  /**
+   * The agencies that share the list due at {@code milestone} (one of {@link #sharedLists}): those of the
+   * theme's agencies the milestone's {@code for} names, or every agency of the theme when it names none.
+   */
+  public List<String> agenciesSharing(String milestone) {
+    MilestoneDefinition definition = milestone(milestone)
+        .orElseThrow(() -> new IllegalArgumentException("'" + milestone + "' is not a milestone of theme " + id));
+    return definition.concernsEveryone() ? agencies : agencies.stream().filter(definition.audience()::contains).toList();
   }
 
   public Optional<MilestoneDefinition> milestone(String name) {

@@ -155,6 +155,19 @@ public class ThemeRegistry {
             "'" + milestone.movesWith() + "' is not a milestone of this theme");
       }
     }
+    unique(file, "shared-lists", theme.sharedLists());
+    for (String list : theme.sharedLists()) {
+      if (!Theme.SHARED_LIST_STEPS.contains(list)) {
+        throw new InvalidThemeException(file, "shared-lists", "'" + list + "' is not a list the models ask for (they ask for "
+            + Theme.SHARED_LIST_STEPS + ")");
+      }
+      if (theme.milestone(list).isEmpty()) {
+        throw new InvalidThemeException(file, "shared-lists", "'" + list + "' is not a milestone of this theme");
+      }
+      if (theme.agenciesSharing(list).isEmpty()) {
+        throw new InvalidThemeException(file, "shared-lists", "'" + list + "' names no agency of this theme in its 'for'");
+      }
+    }
     theme.evidenceDocuments().forEach((agency, documents) -> {
       if (!theme.agencies().contains(agency)) {
         throw new InvalidThemeException(file, "evidence-documents." + agency, "'" + agency

@@ -105,6 +105,71 @@ class AnnexAProcessTest extends ProcessTestSupport {
     assertThat(offered.get(2).get("title").asText()).contains("of school age");
   }
 
+  /**
+   * Serious youth violence's flowchart: the local authority's first child-level data lists by 5pm on day 1,
+   * and every local agency's list of children whose experiences relate to the theme by 5pm on day 2 (paragraph
+   * 127). Each agency confirms its own; a miss is escalated once and the task stays open; nothing waits.
+   */
+  @Test
+  void seriousYouthViolenceAsksEachAgencyForItsListAndTheLocalAuthorityForItsFirstListsOnDay1() throws Exception {
+    String reference = newReference();
+    ProcessInstance annexA = startStage("annex-a", reference, "serious-youth-violence", NOTIFIED);
+    assertThat(annexA).isWaitingAt("Task_SubmitAnnexA", "Task_ShareFirstLists", "Task_ShareAgencyLists");
+
+    Task first = task(reference, "Task_ShareFirstLists");
+    assertThat(first).as("the local authority's alone").hasCandidateGroup("la")
+        .hasDueDate(java.util.Date.from(instant("2027-05-24T17:00:00+01:00")));
+    assertThat(first.getName()).isEqualTo("Share the local authority's first child-level data lists (Local Authority)");
+    assertThat(forms.getTaskFormVariables(first.getId()).getValue("sharedList", String.class))
+        .isEqualTo("Local authority shares child-level data lists 4, 6, 7 and 8");
+    List<Task> own = openTasks(reference, "Task_ShareAgencyLists");
+    assertThat(own).extracting(task -> tasks.getIdentityLinksForTask(task.getId()).get(0).getGroupId())
+        .as("every agency of the theme").containsExactlyInAnyOrder("la", "police", "health", "probation", "yjs", "education");
+    own.forEach(task -> assertThat(task).hasDueDate(java.util.Date.from(instant("2027-05-25T17:00:00+01:00"))));
+
+    // Refused, naming the fields, and nothing kept.
+    Task police = agencyTask(reference, "Task_ShareAgencyLists", "police");
+    assertThatThrownBy(() -> tasks.complete(police.getId(), Map.of("listShared", false)))
+        .hasMessageContaining("listShared: confirm the list is shared on the inspectors' secure portal")
+        .hasMessageContaining("portalReference: is required");
+    assertThatThrownBy(() -> tasks.complete(police.getId(), Map.of("listShared", true, "portalReference", "Portal / Police",
+        "childName", "A child"))).hasMessageContaining("childName");
+    assertThat(agencyTask(reference, "Task_ShareAgencyLists", "police")).as("still open").isNotNull();
+    complete(police, Map.of("listShared", true, "portalReference", "Portal / Police / SYV list"));
+    assertThat(runtime.getVariable(annexA.getId(), "portalReference")).as("kept on the agency's step, not the stage").isNull();
+
+    // 17:00 on day 1: the first lists are late, escalated once to the local authority and the LAIM; still open.
+    moveClockTo("2027-05-24T17:00:01+01:00");
+    assertThat(fireDueTimers(reference)).isEqualTo(1);
+    assertThat(annexA).hasPassed("Task_EscalateFirstLists").isWaitingAt("Task_ShareFirstLists");
+    List<Map<String, Object>> escalations = outbox(reference, "task-overdue");
+    assertThat(escalations).hasSize(1);
+    assertThat(escalations.get(0).get("recipients"))
+        .isEqualTo("la.lead@york.example,la.deputy@york.example,inspection.manager@york.example");
+    moveClockTo("2027-05-25T09:00:00+01:00");
+    assertThat(fireDueTimers(reference)).as("escalated once").isZero();
+
+    // Day 2: the first lists done late; every other agency's list and Annex A by 17:00.
+    complete(task(reference, "Task_ShareFirstLists"), Map.of("listShared", true, "portalReference", "Portal / LA / lists 4, 6, 7, 8"));
+    for (Task list : openTasks(reference, "Task_ShareAgencyLists")) {
+      complete(list, Map.of("listShared", true, "portalReference", "Portal / own list"));
+    }
+    assertThat(annexA).isWaitingAt("Task_SubmitAnnexA");
+    Task submit = task(reference, "Task_SubmitAnnexA");
+    complete(submit, rows(answered(submit)));
+    assertThat(annexA).hasPassed("Event_FirstListsShared", "Event_AgencyListsShared", "Event_AnnexASubmitted")
+        .hasNotPassed("Task_EscalateAgencyLists").isEnded();
+  }
+
+  @Test
+  void aThemeThatAsksForNoOtherListsHasOnlyAnnexA() {
+    String reference = newReference();
+    ProcessInstance annexA = startStage("annex-a", reference, "domestic-abuse", NOTIFIED);
+    assertThat(openTasks(reference, "Task_ShareFirstLists")).isEmpty();
+    assertThat(openTasks(reference, "Task_ShareAgencyLists")).isEmpty();
+    assertThat(tasks.createTaskQuery().processInstanceId(annexA.getId()).count()).isEqualTo(1);
+  }
+
   @Test
   void annexANotSubmittedBy17OnDay2IsEscalatedToTheDcsAndTheBusinessUnit() throws Exception {
     String reference = newReference();

@@ -27,6 +27,8 @@ import uk.jtai.response.support.IdentityData;
 class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
 
   private static final String REFERENCE = "JTAI-2027-05-WEEK1";
+  /** A serious youth violence inspection's child-level list stage, for the form only that theme uses. */
+  private static final String SERIOUS_YOUTH_VIOLENCE = "JTAI-2027-05-WEEK1-SYV";
   /** How many of the 20 the police know: a sheet of every child's every question would be 100 answers to pick. */
   private static final int KNOWN_TO_POLICE = 3;
 
@@ -129,6 +131,18 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
       }
       form.save();
     });
+    // Serious youth violence asks each agency for its own list of children by 5pm on day 2 (paragraph 127): its
+    // child-level list stage alone, started for another inspection, the Police confirming its list; then withdrawn.
+    startStage("annex-a", SERIOUS_YOUTH_VIOLENCE, "serious-youth-violence", "2027-05-25T15:00:00+01:00");
+    inBrowser(SERIOUS_YOUTH_VIOLENCE, "police.lead", "Task_ShareAgencyLists", form -> {
+      assertThat(form.field("The list the inspectors asked for").getAttribute("value"))
+          .isEqualTo("Local agencies share children whose experiences relate to the theme");
+      form.check("We have shared this list on the inspectors' secure portal")
+          .type("Where on the portal", "SYV / Police / children whose experiences relate to the theme");
+    });
+    assertThat(openTasks(SERIOUS_YOUTH_VIOLENCE, "Task_ShareAgencyLists")).as("the other agencies' lists").hasSize(5);
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(SERIOUS_YOUTH_VIOLENCE).list()
+        .forEach(stage -> runtime.deleteProcessInstance(stage.getId(), "browser test: only the Police's list was needed"));
 
     // Days 3 to 5: the children
     moveClockTo("2027-05-26T10:00:00+01:00");

@@ -99,6 +99,12 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
         + "{\"id\":\"section-47\",\"uploaded\":true,\"portalReference\":\"Portal/2\"},"
         + "{\"id\":\"not-in-education\",\"uploaded\":true,\"portalReference\":\"Portal/3\"},"
         + "{\"id\":\"multi-agency-audits\",\"uploaded\":true,\"portalReference\":\"Portal/4\"}]").create()));
+    // Serious youth violence's lists beyond Annex A: the local authority's first lists, every agency's own (paragraph 127).
+    for (String list : List.of("Task_ShareFirstLists", "Task_ShareAgencyLists")) {
+      for (Task share : openTasks(reference, list)) {
+        complete(share, Map.of("listShared", true, "portalReference", "Portal/lists"));
+      }
+    }
     runChildSelection(reference, uk.jtai.response.support.ChildData.references(30, 25), 5);
     assertThat(openTasks(reference, "Task_GiveFieldworkMeetings")).hasSize(6);
     for (Task meetings : openTasks(reference, "Task_GiveFieldworkMeetings")) {

@@ -26,6 +26,7 @@ import uk.jtai.response.afterfieldwork.ReturnFactualAccuracyForm;
 import uk.jtai.response.afterfieldwork.SignOffActionsForm;
 import uk.jtai.response.afterfieldwork.SubmitActionPlanForm;
 import uk.jtai.response.annexa.AnnexAForm;
+import uk.jtai.response.annexa.ShareListForm;
 import uk.jtai.response.auditreport.AppointAuditRolesForm;
 import uk.jtai.response.documentaryevidence.ApproveEvidenceForm;
 import uk.jtai.response.documentaryevidence.UploadEvidenceForm;
@@ -97,10 +98,29 @@ public final class InspectionScript {
    */
   public record Inspection(String reference, String theme, Instant notifiedAt, List<String> agencies,
                            List<String> caseAuditAgencies, List<String> statutoryPartners, List<String> children, int audited,
-                           Function<String, String> senior) {
+                           Function<String, String> senior, Map<String, List<String>> sharedLists) {
+
+    /** Without lists shared beyond Annex A (most themes). */
+    public Inspection(String reference, String theme, Instant notifiedAt, List<String> agencies, List<String> caseAuditAgencies,
+                      List<String> statutoryPartners, List<String> children, int audited, Function<String, String> senior) {
+      this(reference, theme, notifiedAt, agencies, caseAuditAgencies, statutoryPartners, children, audited, senior, Map.of());
+    }
 
     public List<String> auditedChildren() {
       return children.subList(0, audited);
+    }
+
+    /** The agencies that share the list due at {@code milestone} (the theme's shared-lists; none if it asks for none). */
+    public List<String> sharing(String milestone) {
+      return sharedLists.getOrDefault(milestone, List.of());
+    }
+
+    /** The same inspection with the lists its theme asks for beyond Annex A, by milestone, and who shares each. */
+    public Inspection sharingListsOf(uk.jtai.response.partnership.Theme theme) {
+      Map<String, List<String>> lists = new LinkedHashMap<>();
+      theme.sharedLists().forEach(milestone -> lists.put(milestone, theme.agenciesSharing(milestone)));
+      return new Inspection(reference, this.theme, notifiedAt, agencies, caseAuditAgencies, statutoryPartners, children, audited,
+          senior, lists);
     }
   }
 
@@ -251,6 +271,12 @@ public final class InspectionScript {
     return new Step(taskKey, taskKey, actor, inspection -> List.of(agency.apply(inspection)), false, false, values);
   }
 
+  /** A list the theme asks for beyond Annex A, shared by each agency asked (none for most themes). */
+  private static Step sharing(String taskKey, String milestone) {
+    return new Step(taskKey, taskKey, Actor.LEAD, inspection -> inspection.sharing(milestone), false, false,
+        context -> new ShareListForm.Submitted(true, "Portal / " + context.agency() + " / " + milestone));
+  }
+
   private static Step afterJobs(Step step) {
     return new Step(step.name(), step.taskKey(), step.actor(), step.agencies(), step.perChild(), true, step.values());
   }
@@ -299,8 +325,10 @@ public final class InspectionScript {
         eachAgency("Task_GiveFieldworkMeetings", Actor.DEPUTY, context -> new FieldworkMeetingsForm.Submitted(null, true, true)),
         eachAgency("Task_ConfirmLeadContact", Actor.LEAD, context -> new LeadContactForm.Submitted("lead", context.agency() + " lead", null, true)),
         eachAgency("Task_ApproveEvidence", Actor.SENIOR, context -> new ApproveEvidenceForm.Submitted(true)),
-        eachAgency("Task_UploadEvidence", Actor.LEAD, context -> new UploadEvidenceForm.Submitted(true, true, true)))));
-    stages.add(new Stage("day 2: Annex A", When.milestone("ANNEX_A_DUE", hour.multipliedBy(-2)), List.of(
+        eachAgency("Task_UploadEvidence", Actor.LEAD, context -> new UploadEvidenceForm.Submitted(true, true, true)),
+        sharing("Task_ShareFirstLists", "ANNEX_A_FIRST_LISTS_DUE"))));
+    stages.add(new Stage("day 2: Annex A and the agencies' own lists", When.milestone("ANNEX_A_DUE", hour.multipliedBy(-2)), List.of(
+        sharing("Task_ShareAgencyLists", "AGENCY_THEME_LISTS_DUE"),
         forAgency("Task_SubmitAnnexA", Actor.LEAD, inspection -> "la", context -> {
           return rows(context, Key.<AnnexAForm.Submitted>nameOf(AnnexAForm.Submitted::annexALists), Map.of(
               Key.<AnnexAForm.Answer>nameOf(AnnexAForm.Answer::uploaded), row -> true,
