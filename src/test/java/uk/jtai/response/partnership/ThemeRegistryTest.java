@@ -223,6 +223,28 @@ class ThemeRegistryTest {
   }
 
   @Test
+  void theListsSharedBeforeTheSelectionAreSeriousYouthViolencesAndWhoSharesEachComesFromItsMilestone() {
+    Theme seriousYouthViolence = PartnershipFixtures.themes().theme("serious-youth-violence");
+    assertThat(seriousYouthViolence.sharedLists()).containsExactly("ANNEX_A_FIRST_LISTS_DUE", "AGENCY_THEME_LISTS_DUE");
+    assertThat(seriousYouthViolence.agenciesSharing("ANNEX_A_FIRST_LISTS_DUE")).as("for: [la, laim]").containsExactly("la");
+    assertThat(seriousYouthViolence.agenciesSharing("AGENCY_THEME_LISTS_DUE")).as("for no one named: every agency (127)")
+        .isEqualTo(seriousYouthViolence.agencies());
+    assertThat(PartnershipFixtures.themes().theme("domestic-abuse").sharedLists()).as("left out: none").isEmpty();
+  }
+
+  @Test
+  void aSharedListTheModelsHaveNoStepForOrThatIsNoMilestoneStopsStartUp() {
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/bad-shared-list.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("bad-shared-list.yaml")
+        .hasMessageContaining("shared-lists")
+        .hasMessageContaining("'ANNEX_A_DUE' is not a list the models ask for");
+    assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/shared-list-not-a-milestone.yaml"))
+        .isInstanceOf(InvalidThemeException.class)
+        .hasMessageContaining("'AGENCY_THEME_LISTS_DUE' is not a milestone of this theme");
+  }
+
+  @Test
   void aReminderThatIsNotBeforeTheDeadlineStopsStartUp() {
     assertThatThrownBy(() -> PartnershipFixtures.themes("classpath:bad-themes/bad-reminder.yaml"))
         .isInstanceOf(InvalidThemeException.class)
