@@ -15,6 +15,7 @@ import uk.jtai.response.benchmarking.Benchmarking;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.process.Var;
 import uk.jtai.response.store.Sql;
@@ -32,8 +33,11 @@ public class Fieldwork {
   private final WorkingCalendar calendar;
   private final JdbcClient jdbc;
   private final Benchmarking benchmarking;
+  private final Partnership partnership;
 
-  public Fieldwork(Schedule schedule, WorkingCalendar calendar, JdbcClient jdbc, Benchmarking benchmarking) {
+  public Fieldwork(Schedule schedule, WorkingCalendar calendar, JdbcClient jdbc, Benchmarking benchmarking,
+                   Partnership partnership) {
+    this.partnership = partnership;
     this.schedule = schedule;
     this.calendar = calendar;
     this.jdbc = jdbc;
@@ -79,9 +83,25 @@ public class Fieldwork {
     return agencies;
   }
 
-  void recordPlanningThemes(VariableScope scope, LocalDate day, String themes, String by) {
-    jdbc.sql("insert into jtai_planning_theme (reference, meeting_day, themes, recorded_by, recorded_at) values (?, ?, ?, ?, ?)")
-        .params(Standing.REFERENCE.get(scope), day, themes, by, Sql.utc(EngineTime.now())).update();
+  /** LAIM's record of a daily planning meeting's themes ({@code agency} null), or a partner's collation of its own. */
+  void recordPlanningThemes(VariableScope scope, String agency, LocalDate day, String themes, String by) {
+    jdbc.sql("insert into jtai_planning_theme (reference, agency, meeting_day, themes, recorded_by, recorded_at) "
+            + "values (?, ?, ?, ?, ?, ?)")
+        .params(Standing.REFERENCE.get(scope), agency, day, themes, by, Sql.utc(EngineTime.now())).update();
+  }
+
+  /**
+   * LAIM's view when recording a planning meeting (child-level: a view, never a variable): what each partner has
+   * collated so far, by agency and day, oldest first; or that no partner has collated any yet.
+   */
+  public String partnersPlanningThemes(VariableScope scope) {
+    List<String> entries = jdbc.sql("select agency, meeting_day, themes from jtai_planning_theme "
+            + "where reference = ? and agency is not null order by meeting_day, id")
+        .param(Standing.REFERENCE.get(scope))
+        .query((row, n) -> partnership.agencyName(row.getString("agency")) + ", " + row.getObject("meeting_day", LocalDate.class)
+            + ": " + row.getString("themes"))
+        .list();
+    return entries.isEmpty() ? "No partner has collated any themes yet." : String.join("\n\n", entries);
   }
 
   /**
@@ -112,6 +132,13 @@ public class Fieldwork {
 
   /** How many daily planning meeting entries LAIM has recorded. */
   public int planningEntries(String reference) {
-    return jdbc.sql("select count(*) from jtai_planning_theme where reference = ?").param(reference).query(Integer.class).single();
+    return jdbc.sql("select count(*) from jtai_planning_theme where reference = ? and agency is null").param(reference)
+        .query(Integer.class).single();
+  }
+
+  /** How many entries the partner has collated from its practitioners' discussions with inspectors. */
+  public int collatedEntries(String reference, String agency) {
+    return jdbc.sql("select count(*) from jtai_planning_theme where reference = ? and agency = ?").params(reference, agency)
+        .query(Integer.class).single();
   }
 }

@@ -37,6 +37,19 @@ public class RecordPlanningThemesForm implements TaskForm<RecordPlanningThemesFo
 
   @Override
   public Submitted read(DelegateTask task, Submission submission) {
+    return readEntry(fieldwork, task, submission);
+  }
+
+  @Override
+  public void record(DelegateTask task, Submitted submitted) {
+    recordEntry(fieldwork, task, null, submitted, user.id());
+  }
+
+  /**
+   * A day's themes, or that there are no more (both may come together); the day is one of fieldwork. The
+   * partners' collation (forms/collate-planning-themes.form) reads the same fields the same way.
+   */
+  static Submitted readEntry(Fieldwork fieldwork, DelegateTask task, Submission submission) {
     boolean finished = submission.flag(Submitted::planningFinished);
     String themes = submission.optionalText(Submitted::planningThemes, 4000).orElse(null);
     LocalDate day = null;
@@ -53,12 +66,12 @@ public class RecordPlanningThemesForm implements TaskForm<RecordPlanningThemesFo
     return new Submitted(day, themes, finished);
   }
 
-  @Override
-  public void record(DelegateTask task, Submitted submitted) {
+  /** Keeps the themes (LAIM's when {@code agency} is null) and tells the loop's gateway whether there are more. */
+  static void recordEntry(Fieldwork fieldwork, DelegateTask task, String agency, Submitted submitted, String by) {
     // The loop's gateway reads it: an unticked box may not have been sent at all.
     task.setVariable(Key.nameOf(Submitted::planningFinished), submitted.planningFinished());
     if (submitted.planningThemes() != null) {
-      fieldwork.recordPlanningThemes(task, submitted.planningDay(), submitted.planningThemes(), user.id());
+      fieldwork.recordPlanningThemes(task, agency, submitted.planningDay(), submitted.planningThemes(), by);
     }
   }
 }

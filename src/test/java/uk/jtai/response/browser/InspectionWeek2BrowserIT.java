@@ -133,10 +133,20 @@ class InspectionWeek2BrowserIT extends FormsBrowserTestSupport {
         .dateTime("When the meeting was held: date", "Time (UK)",
             script("Task_RecordLeadersMeeting", RecordLeadersMeetingForm.Submitted.class).leadersMeetingAt())
         .check("The partnership's context presentation was given"));
+    // Section 12: the Police collate their practitioners' themes; the rest as scripted; LAIM sees them in the meeting's record.
+    RecordPlanningThemesForm.Submitted collated = script("Task_CollatePlanningThemes", "police", RecordPlanningThemesForm.Submitted.class);
+    inBrowser("police.lead", "Task_CollatePlanningThemes", form -> form
+        .date("Day of the discussions", collated.planningDay())
+        .type("Themes and areas of concern", collated.planningThemes())
+        .check("Nothing more to collate for this inspection"));
+    completeOpenAsScripted(REFERENCE, "Task_CollatePlanningThemes");
     RecordPlanningThemesForm.Submitted planning = script(InspectionScript.PLANNING_THEMES, RecordPlanningThemesForm.Submitted.class);
-    inBrowser("laim", "Task_RecordPlanningThemes", form -> form
-        .date("Day of the planning meeting", planning.planningDay())
-        .type("Themes", planning.planningThemes()));
+    inBrowser("laim", "Task_RecordPlanningThemes", form -> {
+      assertThat(form.field("What the partners have collated so far").getAttribute("value"))
+          .contains("Police, " + collated.planningDay() + ": " + collated.planningThemes());
+      form.date("Day of the planning meeting", planning.planningDay())
+          .type("Themes", planning.planningThemes());
+    });
     inBrowser("laim", "Task_ArrangeKitMeetings", form -> form
         .choose("Keeping in Touch meetings", "Arrange them")
         .choose("On which days", "Thursday...")

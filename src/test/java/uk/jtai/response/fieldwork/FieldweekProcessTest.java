@@ -84,6 +84,60 @@ class FieldweekProcessTest extends ProcessTestSupport {
         .isEqualTo("JTAI folder/Context DA v4");
   }
 
+  /**
+   * Section 12: each partner collates the themes from its practitioners' discussions with inspectors, a day at a
+   * time; LAIM sees them when recording the planning meeting. Each agency's loop is its own; an agency with nothing
+   * to collate is not recorded as having missed anything when fieldwork ends.
+   */
+  @Test
+  void eachPartnerCollatesItsThemesAndLaimSeesThemWhenRecordingTheMeeting() {
+    String reference = atFieldwork();
+    complete(task(reference, "Task_UpdateContextPresentation"), Map.of("presentationUpdated", true, "presentationLocation", "P"));
+    moveClockTo("2027-06-08T12:00:00+01:00");
+    fireDueTimers(reference); // FIELDWORK_START: the week on site opens
+    List<Task> collating = openTasks(reference, "Task_CollatePlanningThemes");
+    assertThat(collating).extracting(t -> tasks.getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("la", "police", "health", "probation", "education");
+    collating.forEach(t -> assertThat(t).hasDueDate(java.util.Date.from(instant("2027-06-14T17:00:00+01:00"))));
+    assertThat(forms.getTaskFormVariables(task(reference, "Task_RecordPlanningThemes").getId())
+        .getValue("partnersPlanningThemes", String.class)).isEqualTo("No partner has collated any themes yet.");
+
+    complete(agencyTask(reference, "Task_CollatePlanningThemes", "police"), Map.of("planningDay", "2027-06-08",
+        "planningThemes", "Officers describe delays in strategy discussions out of hours."));
+    assertThat(agencyTask(reference, "Task_CollatePlanningThemes", "police")).as("comes back for the next day").isNotNull();
+    complete(agencyTask(reference, "Task_CollatePlanningThemes", "health"), Map.of("planningDay", "2027-06-08",
+        "planningThemes", "Health visitors were not invited to the MARAC.", "planningFinished", true));
+    assertThat(agencyTask(reference, "Task_CollatePlanningThemes", "health")).as("Health has nothing more").isNull();
+    assertThat(agencyTask(reference, "Task_CollatePlanningThemes", "police")).as("the Police's loop is its own").isNotNull();
+    Task bad = agencyTask(reference, "Task_CollatePlanningThemes", "la");
+    assertThatThrownBy(() -> tasks.complete(bad.getId(), Map.of("planningDay", "2027-06-01", "planningThemes", "x")))
+        .hasMessageContaining("planningDay: must be a day of fieldwork (2027-06-08 to 2027-06-14)");
+    assertThatThrownBy(() -> tasks.complete(bad.getId(), Map.of("planningDay", "2027-06-08", "planningThemes", "x",
+        "agency", "police"))).hasMessageContaining("agency");
+
+    String gathered = forms.getTaskFormVariables(task(reference, "Task_RecordPlanningThemes").getId())
+        .getValue("partnersPlanningThemes", String.class);
+    assertThat(gathered).isEqualTo("Police, 2027-06-08: Officers describe delays in strategy discussions out of hours.\n\n"
+        + "Health, 2027-06-08: Health visitors were not invited to the MARAC.");
+    complete(task(reference, "Task_RecordPlanningThemes"), Map.of("planningDay", "2027-06-08",
+        "planningThemes", "Out-of-hours strategy discussions; MARAC invitations."));
+    assertThat(fieldwork.planningEntries(reference)).as("LAIM's own record").isEqualTo(1);
+    assertThat(fieldwork.collatedEntries(reference, "police")).isEqualTo(1);
+    assertThat(fieldwork.collatedEntries(reference, "health")).isEqualTo(1);
+    ProcessInstance stage = calledProcess(reference, "fieldwork");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(stage.getId()).variableName("planningThemes").count())
+        .as("child-level: kept in the product's table, never in the engine").isZero();
+
+    complete(task(reference, "Task_RecordLeadersMeeting"), Map.of("leadersMeetingAt", "2027-06-08T10:00:00+01:00"));
+    moveClockTo("2027-06-14T17:30:00+01:00");
+    complete(task(reference, "Task_RecordFindings"), Map.of("findingsFedBackAt", "2027-06-14T16:00:00+01:00"));
+    assertThat(openTasks(reference, "Task_CollatePlanningThemes")).as("closed with fieldwork").isEmpty();
+    String root = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).processDefinitionKey("jtai-inspection")
+        .singleResult().getId();
+    assertThat(String.valueOf(runtime.getVariable(root, "missedDeadlines"))).as("nothing to collate is not a miss")
+        .doesNotContain("Collate").doesNotContain("practitioners");
+  }
+
   @Test
   void fieldworkWithoutKeepingInTouchMeetingsOrPlanningThemes() {
     String reference = atFieldwork();

@@ -375,6 +375,9 @@ public final class InspectionScript {
     stages.add(new Stage("day 11: fieldwork starts", When.milestone("FIELDWORK_START", hour.multipliedBy(3)), List.of(
         // The week on site opens at FIELDWORK_START (its timer), not when the presentation is updated.
         afterJobs(once("Task_RecordLeadersMeeting", "laim", context -> new RecordLeadersMeetingForm.Submitted(context.milestone("FIELDWORK_START"), true, null))),
+        // Each partner collates its themes for the planning meeting (section 12), then LAIM records the meeting.
+        eachAgency("Task_CollatePlanningThemes", Actor.LEAD, context -> new RecordPlanningThemesForm.Submitted(
+            context.milestone("FIELDWORK_START").atZone(context.zone()).toLocalDate(), "Practitioners' themes (" + context.agency() + ")", true)),
         named(PLANNING_THEMES, once("Task_RecordPlanningThemes", "laim", context -> new RecordPlanningThemesForm.Submitted(
             context.milestone("FIELDWORK_START").atZone(context.zone()).toLocalDate(), "Joint working", false))),
         once("Task_ArrangeKitMeetings", "laim", context -> new ArrangeKitMeetingForm.Submitted("arrange",
