@@ -132,7 +132,8 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
       form.save();
     });
     // Serious youth violence asks each agency for its own list of children by 5pm on day 2 (paragraph 127): its
-    // child-level list stage alone, started for another inspection, the Police confirming its list; then withdrawn.
+    // child-level list stage alone, started for another inspection, the Police confirming its list; then withdrawn
+    // with the rest of that inspection's stages.
     startStage("annex-a", SERIOUS_YOUTH_VIOLENCE, "serious-youth-violence", "2027-05-25T15:00:00+01:00");
     inBrowser(SERIOUS_YOUTH_VIOLENCE, "police.lead", "Task_ShareAgencyLists", form -> {
       assertThat(form.field("The list the inspectors asked for").getAttribute("value"))
@@ -141,8 +142,14 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
           .type("Where on the portal", "SYV / Police / children whose experiences relate to the theme");
     });
     assertThat(openTasks(SERIOUS_YOUTH_VIOLENCE, "Task_ShareAgencyLists")).as("the other agencies' lists").hasSize(5);
+    // ... and its week 1 meeting on partners' strategic arrangements (paragraphs 51 and 52), recorded by LAIM.
+    startStage("fieldwork-meetings", SERIOUS_YOUTH_VIOLENCE, "serious-youth-violence", "2027-05-25T15:00:00+01:00");
+    moveClockTo("2027-05-25T15:30:00+01:00");
+    inBrowser(SERIOUS_YOUTH_VIOLENCE, "laim", "Task_RecordStrategicMeeting", form -> form
+        .dateTime("When the meeting was held: date", "Time (UK)", quarterHourAgo(1))
+        .check("Each partner explained its strategic arrangements to the inspectors"));
     runtime.createProcessInstanceQuery().processInstanceBusinessKey(SERIOUS_YOUTH_VIOLENCE).list()
-        .forEach(stage -> runtime.deleteProcessInstance(stage.getId(), "browser test: only the Police's list was needed"));
+        .forEach(stage -> runtime.deleteProcessInstance(stage.getId(), "browser test: only the two serious youth violence forms were needed"));
 
     // Days 3 to 5: the children
     moveClockTo("2027-05-26T10:00:00+01:00");

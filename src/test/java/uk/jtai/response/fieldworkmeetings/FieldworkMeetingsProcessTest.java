@@ -49,7 +49,35 @@ class FieldworkMeetingsProcessTest extends ProcessTestSupport {
       complete(agencyTask(reference, "Task_GiveFieldworkMeetings", agency), none());
     }
     assertThat(meetings).hasPassed("Event_AgencyMeetingsGiven", "Event_AllMeetingsGiven").isEnded()
-        .hasNotPassed("Task_EscalateFieldworkMeetings", "Event_FieldworkMeetingsEscalated");
+        .hasNotPassed("Task_EscalateFieldworkMeetings", "Event_FieldworkMeetingsEscalated", "Task_RecordStrategicMeeting");
+  }
+
+  /**
+   * Serious youth violence's flowchart has a week 1 meeting for partners to explain their strategic arrangements
+   * (paragraphs 51 and 52): LAIM records it by the end of that morning (day 5, 12:00 by default); the agencies'
+   * own meetings do not wait for it, nor it for them. Domestic abuse's timetable has no such meeting (above: the
+   * stage ends with the agencies' meetings).
+   */
+  @Test
+  void seriousYouthViolencesMeetingOnStrategicArrangementsIsRecordedByLaim() {
+    String reference = newReference();
+    ProcessInstance meetings = startStage("fieldwork-meetings", reference, "serious-youth-violence", NOTIFIED);
+    assertThat(meetings).isWaitingAt("Task_GiveFieldworkMeetings", "Task_RecordStrategicMeeting");
+    Task record = task(reference, "Task_RecordStrategicMeeting");
+    assertThat(record).hasCandidateGroup("laim").hasDueDate(java.util.Date.from(instant("2027-05-28T12:00:00+01:00")));
+
+    moveClockTo("2027-05-28T11:00:00+01:00");
+    assertThatThrownBy(() -> tasks.complete(record.getId(), Map.of("strategicMeetingAt", "2027-05-28T12:00:00+01:00")))
+        .hasMessageContaining("strategicMeetingAt")
+        .hasMessageContaining("partnersExplained: confirm that each partner explained its strategic arrangements");
+    assertThat(task(reference, "Task_RecordStrategicMeeting")).as("still open, nothing kept").isNotNull();
+    complete(record, Map.of("strategicMeetingAt", "2027-05-28T09:30:00+01:00", "partnersExplained", true));
+    assertThat(meetings).hasPassed("Task_RecordStrategicMeeting").isWaitingAt("Task_GiveFieldworkMeetings");
+
+    for (Task agency : openTasks(reference, "Task_GiveFieldworkMeetings")) {
+      complete(agency, none());
+    }
+    assertThat(meetings).hasPassed("Gateway_MeetingsJoin", "Event_AllMeetingsGiven").isEnded();
   }
 
   @Test

@@ -110,6 +110,8 @@ class JtaiInspectionProcessTest extends ProcessTestSupport {
     for (Task meetings : openTasks(reference, "Task_GiveFieldworkMeetings")) {
       complete(meetings, Map.of("noMeetings", true, "sentToLeadInspector", true));
     }
+    complete(task(reference, "Task_RecordStrategicMeeting"), Map.of("strategicMeetingAt", "2027-05-24T10:45:00+01:00",
+        "partnersExplained", true));
 
     assertThat(inspection).isWaitingAt("Activity_CaseAudit", "Activity_AuditDayAndReport", "Activity_Fieldwork")
         .hasPassed("Activity_NotificationCascade", "Activity_AnnexA", "Activity_ChildSelection", "Activity_FieldworkMeetings");

@@ -128,7 +128,7 @@ final class InspectionDriver {
   /** The script's facts about inspection {@code reference}: 20 children of series {@code series}, 6 audited. */
   InspectionScript.Inspection inspection(String reference, int series) {
     return new InspectionScript.Inspection(reference, theme.id(), OffsetDateTime.parse(NOTIFIED_AT).toInstant(), theme.agencies(), theme.caseAuditAgencies(),
-        statutoryPartners, ChildData.references(series, 20), 6, InspectionDriver::senior).sharingListsOf(theme);
+        statutoryPartners, ChildData.references(series, 20), 6, InspectionDriver::senior).withTimetableOf(theme);
   }
 
   /** The engine time at which the stage runs, from the first inspection's schedule. */

@@ -57,6 +57,7 @@ import uk.jtai.response.fieldwork.RecordLeadersMeetingForm;
 import uk.jtai.response.fieldwork.RecordPlanningThemesForm;
 import uk.jtai.response.fieldwork.UpdateContextPresentationForm;
 import uk.jtai.response.fieldworkmeetings.FieldworkMeetingsForm;
+import uk.jtai.response.fieldworkmeetings.StrategicMeetingForm;
 import uk.jtai.response.notificationcascade.LeadContactForm;
 import uk.jtai.response.notificationcascade.NotifyPartnersForm;
 import uk.jtai.response.notificationcascade.ScrutineerNotifiedForm;
@@ -98,12 +99,18 @@ public final class InspectionScript {
    */
   public record Inspection(String reference, String theme, Instant notifiedAt, List<String> agencies,
                            List<String> caseAuditAgencies, List<String> statutoryPartners, List<String> children, int audited,
-                           Function<String, String> senior, Map<String, List<String>> sharedLists) {
+                           Function<String, String> senior, Map<String, List<String>> sharedLists, List<String> milestones) {
 
-    /** Without lists shared beyond Annex A (most themes). */
+    /** Without what only some themes' timetables ask (lists shared beyond Annex A, the strategic-arrangements meeting). */
     public Inspection(String reference, String theme, Instant notifiedAt, List<String> agencies, List<String> caseAuditAgencies,
                       List<String> statutoryPartners, List<String> children, int audited, Function<String, String> senior) {
-      this(reference, theme, notifiedAt, agencies, caseAuditAgencies, statutoryPartners, children, audited, senior, Map.of());
+      this(reference, theme, notifiedAt, agencies, caseAuditAgencies, statutoryPartners, children, audited, senior, Map.of(),
+          List.of());
+    }
+
+    /** Whether the theme's timetable has {@code milestone}: a step due at it is done only then. */
+    public boolean hasMilestone(String milestone) {
+      return milestones.contains(milestone);
     }
 
     public List<String> auditedChildren() {
@@ -115,12 +122,15 @@ public final class InspectionScript {
       return sharedLists.getOrDefault(milestone, List.of());
     }
 
-    /** The same inspection with the lists its theme asks for beyond Annex A, by milestone, and who shares each. */
-    public Inspection sharingListsOf(uk.jtai.response.partnership.Theme theme) {
+    /**
+     * The same inspection with what its theme's timetable asks beyond every theme's steps: the lists shared beyond
+     * Annex A, by milestone, with who shares each, and the timetable's milestones.
+     */
+    public Inspection withTimetableOf(uk.jtai.response.partnership.Theme theme) {
       Map<String, List<String>> lists = new LinkedHashMap<>();
       theme.sharedLists().forEach(milestone -> lists.put(milestone, theme.agenciesSharing(milestone)));
       return new Inspection(reference, this.theme, notifiedAt, agencies, caseAuditAgencies, statutoryPartners, children, audited,
-          senior, lists);
+          senior, lists, theme.milestones().stream().map(uk.jtai.response.partnership.Theme.MilestoneDefinition::name).toList());
     }
   }
 
@@ -271,6 +281,12 @@ public final class InspectionScript {
     return new Step(taskKey, taskKey, actor, inspection -> List.of(agency.apply(inspection)), false, false, values);
   }
 
+  /** A step done once by {@code user}, where the theme's timetable has {@code milestone} (skipped elsewhere). */
+  private static Step onceIfInTimetable(String milestone, String taskKey, String user, Function<Context, Object> values) {
+    return new Step(taskKey, taskKey, Actor.user(user),
+        inspection -> inspection.hasMilestone(milestone) ? java.util.Collections.singletonList(null) : List.of(), false, false, values);
+  }
+
   /** A list the theme asks for beyond Annex A, shared by each agency asked (none for most themes). */
   private static Step sharing(String taskKey, String milestone) {
     return new Step(taskKey, taskKey, Actor.LEAD, inspection -> inspection.sharing(milestone), false, false,
@@ -341,7 +357,10 @@ public final class InspectionScript {
         afterJobs(once("Task_ForwardReturns", "laim", context -> new ForwardReturnsForm.Submitted(true, context.now()))))));
     stages.add(new Stage("day 5: the audit selection", When.milestone("SIX_SELECTED_DUE", hour.negated()), List.of(
         once("Task_RecordAuditSelection", "laim", context -> new AuditSelectionForm.Submitted(context.inspection().auditedChildren())),
-        once("Task_SendAuditTool", "bu", context -> new SendAuditToolForm.Submitted(true)))));
+        once("Task_SendAuditTool", "bu", context -> new SendAuditToolForm.Submitted(true)),
+        // Serious youth violence: the week 1 meeting on partners' strategic arrangements (paragraphs 51 and 52).
+        onceIfInTimetable("STRATEGIC_ARRANGEMENTS_MEETING", "Task_RecordStrategicMeeting", "laim",
+            context -> new StrategicMeetingForm.Submitted(context.now(), true, null)))));
     stages.add(new Stage("days 5 to 6: case audits, the pack, the Audit Day's roles, evidence", When.milestone("AUDIT_TOOL_DUE", hour), List.of(
         perChild(eachCaseAuditAgency("Task_CompleteAuditTool", Actor.LEAD, context ->
             new CompleteAuditToolForm.Submitted("involved", true, true, "Audit/" + context.agency() + "/" + context.child()))),

@@ -110,7 +110,8 @@ class InspectionScriptTest {
     InspectionScript.Inspection inspection = new InspectionScript.Inspection("JTAI-2027-05-S1", "domestic-abuse",
         Instant.parse("2027-05-24T08:10:00Z"), List.of("la", "police", "health", "probation", "education"),
         List.of("la", "police", "health", "probation"), List.of("la", "police", "health"), List.of("C1", "C2", "C3"), 2, agency -> agency + ".senior",
-        Map.of("ANNEX_A_FIRST_LISTS_DUE", List.of("la"), "AGENCY_THEME_LISTS_DUE", List.of("police")));
+        Map.of("ANNEX_A_FIRST_LISTS_DUE", List.of("la"), "AGENCY_THEME_LISTS_DUE", List.of("police")),
+        List.of("STRATEGIC_ARRANGEMENTS_MEETING"));
     Map<String, List<String>> problems = new LinkedHashMap<>();
     for (InspectionScript.Step step : script.steps()) {
       if (step.taskKey() == null) {

@@ -152,7 +152,7 @@ public final class AsDemoUsers {
   public InspectionScript.Inspection inspection(String reference, Theme theme, Instant notifiedAt, List<String> children,
                                                 int audited) {
     return new InspectionScript.Inspection(reference, theme.id(), notifiedAt, theme.agencies(), theme.caseAuditAgencies(),
-        partnership.statutoryPartners().stream().map(Agency::id).toList(), children, audited, this::senior).sharingListsOf(theme);
+        partnership.statutoryPartners().stream().map(Agency::id).toList(), children, audited, this::senior).withTimetableOf(theme);
   }
 
   /**

@@ -347,7 +347,7 @@ public abstract class ProcessTestSupport {
     String theme = (String) runtime.getVariable(inspection.getId(), "theme");
     return new InspectionScript.Inspection(reference, theme, null, themes.theme(theme).agencies(), themes.theme(theme).caseAuditAgencies(),
         partnership.statutoryPartners().stream().map(uk.jtai.response.partnership.Agency::id).toList(), children, audited,
-        agency -> agency + ".senior").sharingListsOf(themes.theme(theme));
+        agency -> agency + ".senior").withTimetableOf(themes.theme(theme));
   }
 
   /** How many children each agency audits: the open audit tools of one agency. */
