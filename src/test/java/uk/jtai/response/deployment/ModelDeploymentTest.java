@@ -86,9 +86,17 @@ class ModelDeploymentTest extends ProcessTestSupport {
     referred.removeAll(java.util.List.of(uk.jtai.response.afterfieldwork.AfterFieldwork.AGENCY_COMMENTS_DUE,
         uk.jtai.response.afterfieldwork.AfterFieldwork.FACTUAL_ACCURACY_DUE, uk.jtai.response.afterfieldwork.AfterFieldwork.PUBLICATION,
         uk.jtai.response.afterfieldwork.AfterFieldwork.PUBLICATION_RECORDED_DUE, uk.jtai.response.afterfieldwork.AfterFieldwork.ACTION_PLAN_DUE));
+    // Steps only some themes' timetables ask for (a list shared beyond Annex A, the strategic-arrangements meeting)
+    // are reached only where the theme has their milestone; the theme file's checks and the steps' beans say so.
+    Set<String> onlySomeThemes = new HashSet<>(Theme.SHARED_LIST_STEPS);
+    onlySomeThemes.add(uk.jtai.response.fieldworkmeetings.FieldworkMeetings.STRATEGIC_MEETING);
+    assertThat(referred).as("the steps only some themes ask for are in the models").containsAll(onlySomeThemes);
+    referred.removeAll(onlySomeThemes);
     for (Theme theme : themes.all()) {
       List<String> names = theme.milestones().stream().map(Theme.MilestoneDefinition::name).toList();
       assertThat(names).as(theme.id()).containsAll(referred);
     }
+    assertThat(themes.theme("serious-youth-violence").milestones()).extracting(Theme.MilestoneDefinition::name)
+        .as("the theme that asks for them has them").containsAll(onlySomeThemes);
   }
 }
