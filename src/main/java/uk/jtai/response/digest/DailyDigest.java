@@ -39,6 +39,7 @@ import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.RoleContacts;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * The daily digest: at {@code jtai.digest.time} (08:00) on each working day of a running inspection, one
@@ -125,7 +126,7 @@ public class DailyDigest {
       open.merge(who, 1, Integer::sum);
       if (task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now)) {
         overdue.computeIfAbsent(who, w -> new ArrayList<>())
-            .add(task.getName() + " (due " + calendar.spoken(task.getDueDate().toInstant()) + ")");
+            .add(TaskNaming.step(task.getName()) + " (due " + calendar.spoken(task.getDueDate().toInstant()) + ")");
       }
     }
     List<Mail.Workload> workload = new ArrayList<>();

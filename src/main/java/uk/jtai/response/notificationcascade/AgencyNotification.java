@@ -11,6 +11,7 @@ import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * The Business Unit's notification to one agency ({@code ${agencyNotification}}, create listener of the
@@ -43,7 +44,7 @@ public class AgencyNotification implements TaskListener {
         .to(agency.deputy())
         .agency(agency.shortName())
         .theme(Standing.THEME_NAME.get(task).toLowerCase(java.util.Locale.UK))
-        .task(task.getName(), links.task(task.getId()))
+        .task(TaskNaming.step(task.getName()), links.task(task.getId()))
         .due(task.getDueDate().toInstant(), calendar.zone(), schedule.milestoneTitle(reference, CascadeMilestones.AGENCIES_CONFIRMED))
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once("agency-notification:" + task.getId()));

@@ -7,6 +7,7 @@ import uk.jtai.response.calendar.WorkingCalendar;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * Bean {@code agencyTaskNotice}, a create listener for a task done by an agency: e-mails the agency's
@@ -34,8 +35,8 @@ public class AgencyTaskNotice implements TaskListener {
     outbox.enqueue(Mail.about(Standing.REFERENCE.get(task), "agency-task")
         .to(agency.lead()).to(agency.deputy())
         .agency(agency.shortName())
-        .task(task.getName(), links.task(task.getId()))
-        .due(task.getDueDate().toInstant(), calendar.zone(), task.getName())
+        .task(TaskNaming.step(task.getName()), links.task(task.getId()))
+        .due(task.getDueDate().toInstant(), calendar.zone(), TaskNaming.step(task.getName()))
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once("agency-task:" + task.getId()));
   }

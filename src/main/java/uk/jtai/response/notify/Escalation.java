@@ -16,6 +16,7 @@ import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.RoleContacts;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * A missed deadline, as bean {@code escalate}: e-mails the roles the model names that a task is still
@@ -80,9 +81,9 @@ public class Escalation implements JavaDelegate {
     }
     Mail mail = Mail.about(reference, "task-overdue")
         .to(roles.named(notify, agency))
-        .task(task.getName(), links.task(task.getId()))
+        .task(TaskNaming.step(task.getName()), links.task(task.getId()))
         .due(milestone != null ? schedule.dueInstant(reference, milestone) : task.getDueDate().toInstant(), calendar.zone(),
-            milestone != null ? milestoneTitle(reference, milestone) : task.getName())
+            milestone != null ? milestoneTitle(reference, milestone) : TaskNaming.step(task.getName()))
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once("overdue:" + execution.getActivityInstanceId());
     if (agency != null) {
@@ -93,7 +94,7 @@ public class Escalation implements JavaDelegate {
     outbox.enqueue(mail);
     // Cockpit shows it on the inspection (docs/email-and-reminders.md, "Managers' view").
     // A deadline of its own (no milestone, e.g. an issue of concern's response) is named by its task.
-    missedDeadlines.record(reference, milestone == null ? task.getName()
+    missedDeadlines.record(reference, milestone == null ? TaskNaming.step(task.getName())
         : MissedDeadlines.describe(milestone, milestoneTitle(reference, milestone), agency == null ? null : agency.shortName()));
   }
 

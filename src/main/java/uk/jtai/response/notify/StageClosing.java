@@ -15,6 +15,7 @@ import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.Schedule;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
+import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * A stage closing at its own milestone, as bean {@code stageClosing}, run just before the model's terminate end
@@ -60,7 +61,7 @@ public class StageClosing implements JavaDelegate {
           () -> tasks.getVariable(task.getId(), Standing.AGENCY.name()));
       String agencyName = agency == null ? null : partnership.agencyName(agency.toString());
       missedDeadlines.record(reference, milestone == null
-          ? (agencyName == null ? task.getName() : task.getName() + ": " + agencyName)
+          ? (agencyName == null ? TaskNaming.step(task.getName()) : TaskNaming.step(task.getName()) + ": " + agencyName)
           : MissedDeadlines.describe(milestone, schedule.milestoneTitle(reference, milestone), agencyName));
     }
   }

@@ -26,6 +26,7 @@ import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.store.ClaimableQueue;
+import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * Turns due reminders into outbox e-mails, each exactly once: a batch of rows is claimed for this node
@@ -134,16 +135,16 @@ public class ReminderSender {
     to.add(agency != null ? agency.senior() : partnership.dcs());
     to.add(partnership.businessUnit());
     outbox.enqueue(mail(reminder, task, agency, "task-overdue").to(to));
-    missedDeadlines.record(reminder.reference(), reminder.milestone() == null ? task.getName()
+    missedDeadlines.record(reminder.reference(), reminder.milestone() == null ? TaskNaming.step(task.getName())
         : MissedDeadlines.describe(reminder.milestone(), schedule.milestoneTitle(reminder.reference(), reminder.milestone()),
             agency == null ? null : agency.shortName()));
   }
 
   private Mail mail(ReminderRepository.Reminder reminder, Task task, Agency agency, String template) {
-    String what = reminder.milestone() == null ? task.getName()
+    String what = reminder.milestone() == null ? TaskNaming.step(task.getName())
         : schedule.milestoneTitle(reminder.reference(), reminder.milestone());
     Mail mail = Mail.about(reminder.reference(), template)
-        .task(task.getName(), links.task(task.getId()))
+        .task(TaskNaming.step(task.getName()), links.task(task.getId()))
         .due(reminder.taskDue(), calendar.zone(), what)
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once(outboxKey(reminder.id()));

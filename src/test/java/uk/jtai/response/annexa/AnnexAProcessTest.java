@@ -119,7 +119,8 @@ class AnnexAProcessTest extends ProcessTestSupport {
     Task first = task(reference, "Task_ShareFirstLists");
     assertThat(first).as("the local authority's alone").hasCandidateGroup("la")
         .hasDueDate(java.util.Date.from(instant("2027-05-24T17:00:00+01:00")));
-    assertThat(first.getName()).isEqualTo("Share the local authority's first child-level data lists (Local Authority)");
+    assertThat(first.getName()).as("the step, the agency, the inspection and its due day")
+        .isEqualTo("Share the local authority's first child-level data lists (Local Authority) \u2013 " + reference + ", due day 1");
     assertThat(forms.getTaskFormVariables(first.getId()).getValue("sharedList", String.class))
         .isEqualTo("Local authority shares child-level data lists 4, 6, 7 and 8");
     List<Task> own = openTasks(reference, "Task_ShareAgencyLists");

@@ -84,7 +84,8 @@ class CaseAuditProcessTest extends ProcessTestSupport {
 
     assertThat(openTasks(reference, "Task_CompleteAuditTool")).hasSize(6 * AGENCIES.size());
     Task first = childTask(reference, "Task_CompleteAuditTool", "police", 1);
-    assertThat(first.getName()).isEqualTo("Complete the Multi-Agency Audit Tool and Chronology for child 1 (Police)");
+    assertThat(first.getName()).isEqualTo("Complete the Multi-Agency Audit Tool and Chronology for child 1 (Police) \u2013 " + reference
+        + ", due day 6");
     assertThat(first.getDueDate().toInstant()).isEqualTo(instant("2027-06-01T12:00:00+01:00"));
     assertThat(forms.getTaskFormVariables(first.getId()).get("childReference")).isEqualTo(six.get(0));
     assertThat(packView(reference)).hasSize(6).allSatisfy(row -> assertThat(row.get("police").asText()).isEqualTo("Missing"));

@@ -53,7 +53,7 @@ class IssueOfConcernProcessTest extends ProcessTestSupport {
 
     Task police = respondTask(reference, "police");
     Task health = respondTask(reference, "health");
-    assertThat(police.getName()).isEqualTo("Respond to the issue of concern (Police)");
+    assertThat(police.getName()).isEqualTo("Respond to the issue of concern (Police) \u2013 " + reference + ", due day 1");
     assertThat(police.getDueDate().toInstant()).isEqualTo(instant("2027-05-24T15:00:00+01:00"));
     assertThat(forms.getTaskFormVariables(police.getId()).get("concernSummary")).isEqualTo(SUMMARY);
     assertThat(forms.getTaskFormVariables(health.getId()).get("concernSummary")).asString().startsWith("Health visitor");

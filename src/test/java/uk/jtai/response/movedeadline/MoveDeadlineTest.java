@@ -88,6 +88,8 @@ class MoveDeadlineTest extends ProcessTestSupport {
 
     for (Task approval : openTasks(reference, "Task_ApproveAuditReport")) {
       assertThat(approval.getDueDate().toInstant()).isEqualTo(instant("2027-06-07T17:00:00+01:00"));
+      assertThat(approval.getName()).as("Tasklist's list names the inspection and the new due day")
+          .endsWith(" \u2013 " + reference + ", due day 10").doesNotContain("day 9");
     }
     assertThat(timersOf(reference)).contains(instant("2027-06-07T12:00:00+01:00"), instant("2027-06-07T17:00:00+01:00"))
         .doesNotContain(instant("2027-06-04T12:00:00+01:00"), instant("2027-06-04T17:00:00+01:00"));

@@ -54,7 +54,7 @@ class NotificationCascadeProcessTest extends ProcessTestSupport {
           .hasDueDate(java.util.Date.from(instant("2027-05-24T17:00:00+01:00")));
     }
     assertThat(agencyTask(reference, "Task_ConfirmLeadContact", "police").getName())
-        .isEqualTo("Confirm your lead contact is available and briefed (Police)");
+        .isEqualTo("Confirm your lead contact is available and briefed (Police) \u2013 " + reference + ", due day 1");
     List<Map<String, Object>> notifications = outbox(reference, "agency-notification");
     assertThat(notifications).hasSize(AGENCIES.size());
     assertThat(notifications).extracting(row -> row.get("recipients"))

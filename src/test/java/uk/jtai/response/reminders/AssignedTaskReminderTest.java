@@ -48,7 +48,7 @@ class AssignedTaskReminderTest extends ProcessTestSupport {
       // every reminder due
     }
     assertThat(outbox(reference, "task-reminder").stream()
-        .filter(row -> ((String) row.get("subject")).contains(draft.getName())).toList())
+        .filter(row -> ((String) row.get("subject")).contains(uk.jtai.response.tasks.TaskNaming.step(draft.getName()))).toList())
         .isNotEmpty().allSatisfy(row -> assertThat(row.get("recipients")).isEqualTo("reminded-author@test.example"));
   }
 }

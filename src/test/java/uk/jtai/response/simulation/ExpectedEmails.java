@@ -32,6 +32,7 @@ import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.reminders.DeadlineModel;
 import uk.jtai.response.reminders.ReminderPlan;
 import uk.jtai.response.reminders.TaskDeadline;
+import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * The e-mails one simulated inspection must have sent, worked out from what happened in it (its tasks,
@@ -128,7 +129,7 @@ final class ExpectedEmails {
       if (task.getTaskDefinitionKey().equals("Task_ReturnKnownToAgency")) {
         Agency agency = agencyOf(task);
         expected.add(new Expected("agency-task", emails(List.of(agency.lead(), agency.deputy())),
-            "please complete by " + spoken(task.getDueDate().toInstant()) + " - " + task.getName()));
+            "please complete by " + spoken(task.getDueDate().toInstant()) + " - " + TaskNaming.step(task.getName())));
       }
     }
     reminders(reference, tasks, expected);
@@ -180,11 +181,11 @@ final class ExpectedEmails {
           continue; // done before it fell due
         }
         if (planned.kind() == ReminderPlan.Kind.REMINDER) {
-          expected.add(new Expected("task-reminder", whoseTask(task), "due by " + spoken(due) + " - " + task.getName()));
+          expected.add(new Expected("task-reminder", whoseTask(task), "due by " + spoken(due) + " - " + TaskNaming.step(task.getName())));
         } else {
           Agency agency = agencyWhoseTaskItIs(task);
           expected.add(new Expected("task-overdue", emails(List.of(agency != null ? agency.senior() : partnership.dcs(),
-              partnership.businessUnit())), "deadline missed - " + task.getName(), "was due by " + spoken(due)));
+              partnership.businessUnit())), "deadline missed - " + TaskNaming.step(task.getName()), "was due by " + spoken(due)));
         }
       }
     }
@@ -272,6 +273,7 @@ final class ExpectedEmails {
                 && (agency == null || agency.equals(agencyOf(t))))
             .findFirst().orElseThrow(() -> new AssertionError("no open " + overdueTask + " when " + firing.timerId() + " fired"))
             .getName();
+        name = TaskNaming.step(name); // e-mails name the step; their subject names the inspection
         expected.add(new Expected("task-overdue", emails(roles.named(input(service, "notify"), agency)),
             "deadline missed - " + name, "was due by " + spoken(firing.due())));
       } else if ("${auditReport.warn(execution)}".equals(service.getCamundaExpression())) {

@@ -100,7 +100,7 @@ class SilentPartnerSimulationIT extends SimulationSupport {
       List<String> escalations = task.getTaskDefinitionKey().equals("Task_CompleteAuditTool")
           || task.getTaskDefinitionKey().equals("Task_SignOffAudit")
           ? missingReturns.stream().filter(subject -> subject.endsWith("(" + agencyName + ")")).toList()
-          : overdue.stream().filter(subject -> subject.endsWith(" - " + task.getName())).toList();
+          : overdue.stream().filter(subject -> subject.endsWith(" - " + uk.jtai.response.tasks.TaskNaming.step(task.getName()))).toList();
       assertThat(escalations).as("escalations of '" + task.getName() + "', due " + task.getDueDate()).hasSize(1);
     }
   }
