@@ -378,7 +378,7 @@ class HostilePartnerTest extends ProcessTestSupport {
   // ---------------------------------------------------------------------------------------------------
   // The product's own API (/api): each door refuses whoever lacks its group, before reading anything.
 
-  private void attackProductApi(String user, Http as, Set<String> groups) {
+  private void attackProductApi(String user, Http as, Set<String> groups) throws Exception {
     String chair = "{\"role\":\"chair\",\"newUser\":\"" + user + "\",\"reason\":\"I would rather chair it myself\"}";
     if (!groups.contains(Roles.BUSINESS_UNIT)) {
       refused(user, "product API", "reassign the Audit Chair to oneself", as.post("/api/inspections/" + approvals + "/audit-roles", chair));
@@ -397,6 +397,17 @@ class HostilePartnerTest extends ProcessTestSupport {
     if (!groups.contains(Roles.LAIM)) {
       refused(user, "product API", "record an issue of concern", as.post("/api/inspections/" + approvals + "/concerns",
           "{\"agency\":\"health\",\"summary\":\"forged\"}"));
+    }
+    boolean agencyPerson = partnership.agencies().stream()
+        .anyMatch(agency -> groups.contains(agency.id()) || groups.contains(agency.seniorGroup()));
+    if (Roles.COORDINATORS.stream().noneMatch(groups::contains) && !agencyPerson) {
+      refused(user, "product API", "read the inspection's board", as.get("/api/inspections/" + sheets + "/board"));
+    } else if (Roles.COORDINATORS.stream().noneMatch(groups::contains)) {
+      HttpResponse<String> board = as.get("/api/inspections/" + sheets + "/board");
+      long otherRows = board.statusCode() != 200 ? 0 : java.util.stream.StreamSupport.stream(json.readTree(board.body()).get("rows")
+          .spliterator(), false).map(row -> row.get("agency").asText())
+          .filter(agency -> !groups.contains(agency) && !groups.contains(agency + "-senior")).count();
+      record(user, "product API", "read other agencies' rows of the board", board, board.statusCode() == 200 && otherRows == 0);
     }
     if (!groups.contains(Roles.DCS) && !groups.contains(Roles.BUSINESS_UNIT)) {
       refused(user, "product API", "start an inspection", as.post("/api/inspections", "{\"reference\":\"JTAI-2027-09-HOSTILE\","

@@ -1,0 +1,175 @@
+package uk.jtai.response.board;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.calendar.InspectionSchedule;
+import uk.jtai.response.calendar.Milestone;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.tasks.TaskNaming;
+
+/**
+ * Where every agency stands in one inspection (issue 18, the board's data): a row per agency of the theme, and one
+ * for the partnership's own roles (Business Unit, LAIM, DCS, the Audit Chair and Author), by the inspection's steps
+ * in the order they fall due; each cell the state of that agency's tasks at that step, with when they were due and
+ * done and by whom. Read from the engine's task history (every stage of the inspection shares its business key),
+ * so it shows steps and times, never a child or an answer.
+ */
+@Component
+public class InspectionBoard {
+
+  /** The row of the tasks done by the partnership's own roles rather than by an agency. */
+  public static final String PARTNERSHIP_ROW = "partnership";
+
+  /** A cell's state, worst first when one agency has several tasks at a step (per child, or a repeated step). */
+  public enum State { OVERDUE, DUE_TODAY, OPEN, DONE_LATE, DONE_ON_TIME, NOT_REQUIRED, NOT_YET_OPEN }
+
+  public record Board(String reference, String theme, int today, Milestone nextDeadline, List<Column> columns, List<Row> rows) {}
+
+  /** A step: its task definition, the name partners see, and the working day it first falls due (null: no deadline). */
+  public record Column(String step, String name, Integer dueDay) {}
+
+  public record Row(String agency, String name, List<Cell> cells) {}
+
+  /**
+   * One agency at one step: its state, how many tasks it had there, the latest deadline, when the last was done and
+   * by whom, and how late the latest was in working minutes (0 when on time).
+   */
+  public record Cell(String step, State state, int tasks, Instant due, Instant doneAt, String doneBy, long lateByWorkingMinutes) {}
+
+  private record HistoricTask(String step, String name, String group, Instant start, Instant end, Instant due,
+                              String deleteReason, String assignee) {
+    boolean completed() {
+      return end != null && "completed".equals(deleteReason);
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final Partnership partnership;
+  private final ThemeRegistry themes;
+  private final WorkingCalendar calendar;
+
+  public InspectionBoard(JdbcClient jdbc, Partnership partnership, ThemeRegistry themes, WorkingCalendar calendar) {
+    this.jdbc = jdbc;
+    this.partnership = partnership;
+    this.themes = themes;
+    this.calendar = calendar;
+  }
+
+  /** The board of the inspection, with the rows of {@code agencies} only ({@code null}: every row). */
+  public Board of(InspectionSchedule schedule, Set<String> agencies) {
+    Instant now = EngineTime.now();
+    LocalDate dayOne = schedule.notifiedAt().atZone(calendar.zone()).toLocalDate();
+    LocalDate today = now.atZone(calendar.zone()).toLocalDate();
+    List<HistoricTask> tasks = tasks(schedule.reference());
+
+    Map<String, Column> columns = new LinkedHashMap<>();
+    tasks.stream()
+        .sorted(Comparator.comparing((HistoricTask t) -> t.due() == null ? Instant.MAX : t.due()).thenComparing(HistoricTask::start))
+        .forEach(task -> columns.putIfAbsent(task.step(), new Column(task.step(), stepName(task.name()),
+            task.due() == null ? null : dayOf(dayOne, task.due()))));
+
+    Map<String, String> rowNames = new LinkedHashMap<>();
+    for (String agency : themes.theme(schedule.theme()).agencies()) {
+      rowNames.put(agency, partnership.agencyName(agency));
+    }
+    rowNames.put(PARTNERSHIP_ROW, partnership.name());
+    List<Row> rows = new ArrayList<>();
+    rowNames.forEach((row, name) -> {
+      if (agencies != null && !agencies.contains(row)) {
+        return;
+      }
+      List<Cell> cells = columns.keySet().stream()
+          .map(step -> cell(step, tasks.stream().filter(t -> t.step().equals(step) && row.equals(rowOf(t))).toList(), now, today))
+          .toList();
+      rows.add(new Row(row, name, cells));
+    });
+    Milestone next = schedule.milestones().stream().filter(m -> m.due().isAfter(now))
+        .min(Comparator.comparing(Milestone::due)).orElse(null);
+    return new Board(schedule.reference(), schedule.theme(), dayOf(dayOne, now), next,
+        List.copyOf(columns.values()), rows);
+  }
+
+  private Cell cell(String step, List<HistoricTask> tasks, Instant now, LocalDate today) {
+    if (tasks.isEmpty()) {
+      return new Cell(step, State.NOT_YET_OPEN, 0, null, null, null, 0);
+    }
+    State state = State.NOT_REQUIRED;
+    long lateBy = 0;
+    for (HistoricTask task : tasks) {
+      State own;
+      if (task.end() == null) {
+        own = task.due() == null ? State.OPEN
+            : task.due().isBefore(now) ? State.OVERDUE
+            : task.due().atZone(calendar.zone()).toLocalDate().equals(today) ? State.DUE_TODAY : State.OPEN;
+      } else if (!task.completed()) {
+        own = State.NOT_REQUIRED; // withdrawn: the stage closed, the agency was taken out, the selection changed
+      } else if (task.due() != null && task.end().isAfter(task.due())) {
+        own = State.DONE_LATE;
+        lateBy = Math.max(lateBy, calendar.workingTimeBetween(task.due(), task.end()).toMinutes());
+      } else {
+        own = State.DONE_ON_TIME;
+      }
+      state = own.ordinal() < state.ordinal() ? own : state;
+    }
+    Instant due = tasks.stream().map(HistoricTask::due).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    Optional<HistoricTask> last = tasks.stream().filter(HistoricTask::completed).max(Comparator.comparing(HistoricTask::end));
+    return new Cell(step, state, tasks.size(), due, last.map(HistoricTask::end).orElse(null),
+        last.map(HistoricTask::assignee).orElse(null), lateBy);
+  }
+
+  /** The agency whose task it is (its lead contacts' or its senior's group), or the partnership's own roles. */
+  private String rowOf(HistoricTask task) {
+    if (task.group() != null) {
+      for (Agency agency : partnership.agencies()) {
+        if (agency.id().equals(task.group()) || agency.seniorGroup().equals(task.group())) {
+          return agency.id();
+        }
+      }
+    }
+    return PARTNERSHIP_ROW;
+  }
+
+  /** The step as partners know it: the task's name without its agency, child, inspection and due day. */
+  private static String stepName(String taskName) {
+    return TaskNaming.step(taskName).replaceFirst(" for child \\d+", "").replaceFirst(" \\([^)]*\\)$", "");
+  }
+
+  /** The working day of the inspection {@code at} falls on (day 1 for anything before it). */
+  private int dayOf(LocalDate dayOne, Instant at) {
+    LocalDate date = at.atZone(calendar.zone()).toLocalDate();
+    return date.isBefore(dayOne) ? 1 : calendar.dayNumber(dayOne, date);
+  }
+
+  /** Every task of every stage of the inspection, with the group it was offered to first. */
+  private List<HistoricTask> tasks(String reference) {
+    return jdbc.sql("select t.TASK_DEF_KEY_ as step, t.NAME_ as name, t.START_TIME_ as start_time, t.END_TIME_ as end_time, "
+            + "t.DUE_DATE_ as due, t.DELETE_REASON_ as delete_reason, t.ASSIGNEE_ as assignee, "
+            + "(select min(l.GROUP_ID_) from ACT_HI_IDENTITYLINK l where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' "
+            + "and l.GROUP_ID_ is not null) as grp "
+            + "from ACT_HI_TASKINST t join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_ where p.BUSINESS_KEY_ = ?")
+        .param(reference)
+        .query((rs, n) -> new HistoricTask(rs.getString("step"), rs.getString("name"), rs.getString("grp"),
+            instant(rs.getTimestamp("start_time")), instant(rs.getTimestamp("end_time")), instant(rs.getTimestamp("due")),
+            rs.getString("delete_reason"), rs.getString("assignee")))
+        .list();
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

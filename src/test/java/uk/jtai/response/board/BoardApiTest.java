@@ -1,0 +1,138 @@
+package uk.jtai.response.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.support.AsDemoUsers;
+import uk.jtai.response.support.Http;
+import uk.jtai.response.support.ProcessTestSupport;
+import uk.jtai.response.support.TestUsers;
+
+/**
+ * {@code GET /api/inspections/{reference}/board} (issue 18, the board's data) on an inspection on day 2: each cell
+ * state from the task history (done on time, done late by how long, due today, open, not yet open, not required),
+ * and who may see which rows.
+ */
+class BoardApiTest extends ProcessTestSupport {
+
+  static final String NOTIFIED = "2027-05-24T09:10:00+01:00";
+
+  @LocalServerPort int port;
+  @Autowired Partnership partnership;
+  @Autowired WorkingCalendar calendar;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void demoUsers() {
+    new AsDemoUsers(engine, partnership);
+  }
+
+  @Test
+  void eachAgencysStepsOnDay2AndWhoSeesWhichRows() throws Exception {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    moveClockTo("2027-05-24T11:00:00+01:00");
+    for (Task confirm : openTasks(reference, "Task_ConfirmLeadContact")) {
+      if (!tasks.getIdentityLinksForTask(confirm.getId()).get(0).getGroupId().equals("police")) {
+        complete(confirm, Map.of("confirmedContact", "lead", "contactName", "Lead", "briefed", true));
+      }
+    }
+    // Education has no fieldwork-week meetings: the Business Unit takes it out of that stage.
+    HttpResponse<String> takenOut = Http.as(port, "bu", TestUsers.PASSWORD).post(
+        "/engine-rest/process-definition/key/take-agency-out/submit-form", "{\"variables\":{\"inspectionReference\":{\"value\":\""
+            + reference + "\"},\"stage\":{\"value\":\"fieldwork-meetings\"},\"agency\":{\"value\":\"education\"},"
+            + "\"withdrawalReason\":{\"value\":\"Education has no multi-agency meetings in the fieldwork week\"}}}");
+    assertThat(takenOut.statusCode()).as(takenOut.body()).isLessThan(300);
+    // Day 2, 10:00: the Police confirm their lead contact, due at 17:00 yesterday.
+    moveClockTo("2027-05-25T10:00:00+01:00");
+    complete(agencyTask(reference, "Task_ConfirmLeadContact", "police"), Map.of("confirmedContact", "lead", "contactName", "Lead",
+        "briefed", true));
+
+    JsonNode board = board("bu", reference);
+    assertThat(board.get("today").asInt()).isEqualTo(2);
+    assertThat(board.at("/nextDeadline/name").asText()).as("the next deadline").isEqualTo("ANNEX_A_DUE");
+    List<String> steps = new ArrayList<>();
+    board.get("columns").forEach(column -> steps.add(column.get("step").asText()));
+    assertThat(steps.get(0)).as("in the order they fall due").isEqualTo("Task_NotifyPartners");
+    assertThat(steps).containsSubsequence("Task_ConfirmLeadContact", "Task_SubmitAnnexA", "Task_GiveFieldworkMeetings",
+        "Task_ApproveEvidence");
+    assertThat(column(board, "Task_SubmitAnnexA").get("dueDay").asInt()).isEqualTo(2);
+    assertThat(column(board, "Task_ConfirmLeadContact").get("name").asText())
+        .as("the step, without agency, inspection or day").isEqualTo("Confirm your lead contact is available and briefed");
+    List<String> rows = new ArrayList<>();
+    board.get("rows").forEach(row -> rows.add(row.get("agency").asText()));
+    assertThat(rows).containsExactly("la", "police", "health", "probation", "education", InspectionBoard.PARTNERSHIP_ROW);
+
+    assertThat(cell(board, InspectionBoard.PARTNERSHIP_ROW, "Task_NotifyPartners").get("state").asText()).isEqualTo("DONE_ON_TIME");
+    assertThat(cell(board, "la", "Task_ConfirmLeadContact").get("state").asText()).isEqualTo("DONE_ON_TIME");
+    JsonNode late = cell(board, "police", "Task_ConfirmLeadContact");
+    assertThat(late.get("state").asText()).isEqualTo("DONE_LATE");
+    assertThat(late.get("lateByWorkingMinutes").asLong()).as("17:00 on day 1 to 10:00 on day 2, in working time")
+        .isEqualTo(calendar.workingTimeBetween(instant("2027-05-24T17:00:00+01:00"), instant("2027-05-25T10:00:00+01:00")).toMinutes())
+        .isPositive();
+    assertThat(cell(board, "la", "Task_SubmitAnnexA").get("state").asText()).isEqualTo("DUE_TODAY");
+    assertThat(cell(board, "police", "Task_SubmitAnnexA").get("state").asText()).as("not the Police's step").isEqualTo("NOT_YET_OPEN");
+    assertThat(cell(board, "police", "Task_ApproveEvidence").get("state").asText()).isEqualTo("OPEN");
+    assertThat(cell(board, "education", "Task_GiveFieldworkMeetings").get("state").asText()).as("taken out").isEqualTo("NOT_REQUIRED");
+    assertThat(cell(board, "health", "Task_GiveFieldworkMeetings").get("state").asText()).isEqualTo("OPEN");
+
+    // Day 6: the fieldwork-week meetings are overdue for those that have not given them.
+    moveClockTo("2027-06-01T10:00:00+01:00");
+    assertThat(cell(board("laim", reference), "health", "Task_GiveFieldworkMeetings").get("state").asText()).isEqualTo("OVERDUE");
+    assertThat(board.toString()).as("steps and times only: no child, no answer").doesNotContain("knownToAgency", "childName");
+
+    // Who sees which rows.
+    assertThat(board("dcs", reference).get("rows")).hasSize(6);
+    assertThat(board("police.lead", reference).get("rows")).extracting(row -> row.get("agency").asText()).containsExactly("police");
+    assertThat(board("police.senior", reference).get("rows")).extracting(row -> row.get("agency").asText()).containsExactly("police");
+    assertThat(board("police.lead", reference).get("nextDeadline")).as("and the milestones").isNotNull();
+    HttpResponse<String> scrutineer = Http.as(port, "scrutineer", TestUsers.PASSWORD).get("/api/inspections/" + reference + "/board");
+    assertThat(scrutineer.statusCode()).isEqualTo(403);
+    assertThat(Http.as(port, "bu", TestUsers.PASSWORD).get("/api/inspections/JTAI-2099-01-NONE/board").statusCode()).isEqualTo(404);
+    assertThat(Http.as(port, "police.lead", TestUsers.PASSWORD).get("/api/inspections/JTAI-2099-01-NONE/board").statusCode())
+        .as("an unknown inspection, for an agency too").isEqualTo(404);
+  }
+
+  private JsonNode board(String user, String reference) throws Exception {
+    HttpResponse<String> response = Http.as(port, user, TestUsers.PASSWORD).get("/api/inspections/" + reference + "/board");
+    assertThat(response.statusCode()).as(user + ": " + response.body()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private static JsonNode column(JsonNode board, String step) {
+    for (JsonNode column : board.get("columns")) {
+      if (column.get("step").asText().equals(step)) {
+        return column;
+      }
+    }
+    throw new AssertionError("no column " + step);
+  }
+
+  private static JsonNode cell(JsonNode board, String agency, String step) {
+    for (JsonNode row : board.get("rows")) {
+      if (row.get("agency").asText().equals(agency)) {
+        for (JsonNode cell : row.get("cells")) {
+          if (cell.get("step").asText().equals(step)) {
+            return cell;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no cell " + agency + " x " + step);
+  }
+}
