@@ -78,8 +78,9 @@ class AccessBrowserIT extends BrowserTestSupport {
       browser.waitFor("tasks of '" + filter + "' loaded", d -> d.findElements(By.cssSelector("[cam-tasks] .loader"))
           .stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed));
       browser.snapshot("filter-" + filter);
-      browser.driver().findElements(By.cssSelector("li.task h4.task a")).forEach(a -> ids.add(
-          a.getAttribute("href").replaceAll(".*task=", "")));
+      // Tasklist redraws its list every 10 s: links read while it is replaced are read again (waitFor ignores stale).
+      ids.addAll(browser.waitFor("the links of '" + filter + "' read", d -> d.findElements(By.cssSelector("li.task h4.task a"))
+          .stream().map(a -> a.getAttribute("href").replaceAll(".*task=", "")).toList()));
     }
     return ids;
   }
