@@ -96,6 +96,15 @@ class BoardApiTest extends ProcessTestSupport {
     assertThat(cell(board("laim", reference), "health", "Task_GiveFieldworkMeetings").get("state").asText()).isEqualTo("OVERDUE");
     assertThat(board.toString()).as("steps and times only: no child, no answer").doesNotContain("knownToAgency", "childName");
 
+    // The same as a page, for those without Cockpit.
+    HttpResponse<String> page = Http.as(port, "bu", TestUsers.PASSWORD).get("/inspections/" + reference + "/board");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Where each agency stands", "day 6", "Late by " + BoardPage.hoursAndMinutes(
+        late.get("lateByWorkingMinutes").asLong()), "class=\"overdue\"", "Not required",
+        "Confirm your lead contact is available and briefed", "Education");
+    HttpResponse<String> policePage = Http.as(port, "police.lead", TestUsers.PASSWORD).get("/inspections/" + reference + "/board");
+    assertThat(policePage.body()).contains("<th>Police</th>").doesNotContain("<th>Health</th>", "<th>Education</th>");
+
     // Who sees which rows.
     assertThat(board("dcs", reference).get("rows")).hasSize(6);
     assertThat(board("police.lead", reference).get("rows")).extracting(row -> row.get("agency").asText()).containsExactly("police");
@@ -103,6 +112,7 @@ class BoardApiTest extends ProcessTestSupport {
     assertThat(board("police.lead", reference).get("nextDeadline")).as("and the milestones").isNotNull();
     HttpResponse<String> scrutineer = Http.as(port, "scrutineer", TestUsers.PASSWORD).get("/api/inspections/" + reference + "/board");
     assertThat(scrutineer.statusCode()).isEqualTo(403);
+    assertThat(Http.as(port, "scrutineer", TestUsers.PASSWORD).get("/inspections/" + reference + "/board").statusCode()).isEqualTo(403);
     assertThat(Http.as(port, "bu", TestUsers.PASSWORD).get("/api/inspections/JTAI-2099-01-NONE/board").statusCode()).isEqualTo(404);
     assertThat(Http.as(port, "police.lead", TestUsers.PASSWORD).get("/api/inspections/JTAI-2099-01-NONE/board").statusCode())
         .as("an unknown inspection, for an agency too").isEqualTo(404);

@@ -288,6 +288,19 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
         .type("Where they are saved (a reference in the secure location)",
             script("Task_CompleteAuditTool", "police", CompleteAuditToolForm.Submitted.class).returnLocation()));
     inBrowser("police.senior", "Task_SignOffAudit", form -> form.choose("Your decision", "Sign off"));
+    // Where each agency stands (issue 18): the Business Unit sees every row, the Police lead its own.
+    Browser bu = browserOf("bu");
+    bu.get(baseUrl() + "/inspections/" + REFERENCE + "/board");
+    bu.waitFor("the board", d -> d.getPageSource().contains("Where each agency stands") ? true : null);
+    assertThat(bu.driver().getPageSource()).contains("<th>Police</th>", "<th>Health</th>", "Done", "Not required");
+    bu.snapshot("board-for-the-business-unit");
+    backToTasklist(bu);
+    Browser policeLead = browserOf("police.lead");
+    policeLead.get(baseUrl() + "/inspections/" + REFERENCE + "/board");
+    policeLead.waitFor("the board", d -> d.getPageSource().contains("Where each agency stands") ? true : null);
+    assertThat(policeLead.driver().getPageSource()).contains("<th>Police</th>").doesNotContain("<th>Health</th>");
+    policeLead.snapshot("board-for-the-police-lead");
+    backToTasklist(policeLead);
     while (completeOpenAsScripted(REFERENCE, "Task_CompleteAuditTool") > 0) {
       completeOpenAsScripted(REFERENCE, "Task_SignOffAudit");
     }

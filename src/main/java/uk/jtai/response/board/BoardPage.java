@@ -1,0 +1,64 @@
+package uk.jtai.response.board;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.jtai.response.calendar.WorkingCalendar;
+
+/** The board as the page shows it: days over steps, and each cell's words, colour and what hovering says. */
+public record BoardPage(String reference, int today, String nextDeadline, List<Day> days, List<InspectionBoard.Column> columns,
+                 List<Row> rows) {
+
+  /** A group of columns: the steps first due on one working day (null: steps with no deadline). */
+  public record Day(Integer day, int steps, boolean today) {
+    public String label() {
+      return day == null ? "No deadline" : "Day " + day;
+    }
+  }
+
+  public record Row(String name, List<Cell> cells) {}
+
+  public record Cell(String label, String css, String hover) {}
+
+  static BoardPage of(InspectionBoard.Board board, WorkingCalendar calendar) {
+    Map<Integer, Integer> byDay = new LinkedHashMap<>();
+    board.columns().forEach(column -> byDay.merge(column.dueDay(), 1, Integer::sum));
+    List<Day> days = new ArrayList<>();
+    byDay.forEach((day, steps) -> days.add(new Day(day, steps, day != null && day == board.today())));
+    List<Row> rows = board.rows().stream().map(row -> new Row(row.name(), row.cells().stream()
+        .map(cell -> cell(cell, calendar)).toList())).toList();
+    String next = board.nextDeadline() == null ? "none"
+        : board.nextDeadline().title() + ", " + calendar.spoken(board.nextDeadline().due());
+    return new BoardPage(board.reference(), board.today(), next, days, board.columns(), rows);
+  }
+
+  private static Cell cell(InspectionBoard.Cell cell, WorkingCalendar calendar) {
+    String label = switch (cell.state()) {
+      case OVERDUE -> "Overdue";
+      case DUE_TODAY -> "Due today";
+      case OPEN -> "Open";
+      case DONE_LATE -> "Late by " + hoursAndMinutes(cell.lateByWorkingMinutes());
+      case DONE_ON_TIME -> "Done";
+      case NOT_REQUIRED -> "Not required";
+      case NOT_YET_OPEN -> "";
+    };
+    StringBuilder hover = new StringBuilder();
+    if (cell.tasks() > 1) {
+      hover.append(cell.tasks()).append(" tasks. ");
+    }
+    if (cell.due() != null) {
+      hover.append("Due ").append(calendar.spoken(cell.due())).append(". ");
+    }
+    if (cell.doneAt() != null) {
+      hover.append("Done ").append(calendar.spoken(cell.doneAt()));
+      hover.append(cell.doneBy() == null ? "." : " by " + cell.doneBy() + ".");
+    }
+    return new Cell(label, cell.state().name().toLowerCase(java.util.Locale.UK).replace('_', '-'), hover.toString().strip());
+  }
+
+  /** Working time as people say it: "2 h 30 min", "45 min". */
+  static String hoursAndMinutes(long minutes) {
+    return minutes >= 60 ? minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min") : minutes + " min";
+  }
+}
