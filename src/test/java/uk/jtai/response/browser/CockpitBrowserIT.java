@@ -51,11 +51,35 @@ class CockpitBrowserIT extends BrowserTestSupport {
     calledStagesDrawn(inspectionPage, inspection, "day-3");
     runChildSelection(reference, ChildData.references(800, 20), 6);
     calledStagesDrawn(inspectionPage, inspection, "week-2");
+    boardTabShown(inspectionPage, reference);
     runWeek2(reference, "police.lead", "bu");
     runFieldwork(reference);
     calledStagesDrawn(inspectionPage, inspection, "after-fieldwork");
 
     assertThat(rendered).containsExactlyInAnyOrderElementsOf(calledByTheInspection());
+  }
+
+  /**
+   * The inspection's board, as a tab of its instance view (issue 18): a half-done inspection, every agency's row,
+   * the steps done and those still open.
+   */
+  private void boardTabShown(String inspectionPage, String reference) {
+    browser.get(inspectionPage);
+    WebElement tab = browser.waitFor("the board tab", d -> d.findElements(By.xpath(
+        "//a[normalize-space(.)='Where each agency stands']")).stream().findFirst().orElse(null));
+    tab.click();
+    WebElement frame = browser.waitFor("the board in the tab", d -> d.findElements(By.cssSelector("iframe.jtai-board")).stream()
+        .findFirst().orElse(null));
+    browser.driver().switchTo().frame(frame);
+    try {
+      browser.waitFor("the board read", d -> d.getPageSource().contains("Where each agency stands") ? true : null);
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Where each agency stands: " + reference);
+      assertThat(browser.driver().getPageSource()).contains("<th>Police</th>", "<th>Health</th>", "<th>Education</th>", "Done",
+          "Open");
+    } finally {
+      browser.driver().switchTo().defaultContent();
+    }
+    browser.snapshot("board-tab");
   }
 
   /** Every process jtai-inspection calls, read from its model (a new stage needs no change here). */
