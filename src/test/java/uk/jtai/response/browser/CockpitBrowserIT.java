@@ -65,9 +65,12 @@ class CockpitBrowserIT extends BrowserTestSupport {
    */
   private void boardTabShown(String inspectionPage, String reference) {
     browser.get(inspectionPage);
-    WebElement tab = browser.waitFor("the board tab", d -> d.findElements(By.xpath(
-        "//a[normalize-space(.)='Where each agency stands']")).stream().findFirst().orElse(null));
-    tab.click();
+    // Cockpit may redraw its tabs while the page settles: the tab is found and clicked again until it takes.
+    browser.waitFor("the board tab clicked", d -> d.findElements(By.xpath(
+        "//a[normalize-space(.)='Where each agency stands']")).stream().findFirst().map(tab -> {
+          tab.click();
+          return true;
+        }).orElse(null));
     WebElement frame = browser.waitFor("the board in the tab", d -> d.findElements(By.cssSelector("iframe.jtai-board")).stream()
         .findFirst().orElse(null));
     browser.driver().switchTo().frame(frame);
