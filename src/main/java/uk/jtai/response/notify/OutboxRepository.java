@@ -4,7 +4,6 @@ import static uk.jtai.response.store.Sql.utc;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,17 +49,17 @@ public class OutboxRepository {
     return queue.claim(node, now, claimTimeout, limit);
   }
 
+  /** Runs {@code work} holding message {@code id}'s row locked, if this node still holds its claim (see {@link ClaimableQueue#whileHolding}). */
+  public boolean whileHolding(long id, String node, Runnable work) {
+    return queue.whileHolding(id, node, work);
+  }
+
   public boolean markSent(long id, String node, Instant now) {
     return queue.finish(id, node, SENT, now, null);
   }
 
   public void markAttemptFailed(long id, String node, String error, Instant nextAttempt, boolean giveUp) {
     queue.retryLater(id, node, error, nextAttempt, giveUp);
-  }
-
-  /** Hands back claimed messages this node did not get to. */
-  public void release(Collection<OutboxMessage> messages, String node) {
-    queue.release(messages, node);
   }
 
   /** Withdraws the messages about {@code reference} not sent yet; returns how many. */

@@ -2,7 +2,6 @@ package uk.jtai.response.notify;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,22 +34,19 @@ public class OutboxSender {
   }
 
   /**
-   * Sends what is due now; returns how many messages were delivered. The batch is claimed at once; a
-   * message is sent only while at least half of the claim is left, so that no other node can take it over
-   * while it is being handed to the mail server (the rest is handed back for the next batch).
+   * Sends what is due now; returns how many messages were delivered. The batch is claimed at once; each
+   * message is then sent holding its row's lock until it is marked sent (or its failure recorded), so that
+   * no other node takes it over while it is being handed to the mail server, however long that takes. A
+   * message whose claim ran out and was taken by another node before this one got to it is left to that node.
    */
   public int sendDue() {
-    Instant claimedAt = EngineTime.now();
-    Instant sendBy = claimedAt.plus(properties.claimTimeout().dividedBy(2));
-    List<OutboxRepository.OutboxMessage> batch = repository.claimDue(node, claimedAt, properties.claimTimeout(),
+    List<OutboxRepository.OutboxMessage> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
         properties.batchSize());
     int sent = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      if (EngineTime.now().isAfter(sendBy)) {
-        repository.release(batch.subList(i, batch.size()), node);
-        break;
-      }
-      if (send(batch.get(i))) {
+    for (OutboxRepository.OutboxMessage message : batch) {
+      boolean[] delivered = {false};
+      repository.whileHolding(message.id(), node, () -> delivered[0] = send(message));
+      if (delivered[0]) {
         sent++;
       }
     }

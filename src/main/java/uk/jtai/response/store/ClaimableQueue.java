@@ -21,6 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (failed after the last one). Both are conditional on the claim: a node whose claim ran out and was taken
  * by another changes nothing. A node that dies holding a claim loses it when the claim runs out.
  *
+ * <p>Work that cannot be undone (an e-mail handed to the mail server) runs {@link #whileHolding holding the
+ * row's lock}: a claim that runs out meanwhile (a long pause of the node, a slow mail server) cannot be taken
+ * over, since other nodes skip locked rows; the lock ends with the node's transaction, or its connection.
+ *
  * <p>The table has the columns {@code id, status, next_attempt_at, attempts, claimed_by, claimed_until}, one
  * for the last error or outcome and one for when the row was done. A row waits as {@code PENDING}. The
  * rows are read as the record {@code T}, whose components name the columns read ({@code taskId} is
@@ -98,6 +102,24 @@ public final class ClaimableQueue<T extends ClaimableQueue.Row> {
         .param("pending", PENDING).update() == 1;
   }
 
+  /**
+   * Runs {@code work} on row {@code id} in a transaction of its own that first locks the row, if {@code node}
+   * still holds its claim and no other transaction has the row locked; returns false, and runs nothing,
+   * otherwise. The work {@linkplain #finish finishes} the row or {@linkplain #retryLater retries it later} in
+   * that transaction, so the row stays locked from before the work to its outcome.
+   */
+  public boolean whileHolding(long id, String node, Runnable work) {
+    return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+      boolean held = !jdbc.sql("select id from " + table.name()
+              + " where id = :id and claimed_by = :node and status = :pending for update skip locked")
+          .param("id", id).param("node", node).param("pending", PENDING).query(Long.class).list().isEmpty();
+      if (held) {
+        work.run();
+      }
+      return held;
+    }));
+  }
+
   /** An attempt that failed: try again at {@code nextAttempt}, or leave the row FAILED with its error if {@code giveUp}. */
   public void retryLater(long id, String node, String error, Instant nextAttempt, boolean giveUp) {
     jdbc.sql("update " + table.name() + " set status = :status, attempts = attempts + 1, next_attempt_at = :next, "
@@ -105,15 +127,6 @@ public final class ClaimableQueue<T extends ClaimableQueue.Row> {
             + "where id = :id and claimed_by = :node and status = :pending")
         .param("status", giveUp ? FAILED : PENDING).param("next", Sql.utc(nextAttempt)).param("error", clip(error))
         .param("id", id).param("node", node).param("pending", PENDING).update();
-  }
-
-  /** Hands back claimed rows not worked on, for any node to take at once. */
-  public void release(Collection<T> rows, String node) {
-    if (!rows.isEmpty()) {
-      jdbc.sql("update " + table.name() + " set claimed_by = null, claimed_until = null "
-              + "where id in (:ids) and claimed_by = :node and status = :pending")
-          .param("ids", ids(rows)).param("node", node).param("pending", PENDING).update();
-    }
   }
 
   /** Error texts fit the error column (2,000 characters). */

@@ -132,6 +132,44 @@ class OutboxTest extends ProcessTestSupport {
   }
 
   @Test
+  void aNodeHandingAMessageToTheMailServerPastItsClaimKeepsItAndTheOtherNodeSendsTheRest() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-24T09:00:00Z")));
+    int count = 5;
+    inTransaction(() -> {
+      for (int i = 0; i < count; i++) {
+        outbox.enqueue(mail("JTAI-2027-05-PAUSE", "p" + i + "@test.example"));
+      }
+    });
+    MailProperties batchOfAll = new MailProperties(properties.from(), properties.pollInterval(), count,
+        properties.claimTimeout(), properties.firstRetry(), properties.maxRetryInterval(), properties.maxAttempts());
+    OutboxSender other = new OutboxSender(repository, mailSender, batchOfAll);
+    int[] sentByOther = {0};
+    // The first node's mail server answers so slowly that its claim on the whole batch runs out; meanwhile
+    // the other node drains the outbox.
+    JavaMailSender slow = org.mockito.Mockito.mock(JavaMailSender.class, org.mockito.AdditionalAnswers.delegatesTo(mailSender));
+    org.mockito.Mockito.doAnswer(call -> {
+      if (sentByOther[0] == 0) {
+        ClockUtil.setCurrentTime(Date.from(EngineTime.now().plus(properties.claimTimeout()).plusSeconds(1)));
+        sentByOther[0] = other.sendDue();
+      }
+      mailSender.send((MimeMessage) call.getArgument(0));
+      return null;
+    }).when(slow).send(org.mockito.ArgumentMatchers.any(MimeMessage.class));
+    OutboxSender paused = new OutboxSender(repository, slow, batchOfAll);
+
+    int sentByPaused = paused.sendDue();
+
+    assertThat(sentByPaused).as("the message it was handing over").isEqualTo(1);
+    assertThat(sentByOther[0]).as("the rest, not the one being handed over").isEqualTo(count - 1);
+    List<String> recipients = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      recipients.add(message.getAllRecipients()[0].toString());
+    }
+    assertThat(recipients).hasSize(count).doesNotHaveDuplicates();
+    assertThat(jdbc.queryForObject("select count(*) from jtai_outbox where status = 'SENT'", Integer.class)).isEqualTo(count);
+  }
+
+  @Test
   void whileSmtpIsDownMailWaitsAndThenArrivesOnceOldestFirst() throws Exception {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-24T09:00:00Z")));
     smtp.stop();

@@ -116,10 +116,29 @@ class ClaimableQueueTest {
   }
 
   @Test
-  void rowsHandedBackAreClaimableAtOnce() {
-    add(3, T0);
-    List<Work> batch = queue.claim("a", T0, CLAIM, 3);
-    queue.release(batch.subList(1, 3), "a");
-    assertThat(ids(queue.claim("b", T0, CLAIM, 3))).containsExactly(2L, 3L);
+  void aRowWorkedOnWhileHoldingItsLockIsNotTakenOverEvenWhenItsClaimRunsOut() {
+    add(1, T0);
+    Work row = queue.claim("slow", T0, CLAIM, 1).get(0);
+    List<List<Work>> takenMeanwhile = new ArrayList<>();
+    boolean worked = queue.whileHolding(row.id(), "slow", () -> {
+      // The work outlives the claim (a paused node, a slow mail server): another node looks for due rows.
+      takenMeanwhile.add(queue.claim("other", T0.plus(CLAIM).plusSeconds(1), CLAIM, 10));
+      assertThat(queue.finish(row.id(), "slow", "DONE", T0, null)).isTrue();
+    });
+    assertThat(worked).isTrue();
+    assertThat(takenMeanwhile.get(0)).as("the locked row is skipped").isEmpty();
+    assertThat(status(row.id())).isEqualTo("DONE");
+  }
+
+  @Test
+  void aNodeWhoseClaimWasTakenOverDoesNotWorkOnTheRow() {
+    add(1, T0);
+    Work row = queue.claim("paused", T0, CLAIM, 1).get(0);
+    assertThat(ids(queue.claim("other", T0.plus(CLAIM).plusSeconds(1), CLAIM, 1))).containsExactly(row.id());
+    boolean[] ran = {false};
+    assertThat(queue.whileHolding(row.id(), "paused", () -> ran[0] = true)).isFalse();
+    assertThat(ran[0]).isFalse();
+    assertThat(queue.whileHolding(row.id(), "other", () -> queue.finish(row.id(), "other", "DONE", T0, null))).isTrue();
+    assertThat(status(row.id())).isEqualTo("DONE");
   }
 }
