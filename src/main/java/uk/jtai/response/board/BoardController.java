@@ -3,10 +3,13 @@ package uk.jtai.response.board;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.ScheduleRepository;
@@ -27,14 +30,18 @@ import uk.jtai.response.web.CurrentUser;
 @Controller
 public class BoardController {
 
+  static final int MIN_REFRESH_SECONDS = 2;
+
   private final InspectionBoard board;
   private final ScheduleRepository inspections;
   private final Partnership partnership;
   private final CurrentUser user;
   private final WorkingCalendar calendar;
+  private final InspectionTimeline timeline;
 
   public BoardController(InspectionBoard board, ScheduleRepository inspections, Partnership partnership, CurrentUser user,
-                         WorkingCalendar calendar) {
+                         WorkingCalendar calendar, InspectionTimeline timeline) {
+    this.timeline = timeline;
     this.calendar = calendar;
     this.board = board;
     this.inspections = inspections;
@@ -45,6 +52,26 @@ public class BoardController {
   @GetMapping("/api/inspections/{reference}/board")
   @ResponseBody
   public InspectionBoard.Board board(@PathVariable String reference) {
+    return board(schedule(reference));
+  }
+
+  /**
+   * {@code GET /inspections/{reference}/timeline.svg}: the inspection's milestones on a timeline with today's line
+   * ({@link InspectionTimeline}), for the same people as the board; the daily digest links to it.
+   */
+  @GetMapping(value = "/inspections/{reference}/timeline.svg", produces = "image/svg+xml")
+  @ResponseBody
+  public ResponseEntity<String> timeline(@PathVariable String reference) {
+    InspectionSchedule schedule = schedule(reference);
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(timeline.svg(schedule, board(schedule)));
+  }
+
+  private InspectionBoard.Board board(InspectionSchedule schedule) {
+    return board.of(schedule, visibleRows());
+  }
+
+  /** The rows the signed-in user may see (null: every row); 403 for someone who may see none. */
+  private Set<String> visibleRows() {
     List<String> groups = user.authentication().getGroupIds() == null ? List.of() : user.authentication().getGroupIds();
     Set<String> rows = null; // every row
     if (Roles.COORDINATORS.stream().noneMatch(groups::contains)) {
@@ -59,15 +86,27 @@ public class BoardController {
             "Only the Business Unit, the LAIM, the DCS and the agencies' own people can see an inspection's board");
       }
     }
-    InspectionSchedule schedule = inspections.find(reference)
-        .orElseThrow(() -> new ApiExceptionHandler.NotFoundException("No inspection with reference " + reference));
-    return board.of(schedule, rows);
+    return rows;
   }
 
-  /** The board as a page: a row per agency, the steps grouped by the working day they fall due; it refreshes itself. */
+  /** The inspection, once the caller is known to be someone who may see a board: else 403 before anything is read. */
+  private InspectionSchedule schedule(String reference) {
+    visibleRows();
+    return inspections.find(reference)
+        .orElseThrow(() -> new ApiExceptionHandler.NotFoundException("No inspection with reference " + reference));
+  }
+
+  /**
+   * The board as a page: a row per agency, the steps grouped by the working day they fall due; it reads itself again
+   * every {@code refresh} seconds (a minute unless asked; at least {@value #MIN_REFRESH_SECONDS}) without a reload.
+   */
   @GetMapping("/inspections/{reference}/board")
-  public String page(@PathVariable String reference, Model model) {
-    model.addAttribute("board", BoardPage.of(board(reference), calendar));
+  public String page(@PathVariable String reference, @RequestParam(defaultValue = "60") int refresh, Model model) {
+    InspectionSchedule schedule = schedule(reference);
+    InspectionBoard.Board rows = board(schedule);
+    model.addAttribute("board", BoardPage.of(rows, calendar));
+    model.addAttribute("timeline", timeline.svg(schedule, rows));
+    model.addAttribute("refreshSeconds", Math.max(MIN_REFRESH_SECONDS, Math.min(refresh, 3600)));
     return "board/board";
   }
 }

@@ -1,14 +1,17 @@
 package uk.jtai.response.board;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.WorkingCalendar;
 
 /** The board as the page shows it: days over steps, and each cell's words, colour and what hovering says. */
-public record BoardPage(String reference, int today, String nextDeadline, List<Day> days, List<InspectionBoard.Column> columns,
-                 List<Row> rows) {
+public record BoardPage(String reference, int today, String nextDeadline, String readAt, List<Day> days,
+                        List<InspectionBoard.Column> columns, List<Row> rows) {
 
   /** A group of columns: the steps first due on one working day (null: steps with no deadline). */
   public record Day(Integer day, int steps, boolean today) {
@@ -30,7 +33,8 @@ public record BoardPage(String reference, int today, String nextDeadline, List<D
         .map(cell -> cell(cell, calendar)).toList())).toList();
     String next = board.nextDeadline() == null ? "none"
         : board.nextDeadline().title() + ", " + calendar.spoken(board.nextDeadline().due());
-    return new BoardPage(board.reference(), board.today(), next, days, board.columns(), rows);
+    String readAt = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).format(EngineTime.now().atZone(calendar.zone()));
+    return new BoardPage(board.reference(), board.today(), next, readAt, days, board.columns(), rows);
   }
 
   private static Cell cell(InspectionBoard.Cell cell, WorkingCalendar calendar) {
@@ -40,12 +44,16 @@ public record BoardPage(String reference, int today, String nextDeadline, List<D
       case OPEN -> "Open";
       case DONE_LATE -> "Late by " + hoursAndMinutes(cell.lateByWorkingMinutes());
       case DONE_ON_TIME -> "Done";
+      case NIL_RETURN -> "Nil return";
       case NOT_REQUIRED -> "Not required";
       case NOT_YET_OPEN -> "";
     };
     StringBuilder hover = new StringBuilder();
     if (cell.tasks() > 1) {
       hover.append(cell.tasks()).append(" tasks. ");
+    }
+    if (cell.nilReturns() > 0 && cell.state() != InspectionBoard.State.NIL_RETURN) {
+      hover.append(cell.nilReturns()).append(cell.nilReturns() == 1 ? " nil return. " : " nil returns. ");
     }
     if (cell.due() != null) {
       hover.append("Due ").append(calendar.spoken(cell.due())).append(". ");
@@ -54,7 +62,7 @@ public record BoardPage(String reference, int today, String nextDeadline, List<D
       hover.append("Done ").append(calendar.spoken(cell.doneAt()));
       hover.append(cell.doneBy() == null ? "." : " by " + cell.doneBy() + ".");
     }
-    return new Cell(label, cell.state().name().toLowerCase(java.util.Locale.UK).replace('_', '-'), hover.toString().strip());
+    return new Cell(label, cell.state().name().toLowerCase(Locale.UK).replace('_', '-'), hover.toString().strip());
   }
 
   /** Working time as people say it: "2 h 30 min", "45 min". */

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.caseaudit.AuditReturns;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.WorkingCalendar;
@@ -35,8 +36,14 @@ public class InspectionBoard {
   /** The row of the tasks done by the partnership's own roles rather than by an agency. */
   public static final String PARTNERSHIP_ROW = "partnership";
 
-  /** A cell's state, worst first when one agency has several tasks at a step (per child, or a repeated step). */
-  public enum State { OVERDUE, DUE_TODAY, OPEN, DONE_LATE, DONE_ON_TIME, NOT_REQUIRED, NOT_YET_OPEN }
+  /**
+   * A cell's state, worst first when one agency has several tasks at a step (per child, or a repeated step).
+   * NIL_RETURN: every audit tool the agency completed was a nil return (no involvement with the child).
+   */
+  public enum State { OVERDUE, DUE_TODAY, OPEN, DONE_LATE, DONE_ON_TIME, NIL_RETURN, NOT_REQUIRED, NOT_YET_OPEN }
+
+  /** The step whose completions may be nil returns: an agency's Audit Tool and Chronology for one audited child. */
+  static final String AUDIT_TOOL_STEP = "Task_CompleteAuditTool";
 
   public record Board(String reference, String theme, int today, Milestone nextDeadline, List<Column> columns, List<Row> rows) {}
 
@@ -47,9 +54,11 @@ public class InspectionBoard {
 
   /**
    * One agency at one step: its state, how many tasks it had there, the latest deadline, when the last was done and
-   * by whom, and how late the latest was in working minutes (0 when on time).
+   * by whom, how late the latest was in working minutes (0 when on time), and how many of its completions were nil
+   * returns.
    */
-  public record Cell(String step, State state, int tasks, Instant due, Instant doneAt, String doneBy, long lateByWorkingMinutes) {}
+  public record Cell(String step, State state, int tasks, Instant due, Instant doneAt, String doneBy, long lateByWorkingMinutes,
+                     int nilReturns) {}
 
   private record HistoricTask(String step, String name, String group, Instant start, Instant end, Instant due,
                               String deleteReason, String assignee) {
@@ -62,9 +71,12 @@ public class InspectionBoard {
   private final Partnership partnership;
   private final ThemeRegistry themes;
   private final WorkingCalendar calendar;
+  private final AuditReturns auditReturns;
 
-  public InspectionBoard(JdbcClient jdbc, Partnership partnership, ThemeRegistry themes, WorkingCalendar calendar) {
+  public InspectionBoard(JdbcClient jdbc, Partnership partnership, ThemeRegistry themes, WorkingCalendar calendar,
+                         AuditReturns auditReturns) {
     this.jdbc = jdbc;
+    this.auditReturns = auditReturns;
     this.partnership = partnership;
     this.themes = themes;
     this.calendar = calendar;
@@ -76,6 +88,7 @@ public class InspectionBoard {
     LocalDate dayOne = schedule.notifiedAt().atZone(calendar.zone()).toLocalDate();
     LocalDate today = now.atZone(calendar.zone()).toLocalDate();
     List<HistoricTask> tasks = tasks(schedule.reference());
+    Map<String, Integer> nilReturns = auditReturns.nilReturns(schedule.reference());
 
     Map<String, Column> columns = new LinkedHashMap<>();
     tasks.stream()
@@ -94,7 +107,8 @@ public class InspectionBoard {
         return;
       }
       List<Cell> cells = columns.keySet().stream()
-          .map(step -> cell(step, tasks.stream().filter(t -> t.step().equals(step) && row.equals(rowOf(t))).toList(), now, today))
+          .map(step -> cell(step, tasks.stream().filter(t -> t.step().equals(step) && row.equals(rowOf(t))).toList(), now, today,
+              step.equals(AUDIT_TOOL_STEP) ? nilReturns.getOrDefault(row, 0) : 0))
           .toList();
       rows.add(new Row(row, name, cells));
     });
@@ -104,9 +118,9 @@ public class InspectionBoard {
         List.copyOf(columns.values()), rows);
   }
 
-  private Cell cell(String step, List<HistoricTask> tasks, Instant now, LocalDate today) {
+  private Cell cell(String step, List<HistoricTask> tasks, Instant now, LocalDate today, int nilReturns) {
     if (tasks.isEmpty()) {
-      return new Cell(step, State.NOT_YET_OPEN, 0, null, null, null, 0);
+      return new Cell(step, State.NOT_YET_OPEN, 0, null, null, null, 0, 0);
     }
     State state = State.NOT_REQUIRED;
     long lateBy = 0;
@@ -126,10 +140,14 @@ public class InspectionBoard {
       }
       state = own.ordinal() < state.ordinal() ? own : state;
     }
+    if (nilReturns > 0 && (state == State.DONE_ON_TIME || state == State.DONE_LATE)
+        && nilReturns == tasks.stream().filter(HistoricTask::completed).count()) {
+      state = State.NIL_RETURN; // it had no involvement with any of the children it answered for
+    }
     Instant due = tasks.stream().map(HistoricTask::due).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
     Optional<HistoricTask> last = tasks.stream().filter(HistoricTask::completed).max(Comparator.comparing(HistoricTask::end));
     return new Cell(step, state, tasks.size(), due, last.map(HistoricTask::end).orElse(null),
-        last.map(HistoricTask::assignee).orElse(null), lateBy);
+        last.map(HistoricTask::assignee).orElse(null), lateBy, nilReturns);
   }
 
   /** The agency whose task it is (its lead contacts' or its senior's group), or the partnership's own roles. */

@@ -92,6 +92,15 @@ public class AuditReturns {
         .query((rs, row) -> rs.getString("agency") + ":" + rs.getInt("child_position")).list());
   }
 
+  /** agency -> how many nil returns it has made in the inspection (agencies with none are left out). */
+  public Map<String, Integer> nilReturns(String reference) {
+    Map<String, Integer> nil = new HashMap<>();
+    jdbc.sql("select agency, count(*) as returns from jtai_audit_return where reference = ? and status = ? group by agency")
+        .params(reference, Status.NO_INVOLVEMENT.name())
+        .query((rs, row) -> nil.put(rs.getString("agency"), rs.getInt("returns"))).list();
+    return nil;
+  }
+
   /** How many of an agency's returns are in: submitted, or nil returns. */
   public int submittedCount(String reference, String agency) {
     return jdbc.sql("select count(*) from jtai_audit_return where reference = ? and agency = ? and status in (?, ?)")

@@ -146,6 +146,7 @@ public class DailyDigest {
         .to(acting.deputies(schedule.reference()).stream().map(ActingContacts.Acting::contact).toList())
         .digest(today, workload, deadlines)
         .link(links.tasklist())
+        .boardLinks(links.board(schedule.reference()), links.timeline(schedule.reference()))
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email());
   }
 

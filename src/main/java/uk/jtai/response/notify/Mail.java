@@ -97,6 +97,13 @@ public final class Mail {
     return this;
   }
 
+  /** Links to the inspection's board and its timeline picture (pages that need signing in, as Tasklist does). */
+  public Mail boardLinks(String board, String timeline) {
+    model.put("boardLink", board);
+    model.put("timelineLink", timeline);
+    return this;
+  }
+
   /** The deadline, shown as local time in words ("17:00 on Thursday 3 June"). */
   public Mail due(Instant due, ZoneId zone, String what) {
     model.put("due", WorkingCalendar.spokenTime(due, zone));

@@ -7,10 +7,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskLinks {
 
+  private final String site;
   private final String base;
 
   public TaskLinks(@Value("${jtai.public-url}") String publicUrl) {
-    this.base = publicUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/";
+    this.site = publicUrl.replaceAll("/+$", "");
+    this.base = site + "/camunda/app/tasklist/default/";
+  }
+
+  /** The page of where each agency stands in the inspection (signed in, as in Tasklist). */
+  public String board(String reference) {
+    return site + "/inspections/" + reference + "/board";
+  }
+
+  /** The inspection's timeline picture (SVG). */
+  public String timeline(String reference) {
+    return site + "/inspections/" + reference + "/timeline.svg";
   }
 
   public String task(String taskId) {

@@ -14,9 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.calendar.InspectionSchedule;
+import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.childselection.SelectedChildren;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.support.AsDemoUsers;
+import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.Http;
 import uk.jtai.response.support.ProcessTestSupport;
 import uk.jtai.response.support.TestUsers;
@@ -33,6 +37,10 @@ class BoardApiTest extends ProcessTestSupport {
   @LocalServerPort int port;
   @Autowired Partnership partnership;
   @Autowired WorkingCalendar calendar;
+  @Autowired SelectedChildren selected;
+  @Autowired InspectionTimeline timeline;
+  @Autowired InspectionBoard inspectionBoard;
+  @Autowired ScheduleRepository schedules;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -96,10 +104,34 @@ class BoardApiTest extends ProcessTestSupport {
     assertThat(cell(board("laim", reference), "health", "Task_GiveFieldworkMeetings").get("state").asText()).isEqualTo("OVERDUE");
     assertThat(board.toString()).as("steps and times only: no child, no answer").doesNotContain("knownToAgency", "childName");
 
+    // The timeline on day 6: the agencies' confirmations were due at 17:00 on day 1 and the Police were late; Annex A,
+    // due on day 2, is still open.
+    Map<String, InspectionTimeline.State> marks = new java.util.HashMap<>();
+    InspectionSchedule schedule = schedules.find(reference).orElseThrow();
+    timeline.marks(schedule, inspectionBoard.of(schedule, null))
+        .forEach(mark -> marks.put(mark.milestone().name(), mark.state()));
+    assertThat(marks).containsEntry("AGENCIES_CONFIRMED_DUE", InspectionTimeline.State.MISSED)
+        .containsEntry("ANNEX_A_DUE", InspectionTimeline.State.MISSED);
+    assertThat(marks.values()).as("day 6: what is still to come, and the partners notified on time")
+        .contains(InspectionTimeline.State.TO_COME, InspectionTimeline.State.MET);
+    HttpResponse<String> svg = Http.as(port, "bu", TestUsers.PASSWORD).get("/inspections/" + reference + "/timeline.svg");
+    assertThat(svg.statusCode()).isEqualTo(200);
+    assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    org.w3c.dom.Document picture = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new org.xml.sax.InputSource(new java.io.StringReader(svg.body())));
+    assertThat(picture.getDocumentElement().getTagName()).as("a well-formed SVG document").isEqualTo("svg");
+    assertThat(picture.getElementsByTagName("circle").getLength()).as("a mark per milestone, and the key")
+        .isEqualTo(schedule.milestones().size() + InspectionTimeline.State.values().length);
+    assertThat(svg.body()).contains("class=\"today\"", ">15<", "Days 16 to ", "class=\"milestone mark-missed\"");
+    assertThat(Http.as(port, "scrutineer", TestUsers.PASSWORD).get("/inspections/" + reference + "/timeline.svg").statusCode())
+        .isEqualTo(403);
+    assertThat(Http.as(port, "police.lead", TestUsers.PASSWORD).get("/inspections/" + reference + "/timeline.svg").statusCode())
+        .as("an agency sees the milestones").isEqualTo(200);
+
     // The same as a page, for those without Cockpit.
     HttpResponse<String> page = Http.as(port, "bu", TestUsers.PASSWORD).get("/inspections/" + reference + "/board");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Where each agency stands", "day 6", "Late by " + BoardPage.hoursAndMinutes(
+    assertThat(page.body()).contains("Where each agency stands", "day 6", "<svg", "timeline.svg", "Late by " + BoardPage.hoursAndMinutes(
         late.get("lateByWorkingMinutes").asLong()), "class=\"overdue\"", "Not required",
         "Confirm your lead contact is available and briefed", "Education");
     HttpResponse<String> policePage = Http.as(port, "police.lead", TestUsers.PASSWORD).get("/inspections/" + reference + "/board");
@@ -116,6 +148,39 @@ class BoardApiTest extends ProcessTestSupport {
     assertThat(Http.as(port, "bu", TestUsers.PASSWORD).get("/api/inspections/JTAI-2099-01-NONE/board").statusCode()).isEqualTo(404);
     assertThat(Http.as(port, "police.lead", TestUsers.PASSWORD).get("/api/inspections/JTAI-2099-01-NONE/board").statusCode())
         .as("an unknown inspection, for an agency too").isEqualTo(404);
+  }
+
+  @Test
+  void anAgencyWhoseAuditReturnsAreAllNilReturnsShowsANilReturnAndAPartlyNilOneSaysHowMany() throws Exception {
+    String reference = newReference();
+    registerInspection(reference, "domestic-abuse", NOTIFIED);
+    List<String> children = ChildData.references(Math.abs(reference.hashCode() % 900) + 100, 20);
+    selected.recordFirstSelection(reference, children);
+    selected.recordAuditSelection(reference, children.subList(0, 2));
+    startStage("case-audit", reference, "domestic-abuse", NOTIFIED, "2027-05-27T09:00:00+01:00");
+    moveClockTo("2027-05-28T10:00:00+01:00");
+    for (Task tool : openTasks(reference, "Task_CompleteAuditTool")) {
+      String agency = tasks.getIdentityLinksForTask(tool.getId()).get(0).getGroupId();
+      if (agency.equals("police") || (agency.equals("health") && Integer.valueOf(1).equals(tasks.getVariable(tool.getId(), "childNumber")))) {
+        complete(tool, Map.of("auditInvolvement", "no-involvement"));
+      } else if (agency.equals("health")) {
+        complete(tool, Map.of("auditInvolvement", "involved", "auditToolCompleted", true, "chronologyCompleted", true,
+            "returnLocation", "Audit/health/child-2"));
+      }
+    }
+
+    JsonNode board = board("laim", reference);
+    JsonNode police = cell(board, "police", "Task_CompleteAuditTool");
+    assertThat(police.get("state").asText()).as("no involvement with either child").isEqualTo("NIL_RETURN");
+    assertThat(police.get("nilReturns").asInt()).isEqualTo(2);
+    JsonNode health = cell(board, "health", "Task_CompleteAuditTool");
+    assertThat(health.get("state").asText()).isEqualTo("DONE_ON_TIME");
+    assertThat(health.get("nilReturns").asInt()).isEqualTo(1);
+    assertThat(cell(board, "la", "Task_CompleteAuditTool").get("state").asText()).isEqualTo("OPEN");
+    assertThat(cell(board, "la", "Task_CompleteAuditTool").get("nilReturns").asInt()).isZero();
+
+    String page = Http.as(port, "bu", TestUsers.PASSWORD).get("/inspections/" + reference + "/board").body();
+    assertThat(page).contains("class=\"nil-return\"", ">Nil return<", "1 nil return.");
   }
 
   private JsonNode board(String user, String reference) throws Exception {

@@ -290,11 +290,14 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     inBrowser("police.senior", "Task_SignOffAudit", form -> form.choose("Your decision", "Sign off"));
     // Where each agency stands (issue 18): the Business Unit sees every row, the Police lead its own.
     Browser bu = browserOf("bu");
-    bu.get(baseUrl() + "/inspections/" + REFERENCE + "/board");
+    bu.get(baseUrl() + "/inspections/" + REFERENCE + "/board?refresh=2");
     bu.waitFor("the board", d -> d.getPageSource().contains("Where each agency stands") ? true : null);
     assertThat(bu.driver().getPageSource()).contains("<th>Police</th>", "<th>Health</th>", "Done", "Not required");
     bu.snapshot("board-for-the-business-unit");
-    backToTasklist(bu);
+    // It stays open while the partners work, and updates in place: a mark left in the page survives.
+    JavascriptExecutor buPage = (JavascriptExecutor) bu.driver();
+    buPage.executeScript("window.jtaiStillTheSamePage = true;");
+    String boardBefore = (String) buPage.executeScript("return document.querySelector('tbody').innerText;");
     Browser policeLead = browserOf("police.lead");
     policeLead.get(baseUrl() + "/inspections/" + REFERENCE + "/board");
     policeLead.waitFor("the board", d -> d.getPageSource().contains("Where each agency stands") ? true : null);
@@ -304,6 +307,13 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
     while (completeOpenAsScripted(REFERENCE, "Task_CompleteAuditTool") > 0) {
       completeOpenAsScripted(REFERENCE, "Task_SignOffAudit");
     }
+    bu.waitFor("the board updated without a reload", d -> {
+      JavascriptExecutor page = (JavascriptExecutor) d;
+      return Boolean.TRUE.equals(page.executeScript("return window.jtaiStillTheSamePage === true;"))
+          && !boardBefore.equals(page.executeScript("return document.querySelector('tbody').innerText;")) ? true : null;
+    });
+    bu.snapshot("board-updated-in-place");
+    backToTasklist(bu);
     fireDueTimers(REFERENCE);
     inBrowser("bu", "Task_CompileAuditPack", form -> form
         .check("The compiled audit pack was sent to partners")

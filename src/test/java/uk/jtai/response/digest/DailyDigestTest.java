@@ -66,6 +66,8 @@ class DailyDigestTest extends ProcessTestSupport {
         .contains("17:00 Annex A child-level lists submitted")
         .contains("17:00 Set-up discussion with the lead inspector held and recorded")
         .contains("https://jtai.test/camunda/app/tasklist/default/")
+        .contains("https://jtai.test/inspections/" + reference + "/board")
+        .contains("https://jtai.test/inspections/" + reference + "/timeline.svg")
         .doesNotContain("Business Unit: ");
 
     moveClockTo("2027-05-29T08:30:00+01:00"); // Saturday
