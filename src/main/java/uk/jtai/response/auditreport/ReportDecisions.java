@@ -69,6 +69,19 @@ public class ReportDecisions {
         .params(reference, version).query(Comment.class).list();
   }
 
+  /** A decision as it was given: on which version, by which partner, when, and whether after the deadline. */
+  public record Given(int version, String agency, String decision, Instant decidedAt, boolean late) {}
+
+  /** Every decision given on every version of the inspection's report, oldest first. */
+  public List<Given> given(String reference) {
+    return jdbc.sql("select version, agency, decision, decided_at, late from jtai_report_decision where reference = ? "
+            + "order by version, decided_at")
+        .param(reference)
+        .query((rs, row) -> new Given(rs.getInt("version"), rs.getString("agency"), rs.getString("decision"),
+            rs.getTimestamp("decided_at").toInstant(), rs.getBoolean("late")))
+        .list();
+  }
+
   /** The agencies whose decision on one version came after the deadline. */
   public List<String> late(String reference, int version) {
     return jdbc.sql("select agency from jtai_report_decision where reference = ? and version = ? and late order by decided_at")

@@ -6,12 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.jtai.response.auditreport.ReportDecisions;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.WorkingCalendar;
 
 /** The board as the page shows it: days over steps, and each cell's words, colour and what hovering says. */
 public record BoardPage(String reference, int today, String nextDeadline, String readAt, List<Day> days,
-                        List<InspectionBoard.Column> columns, List<Row> rows) {
+                        List<InspectionBoard.Column> columns, List<Row> rows, List<String> approvers, List<Version> versions) {
+
+  /** A version of the audit report, and each partner's decision on it in words, with its colour. */
+  public record Version(String label, List<Cell> decisions) {}
 
   /** A group of columns: the steps first due on one working day (null: steps with no deadline). */
   public record Day(Integer day, int steps, boolean today) {
@@ -34,7 +38,23 @@ public record BoardPage(String reference, int today, String nextDeadline, String
     String next = board.nextDeadline() == null ? "none"
         : board.nextDeadline().title() + ", " + calendar.spoken(board.nextDeadline().due());
     String readAt = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).format(EngineTime.now().atZone(calendar.zone()));
-    return new BoardPage(board.reference(), board.today(), next, readAt, days, board.columns(), rows);
+    List<String> approvers = board.approvals().isEmpty() ? List.of()
+        : board.approvals().get(0).approvals().stream().map(InspectionBoard.Approval::name).toList();
+    List<Version> versions = board.approvals().stream().map(version -> new Version(
+        "Version " + version.version() + (version.current() ? " (current)" : ""),
+        version.approvals().stream().map(approval -> decision(approval, version.current(), calendar)).toList())).toList();
+    return new BoardPage(board.reference(), board.today(), next, readAt, days, board.columns(), rows, approvers, versions);
+  }
+
+  private static Cell decision(InspectionBoard.Approval approval, boolean current, WorkingCalendar calendar) {
+    if (approval.decision() == null) {
+      return current ? new Cell("Awaited", "open", "No decision yet on this version")
+          : new Cell("", "not-required", "No decision: a later version replaced it");
+    }
+    boolean approved = ReportDecisions.APPROVED.equals(approval.decision());
+    String when = calendar.spoken(approval.decidedAt()) + (approval.late() ? ", after the deadline" : "");
+    return new Cell((approved ? "Approved" : "Not approved") + (approval.late() ? " (late)" : ""),
+        approved ? (approval.late() ? "done-late" : "done-on-time") : "overdue", when);
   }
 
   private static Cell cell(InspectionBoard.Cell cell, WorkingCalendar calendar) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.jtai.response.auditreport.AuditReportVariables;
+import uk.jtai.response.auditreport.ReportDecisions;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.caseaudit.AuditReturns;
 import uk.jtai.response.calendar.InspectionSchedule;
@@ -45,7 +47,17 @@ public class InspectionBoard {
   /** The step whose completions may be nil returns: an agency's Audit Tool and Chronology for one audited child. */
   static final String AUDIT_TOOL_STEP = "Task_CompleteAuditTool";
 
-  public record Board(String reference, String theme, int today, Milestone nextDeadline, List<Column> columns, List<Row> rows) {}
+  public record Board(String reference, String theme, int today, Milestone nextDeadline, List<Column> columns, List<Row> rows,
+                      List<ReportVersion> approvals) {}
+
+  /**
+   * One version of the audit report shared for approval, and each statutory partner's decision on it as it came in
+   * (latest first among the versions): decisions and times only, never a reason given.
+   */
+  public record ReportVersion(int version, boolean current, List<Approval> approvals) {}
+
+  /** A statutory partner's decision on a version: APPROVED, REJECTED, or null while it has given none. */
+  public record Approval(String agency, String name, String decision, Instant decidedAt, boolean late) {}
 
   /** A step: its task definition, the name partners see, and the working day it first falls due (null: no deadline). */
   public record Column(String step, String name, Integer dueDay) {}
@@ -72,10 +84,12 @@ public class InspectionBoard {
   private final ThemeRegistry themes;
   private final WorkingCalendar calendar;
   private final AuditReturns auditReturns;
+  private final ReportDecisions reportDecisions;
 
   public InspectionBoard(JdbcClient jdbc, Partnership partnership, ThemeRegistry themes, WorkingCalendar calendar,
-                         AuditReturns auditReturns) {
+                         AuditReturns auditReturns, ReportDecisions reportDecisions) {
     this.jdbc = jdbc;
+    this.reportDecisions = reportDecisions;
     this.auditReturns = auditReturns;
     this.partnership = partnership;
     this.themes = themes;
@@ -115,7 +129,39 @@ public class InspectionBoard {
     Milestone next = schedule.milestones().stream().filter(m -> m.due().isAfter(now))
         .min(Comparator.comparing(Milestone::due)).orElse(null);
     return new Board(schedule.reference(), schedule.theme(), dayOf(dayOne, now), next,
-        List.copyOf(columns.values()), rows);
+        List.copyOf(columns.values()), rows, approvals(schedule.reference(), agencies));
+  }
+
+  /**
+   * The audit report's versions shared so far (the latest from the report's process, so a version nobody has decided
+   * on yet shows too), newest first, with the decisions of the statutory partners among {@code agencies}.
+   */
+  private List<ReportVersion> approvals(String reference, Set<String> agencies) {
+    List<ReportDecisions.Given> given = reportDecisions.given(reference);
+    int latest = Math.max(given.stream().mapToInt(ReportDecisions.Given::version).max().orElse(0), currentVersion(reference));
+    List<ReportVersion> versions = new ArrayList<>();
+    for (int version = latest; version >= 1; version--) {
+      List<Approval> approvals = new ArrayList<>();
+      for (Agency partner : partnership.statutoryPartners()) {
+        if (agencies != null && !agencies.contains(partner.id())) {
+          continue;
+        }
+        int v = version;
+        Optional<ReportDecisions.Given> decision = given.stream()
+            .filter(g -> g.version() == v && g.agency().equals(partner.id())).reduce((first, second) -> second);
+        approvals.add(new Approval(partner.id(), partner.shortName(), decision.map(ReportDecisions.Given::decision).orElse(null),
+            decision.map(ReportDecisions.Given::decidedAt).orElse(null), decision.map(ReportDecisions.Given::late).orElse(false)));
+      }
+      versions.add(new ReportVersion(version, version == latest, approvals));
+    }
+    return versions;
+  }
+
+  /** The version of the audit report last shared for approval (0: none yet), from the report process's history. */
+  private int currentVersion(String reference) {
+    return jdbc.sql("select max(v.LONG_) from ACT_HI_VARINST v join ACT_HI_PROCINST p on p.ID_ = v.PROC_INST_ID_ "
+            + "where p.BUSINESS_KEY_ = ? and v.NAME_ = ?")
+        .params(reference, AuditReportVariables.REPORT_VERSION.name()).query(Long.class).optional().map(Long::intValue).orElse(0);
   }
 
   private Cell cell(String step, List<HistoricTask> tasks, Instant now, LocalDate today, int nilReturns) {

@@ -2,6 +2,7 @@ package uk.jtai.response.auditreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.board.InspectionBoard;
+import uk.jtai.response.calendar.InspectionSchedule;
+import uk.jtai.response.calendar.ScheduleRepository;
+import uk.jtai.response.support.AsDemoUsers;
 import uk.jtai.response.support.Http;
 import uk.jtai.response.support.ProcessTestSupport;
 import uk.jtai.response.support.TestUsers;
@@ -35,6 +40,8 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
 
   @LocalServerPort int port;
   @Autowired ReportDecisions decisions;
+  @Autowired InspectionBoard board;
+  @Autowired ScheduleRepository schedules;
   @Autowired uk.jtai.response.partnership.Partnership partnership;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -158,6 +165,22 @@ class AuditDayAndReportProcessTest extends ProcessTestSupport {
     decide(reference, "police", true, null);
     assertThat(task(reference, "Task_SubmitAuditReport")).as("la's approval of version 1 does not count").isNull();
     assertThat(decisions.decisions(reference, 2)).containsOnlyKeys("health", "police");
+
+    // The board shows each version's decisions as they come in: the Business Unit every partner's, the Police its own.
+    InspectionSchedule schedule = schedules.find(reference).orElseThrow();
+    List<InspectionBoard.ReportVersion> versions = board.of(schedule, null).approvals();
+    assertThat(versions).extracting(InspectionBoard.ReportVersion::version).containsExactly(2, 1);
+    assertThat(versions.get(0).current()).isTrue();
+    assertThat(versions.get(0).approvals()).extracting(InspectionBoard.Approval::agency, InspectionBoard.Approval::decision)
+        .containsExactly(tuple("la", null), tuple("police", "APPROVED"), tuple("health", "APPROVED"));
+    assertThat(versions.get(1).approvals()).extracting(InspectionBoard.Approval::agency, InspectionBoard.Approval::decision)
+        .containsExactly(tuple("la", "APPROVED"), tuple("police", null), tuple("health", "REJECTED"));
+    assertThat(board.of(schedule, java.util.Set.of("police")).approvals().get(0).approvals())
+        .extracting(InspectionBoard.Approval::agency).containsExactly("police");
+    new AsDemoUsers(engine, partnership);
+    String page = Http.as(port, "bu", TestUsers.PASSWORD).get("/inspections/" + reference + "/board").body();
+    assertThat(page).contains("Audit report approvals", "Version 2 (current)", "Awaited", "Not approved", "Version 1")
+        .doesNotContain("health visiting is inaccurate");
     decide(reference, "la", true, null);
     assertThat(task(reference, "Task_SubmitAuditReport")).isNotNull();
   }
