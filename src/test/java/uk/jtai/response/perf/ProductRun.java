@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import uk.jtai.response.support.Http;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.jtai.response.JtaiResponseApplication;
 import uk.jtai.response.calendar.ScheduleRepository;
@@ -44,7 +45,16 @@ final class ProductRun {
 
   record Result(int inspections, int threads, long startupMillis, long driveMillis, long tasks, double tasksPerSecond,
                 long concurrentChangeRetries, StatementCounter.Counts sql, Map<String, Long> stageMillis,
-                Map<String, Long> reminders, List<Long> reminderLagsMillis, Memory memory) {}
+                Map<String, Long> reminders, List<Long> reminderLagsMillis, Memory memory, BoardTimes board) {}
+
+  /**
+   * The board of one inspection with every task done, read over HTTP as the Business Unit with every other
+   * inspection of the run in the database: wall milliseconds per answer, sorted ({@code page}: the HTML page).
+   */
+  record BoardTimes(String reference, int otherInspections, List<Double> apiMillis, List<Double> pageMillis) {}
+
+  static final int BOARD_WARM_UP = 5;
+  static final int BOARD_READS = 50;
 
   record Memory(long heapUsedBytes, long heapUsedAfterGcBytes, long heapCommittedBytes, long residentBytes,
                 long peakResidentBytes) {}
@@ -116,14 +126,39 @@ final class ProductRun {
       Map<String, Long> reminders = reminderCounts(jdbc, clock);
       List<Long> lags = reminderLags(jdbc, clock);
       smtp.purgeEmailFromAllMailboxes();
+      BoardTimes board = boardTimes(context.getEnvironment().getProperty("local.server.port", Integer.class),
+          references.get(0), inspections - 1);
       Memory memory = memory();
       long tasks = driver.tasksCompleted();
       return new Result(inspections, threads, startupMillis, driveMillis, tasks, tasks * 1000.0 / driveMillis,
-          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory);
+          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory, board);
     } finally {
       context.close();
       clock.reset();
     }
+  }
+
+  private static BoardTimes boardTimes(int port, String reference, int others) {
+    Http bu = Http.as(port, "bu", TestUsers.PASSWORD);
+    List<Double> api = new ArrayList<>();
+    List<Double> page = new ArrayList<>();
+    for (int i = 0; i < BOARD_WARM_UP + BOARD_READS; i++) {
+      long began = System.nanoTime();
+      int apiStatus = bu.get("/api/inspections/" + reference + "/board").statusCode();
+      long between = System.nanoTime();
+      int pageStatus = bu.get("/inspections/" + reference + "/board").statusCode();
+      long ended = System.nanoTime();
+      if (apiStatus != 200 || pageStatus != 200) {
+        throw new IllegalStateException("the board of " + reference + " answered " + apiStatus + " and " + pageStatus);
+      }
+      if (i >= BOARD_WARM_UP) {
+        api.add((between - began) / 1e6);
+        page.add((ended - between) / 1e6);
+      }
+    }
+    api.sort(Double::compare);
+    page.sort(Double::compare);
+    return new BoardTimes(reference, others, api, page);
   }
 
   /** The demo profile's users (one per role), with passwords that are not the demo one. */

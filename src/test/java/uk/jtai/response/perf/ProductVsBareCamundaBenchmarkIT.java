@@ -83,6 +83,17 @@ class ProductVsBareCamundaBenchmarkIT {
     lag.put("maxMillis", percentile(product.reminderLagsMillis(), 100));
     productFigures.put("reminderLag", lag);
     productFigures.put("memoryAfterRun", product.memory());
+    Map<String, Object> board = new LinkedHashMap<>();
+    board.put("reference", product.board().reference());
+    board.put("otherInspectionsInTheDatabase", product.board().otherInspections());
+    board.put("reads", product.board().apiMillis().size());
+    board.put("apiP50Millis", percentileOf(product.board().apiMillis(), 50));
+    board.put("apiP90Millis", percentileOf(product.board().apiMillis(), 90));
+    board.put("apiMaxMillis", percentileOf(product.board().apiMillis(), 100));
+    board.put("pageP50Millis", percentileOf(product.board().pageMillis(), 50));
+    board.put("pageP90Millis", percentileOf(product.board().pageMillis(), 90));
+    board.put("pageMaxMillis", percentileOf(product.board().pageMillis(), 100));
+    productFigures.put("boardOfADoneInspection", board);
 
     Map<String, Object> baselineFigures = figures(baseline.startupMillis(), baseline.wallMillis(), baseline.instances(),
         baseline.tasksPerSecond(), baseline.sql());
@@ -142,6 +153,11 @@ class ProductVsBareCamundaBenchmarkIT {
     out.append(String.format("%-36s %18s%n", "resident after run / peak (MiB)",
         mib(memory.residentBytes()) + " / " + mib(memory.peakResidentBytes())));
     out.append(String.format("%-36s %18d%n", "tasks retried after a job's change", product.concurrentChangeRetries()));
+    ProductRun.BoardTimes board = product.board();
+    out.append(String.format("%-36s %18s%n", "board of a done inspection p50/p90 (ms)",
+        String.format("%.0f / %.0f", percentileOf(board.apiMillis(), 50), percentileOf(board.apiMillis(), 90))));
+    out.append(String.format("%-36s %18s   (%d others in the database; page p50 %.0f ms)%n", "", "JSON over HTTP",
+        board.otherInspections(), percentileOf(board.pageMillis(), 50)));
     out.append("stages (s):");
     product.stageMillis().forEach((stage, millis) -> out.append(String.format(" %s %.1f;", stage, millis / 1000.0)));
     return out.append('\n').toString();
@@ -152,6 +168,13 @@ class ProductVsBareCamundaBenchmarkIT {
   }
 
   static long percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+  }
+
+  static double percentileOf(List<Double> sorted, int p) {
     if (sorted.isEmpty()) {
       return -1;
     }
