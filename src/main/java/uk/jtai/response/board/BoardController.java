@@ -1,7 +1,10 @@
 package uk.jtai.response.board;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +21,7 @@ import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.security.Roles;
 import uk.jtai.response.web.ApiExceptionHandler;
+import uk.jtai.response.web.CsvDownload;
 import uk.jtai.response.web.CurrentUser;
 
 /**
@@ -38,9 +42,11 @@ public class BoardController {
   private final CurrentUser user;
   private final WorkingCalendar calendar;
   private final InspectionTimeline timeline;
+  private final Debrief debrief;
 
   public BoardController(InspectionBoard board, ScheduleRepository inspections, Partnership partnership, CurrentUser user,
-                         WorkingCalendar calendar, InspectionTimeline timeline) {
+                         WorkingCalendar calendar, InspectionTimeline timeline, Debrief debrief) {
+    this.debrief = debrief;
     this.timeline = timeline;
     this.calendar = calendar;
     this.board = board;
@@ -64,6 +70,43 @@ public class BoardController {
   public ResponseEntity<String> timeline(@PathVariable String reference) {
     InspectionSchedule schedule = schedule(reference);
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(timeline.svg(schedule, board(schedule)));
+  }
+
+  /**
+   * {@code GET /api/inspections/{reference}/debrief.csv}: the lessons-learned debrief's figures ({@link Debrief}) as a
+   * spreadsheet, for the Business Unit, the LAIM and the DCS only: per agency, then step by step.
+   */
+  @GetMapping("/api/inspections/{reference}/debrief.csv")
+  public ResponseEntity<byte[]> debrief(@PathVariable String reference) {
+    if (visibleRows() != null) {
+      throw new ApiExceptionHandler.ForbiddenException("Only the Business Unit, the LAIM and the DCS can download the debrief's figures");
+    }
+    InspectionSchedule schedule = schedule(reference);
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("Agency", "Deadlines", "On time", "Late", "Missed", "Nil returns", "Late by (working minutes, in all)",
+        "Early by (working minutes, in all)", "Reminders", "Escalations", "Corrections"));
+    for (Debrief.AgencyFigures f : debrief.figures(schedule)) {
+      table.add(List.of(f.name(), num(f.deadlines()), num(f.onTime()), num(f.late()), num(f.missed()), num(f.nilReturns()),
+          num(f.lateWorkingMinutes()), num(f.earlyWorkingMinutes()), num(f.reminders()), num(f.escalations()),
+          num(f.corrections())));
+    }
+    table.add(List.of());
+    table.add(List.of("Agency", "Step", "Deadline", "Done", "State", "Working minutes after the deadline (negative: early)"));
+    InspectionBoard.Board whole = board(schedule);
+    Map<String, String> names = new HashMap<>();
+    whole.rows().forEach(row -> names.put(row.agency(), row.name()));
+    Map<String, String> steps = new HashMap<>();
+    whole.columns().forEach(column -> steps.put(column.step(), column.name()));
+    for (Debrief.StepFigures step : debrief.steps(schedule)) {
+      table.add(List.of(names.get(step.agency()), steps.get(step.step()), calendar.spoken(step.due()),
+          step.doneAt() == null ? "" : calendar.spoken(step.doneAt()), step.state().name(),
+          step.workingMinutesAfterDeadline() == null ? "" : num(step.workingMinutesAfterDeadline())));
+    }
+    return CsvDownload.of(reference + "-debrief.csv", table);
+  }
+
+  private static String num(long value) {
+    return Long.toString(value);
   }
 
   private InspectionBoard.Board board(InspectionSchedule schedule) {

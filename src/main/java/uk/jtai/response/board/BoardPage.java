@@ -60,6 +60,7 @@ public record BoardPage(String reference, int today, String nextDeadline, String
   private static Cell cell(InspectionBoard.Cell cell, WorkingCalendar calendar) {
     String label = switch (cell.state()) {
       case OVERDUE -> "Overdue";
+      case MISSED -> "Missed";
       case DUE_TODAY -> "Due today";
       case OPEN -> "Open";
       case DONE_LATE -> "Late by " + hoursAndMinutes(cell.lateByWorkingMinutes());

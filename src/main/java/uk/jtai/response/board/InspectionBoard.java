@@ -20,9 +20,11 @@ import uk.jtai.response.caseaudit.AuditReturns;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.notify.MissedDeadlines;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.ThemeRegistry;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.TaskNaming;
 
 /**
@@ -40,9 +42,10 @@ public class InspectionBoard {
 
   /**
    * A cell's state, worst first when one agency has several tasks at a step (per child, or a repeated step).
-   * NIL_RETURN: every audit tool the agency completed was a nil return (no involvement with the child).
+   * NIL_RETURN: every audit tool the agency completed was a nil return (no involvement with the child). MISSED: its
+   * stage closed after the deadline with the task not done (it was withdrawn).
    */
-  public enum State { OVERDUE, DUE_TODAY, OPEN, DONE_LATE, DONE_ON_TIME, NIL_RETURN, NOT_REQUIRED, NOT_YET_OPEN }
+  public enum State { OVERDUE, MISSED, DUE_TODAY, OPEN, DONE_LATE, DONE_ON_TIME, NIL_RETURN, NOT_REQUIRED, NOT_YET_OPEN }
 
   /** The step whose completions may be nil returns: an agency's Audit Tool and Chronology for one audited child. */
   static final String AUDIT_TOOL_STEP = "Task_CompleteAuditTool";
@@ -177,7 +180,8 @@ public class InspectionBoard {
             : task.due().isBefore(now) ? State.OVERDUE
             : task.due().atZone(calendar.zone()).toLocalDate().equals(today) ? State.DUE_TODAY : State.OPEN;
       } else if (!task.completed()) {
-        own = State.NOT_REQUIRED; // withdrawn: the stage closed, the agency was taken out, the selection changed
+        // Withdrawn (the stage closed, the agency was taken out, the selection changed): after its deadline, a miss.
+        own = task.due() != null && task.end().isAfter(task.due()) ? State.MISSED : State.NOT_REQUIRED;
       } else if (task.due() != null && task.end().isAfter(task.due())) {
         own = State.DONE_LATE;
         lateBy = Math.max(lateBy, calendar.workingTimeBetween(task.due(), task.end()).toMinutes());
@@ -198,9 +202,14 @@ public class InspectionBoard {
 
   /** The agency whose task it is (its lead contacts' or its senior's group), or the partnership's own roles. */
   private String rowOf(HistoricTask task) {
-    if (task.group() != null) {
+    return rowOfGroup(task.group());
+  }
+
+  /** The row of a task offered first to {@code group}: that agency's (its people's or its senior's group), else the partnership's. */
+  String rowOfGroup(String group) {
+    if (group != null) {
       for (Agency agency : partnership.agencies()) {
-        if (agency.id().equals(task.group()) || agency.seniorGroup().equals(task.group())) {
+        if (agency.id().equals(group) || agency.seniorGroup().equals(group)) {
           return agency.id();
         }
       }
@@ -217,6 +226,17 @@ public class InspectionBoard {
   private int dayOf(LocalDate dayOne, Instant at) {
     LocalDate date = at.atZone(calendar.zone()).toLocalDate();
     return date.isBefore(dayOne) ? 1 : calendar.dayNumber(dayOne, date);
+  }
+
+  /**
+   * The misses recorded on the inspection ({@link MissedDeadlines}), from history, so that an ended inspection still
+   * has them; null if none.
+   */
+  public String missedDeadlines(String reference) {
+    return jdbc.sql("select v.TEXT_ from ACT_HI_VARINST v join ACT_HI_PROCINST p on p.ID_ = v.PROC_INST_ID_ "
+            + "where p.BUSINESS_KEY_ = ? and p.PROC_DEF_KEY_ = ? and v.NAME_ = ? and v.EXECUTION_ID_ = v.PROC_INST_ID_")
+        .params(reference, Standing.INSPECTION_PROCESS_KEY, MissedDeadlines.VARIABLE).query(String.class).list()
+        .stream().filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   /** Every task of every stage of the inspection, with the group it was offered to first. */

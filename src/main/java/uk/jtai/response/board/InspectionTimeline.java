@@ -7,15 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.calendar.InspectionSchedule;
 import uk.jtai.response.calendar.Milestone;
 import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.notify.MissedDeadlines;
-import uk.jtai.response.process.Standing;
 
 /**
  * The inspection's schedule as a timeline picture (SVG): its working days (1 to 15 at least) across, today's line,
@@ -52,11 +49,11 @@ public class InspectionTimeline {
   static final int DAY_STARTS = 8 * 60;
   static final int DAY_MINUTES = 10 * 60;
 
-  private final JdbcClient jdbc;
+  private final InspectionBoard inspectionBoard;
   private final WorkingCalendar calendar;
 
-  public InspectionTimeline(JdbcClient jdbc, WorkingCalendar calendar) {
-    this.jdbc = jdbc;
+  public InspectionTimeline(InspectionBoard inspectionBoard, WorkingCalendar calendar) {
+    this.inspectionBoard = inspectionBoard;
     this.calendar = calendar;
   }
 
@@ -64,12 +61,13 @@ public class InspectionTimeline {
   public List<Mark> marks(InspectionSchedule schedule, InspectionBoard.Board board) {
     Instant now = EngineTime.now();
     LocalDate today = now.atZone(calendar.zone()).toLocalDate();
-    String missed = missedDeadlines(schedule.reference());
+    String missed = inspectionBoard.missedDeadlines(schedule.reference());
     List<Mark> marks = new ArrayList<>();
     schedule.milestones().stream().sorted(Comparator.comparing(Milestone::due)).forEach(milestone -> {
       List<InspectionBoard.State> cells = board.rows().stream().flatMap(row -> row.cells().stream())
           .filter(cell -> milestone.due().equals(cell.due())).map(InspectionBoard.Cell::state).toList();
-      boolean late = cells.contains(InspectionBoard.State.OVERDUE) || cells.contains(InspectionBoard.State.DONE_LATE)
+      boolean late = cells.contains(InspectionBoard.State.OVERDUE) || cells.contains(InspectionBoard.State.MISSED)
+          || cells.contains(InspectionBoard.State.DONE_LATE)
           || (cells.isEmpty() && recorded(missed, milestone.name()));
       boolean allDone = !cells.isEmpty() && cells.stream().allMatch(InspectionTimeline::done);
       State state;
@@ -201,14 +199,6 @@ public class InspectionTimeline {
       }
     }
     return false;
-  }
-
-  /** The misses recorded on the inspection, from history, so that an ended inspection still shows them. */
-  private String missedDeadlines(String reference) {
-    return jdbc.sql("select v.TEXT_ from ACT_HI_VARINST v join ACT_HI_PROCINST p on p.ID_ = v.PROC_INST_ID_ "
-            + "where p.BUSINESS_KEY_ = ? and p.PROC_DEF_KEY_ = ? and v.NAME_ = ? and v.EXECUTION_ID_ = v.PROC_INST_ID_")
-        .params(reference, Standing.INSPECTION_PROCESS_KEY, MissedDeadlines.VARIABLE).query(String.class).list()
-        .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   private static String text(String value) {

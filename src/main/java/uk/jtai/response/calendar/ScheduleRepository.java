@@ -76,6 +76,13 @@ public class ScheduleRepository {
             .param(reference).query(Milestone.class).list()));
   }
 
+  /** The partnership's inspection or rehearsal notified last before {@code reference}, if there is one. */
+  public Optional<String> previous(String reference) {
+    return jdbc.sql("select reference from jtai_inspection where notified_at < (select notified_at from jtai_inspection "
+            + "where reference = ?) order by notified_at desc fetch first 1 rows only")
+        .param(reference).query(String.class).optional();
+  }
+
   public Optional<Instant> due(String reference, String milestone) {
     return jdbc.sql("select due from jtai_milestone where reference = ? and name = ?").params(reference, milestone)
         .query(Instant.class).optional();

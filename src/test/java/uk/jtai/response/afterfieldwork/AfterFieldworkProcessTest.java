@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,16 @@ class AfterFieldworkProcessTest extends ProcessTestSupport {
     moveClockTo("2027-10-20T10:00:00+01:00");
     complete(task(reference, "Task_SubmitActionPlan"), Map.of("actionPlanSubmitted", true, "actionPlanSubmittedAt",
         "2027-10-20T09:00:00+01:00", "actionPlanLocation", "Plan v1", "reportedToGovernance", true));
+    // The debrief opens with each agency's figures against its deadlines, and the previous inspection's if any.
+    JsonNode debrief = json.readTree(forms.getTaskFormVariables(task(reference, "Task_HoldLessonsLearned").getId())
+        .get("debriefFigures").toString());
+    List<String> agencies = new java.util.ArrayList<>();
+    debrief.forEach(row -> agencies.add(row.get("agency").asText()));
+    assertThat(agencies).containsExactly("Local Authority", "Police", "Health", "Probation", "Education",
+        "City of York Safeguarding Children Partnership");
+    assertThat(debrief.get(1).get("deadlines").asText()).matches("\\d+ of \\d+ on time( \\(\\d+%\\))?");
+    assertThat(debrief.get(1).get("previous").asText()).isNotBlank();
+    assertThat(debrief.toString()).as("steps and times, never a child").doesNotContain(audited.toArray(String[]::new));
     complete(task(reference, "Task_HoldLessonsLearned"), Map.of("debriefHeldAt", "2027-10-20T09:30:00+01:00",
         "lessonsLocation", "Lessons"));
 

@@ -39,6 +39,7 @@ class BoardApiTest extends ProcessTestSupport {
   @Autowired WorkingCalendar calendar;
   @Autowired SelectedChildren selected;
   @Autowired InspectionTimeline timeline;
+  @Autowired Debrief debrief;
   @Autowired InspectionBoard inspectionBoard;
   @Autowired ScheduleRepository schedules;
   private final ObjectMapper json = new ObjectMapper();
@@ -127,6 +128,31 @@ class BoardApiTest extends ProcessTestSupport {
         .isEqualTo(403);
     assertThat(Http.as(port, "police.lead", TestUsers.PASSWORD).get("/inspections/" + reference + "/timeline.svg").statusCode())
         .as("an agency sees the milestones").isEqualTo(200);
+
+    // The debrief's figures, whose misses are known: the Police confirmed late, the LA's Annex A and
+    // every agency's fieldwork-week meetings are overdue, Education was taken out of the meetings.
+    Map<String, Debrief.AgencyFigures> figures = new java.util.HashMap<>();
+    debrief.figures(schedule).forEach(f -> figures.put(f.agency(), f));
+    Debrief.AgencyFigures police = figures.get("police");
+    assertThat(police.late()).isEqualTo(1);
+    assertThat(police.lateWorkingMinutes()).isEqualTo(late.get("lateByWorkingMinutes").asLong());
+    assertThat(police.missed()).as("the fieldwork-week meetings, overdue").isEqualTo(1);
+    assertThat(police.onTime()).isZero();
+    assertThat(police.onTimePercent()).isZero();
+    Debrief.AgencyFigures la = figures.get("la");
+    assertThat(la.onTime()).as("its lead contact").isEqualTo(1);
+    assertThat(la.missed()).as("Annex A and the fieldwork-week meetings").isEqualTo(2);
+    assertThat(la.earlyWorkingMinutes()).as("confirmed at 11:00 on day 1, due at 17:00")
+        .isEqualTo(calendar.workingTimeBetween(instant("2027-05-24T11:00:00+01:00"), instant("2027-05-24T17:00:00+01:00")).toMinutes());
+    assertThat(figures.get("education").missed()).as("taken out of the meetings: not a miss").isZero();
+    assertThat(figures).containsKey(InspectionBoard.PARTNERSHIP_ROW);
+    HttpResponse<String> csv = Http.as(port, "laim", TestUsers.PASSWORD).get("/api/inspections/" + reference + "/debrief.csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).contains("Agency,Deadlines,On time,Late,Missed", "Police,2,0,1,1,0," + police.lateWorkingMinutes(),
+        "Police,Confirm your lead contact is available and briefed,17:00 on Monday 24 May,10:00 on Tuesday 25 May,DONE_LATE,"
+            + police.lateWorkingMinutes());
+    assertThat(Http.as(port, "police.lead", TestUsers.PASSWORD).get("/api/inspections/" + reference + "/debrief.csv").statusCode())
+        .as("the debrief's figures are the coordinators'").isEqualTo(403);
 
     // The same as a page, for those without Cockpit.
     HttpResponse<String> page = Http.as(port, "bu", TestUsers.PASSWORD).get("/inspections/" + reference + "/board");
