@@ -84,10 +84,12 @@ public class BoardController {
     InspectionSchedule schedule = schedule(reference);
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("Agency", "Deadlines", "On time", "Late", "Missed", "Nil returns", "Late by (working minutes, in all)",
-        "Early by (working minutes, in all)", "Reminders", "Escalations", "Corrections"));
+        "Early by (working minutes, in all)", "Median lead on time (working minutes)", "Reminders", "Escalations",
+        "Corrections"));
     for (Debrief.AgencyFigures f : debrief.figures(schedule)) {
       table.add(List.of(f.name(), num(f.deadlines()), num(f.onTime()), num(f.late()), num(f.missed()), num(f.nilReturns()),
-          num(f.lateWorkingMinutes()), num(f.earlyWorkingMinutes()), num(f.reminders()), num(f.escalations()),
+          num(f.lateWorkingMinutes()), num(f.earlyWorkingMinutes()), num(f.medianLeadWorkingMinutes()), num(f.reminders()),
+          num(f.escalations()),
           num(f.corrections())));
     }
     table.add(List.of());

@@ -30,10 +30,13 @@ import uk.jtai.response.process.Standing;
 @Component("debrief")
 public class Debrief {
 
-  /** One agency's figures over the whole inspection. Working time in minutes; a step done early counts its lead. */
+  /**
+   * One agency's figures over the whole inspection. Working time in minutes: how late its late steps were and how
+   * early its early ones, in all, and the median lead of the steps it did on time (how close to the deadline it works).
+   */
   public record AgencyFigures(String agency, String name, int deadlines, int onTime, int late, int missed, int nilReturns,
-                              long lateWorkingMinutes, long earlyWorkingMinutes, int reminders, int escalations,
-                              int corrections) {
+                              long lateWorkingMinutes, long earlyWorkingMinutes, long medianLeadWorkingMinutes,
+                              int reminders, int escalations, int corrections) {
 
     /** Deadlines met, as a whole percentage of those that fell due (null: none did). */
     public Integer onTimePercent() {
@@ -103,11 +106,13 @@ public class Debrief {
       int missedSteps = count(own, InspectionBoard.State.MISSED) + count(own, InspectionBoard.State.OVERDUE);
       long lateBy = own.stream().map(StepFigures::workingMinutesAfterDeadline).filter(m -> m != null && m > 0)
           .mapToLong(Long::longValue).sum();
-      long earlyBy = own.stream().map(StepFigures::workingMinutesAfterDeadline).filter(m -> m != null && m < 0)
-          .mapToLong(m -> -m).sum();
+      List<Long> leads = own.stream().map(StepFigures::workingMinutesAfterDeadline).filter(m -> m != null && m <= 0)
+          .map(m -> -m).sorted().toList();
+      long earlyBy = leads.stream().mapToLong(Long::longValue).sum();
+      long medianLead = leads.isEmpty() ? 0 : leads.get((leads.size() - 1) / 2);
       int nil = row.cells().stream().mapToInt(InspectionBoard.Cell::nilReturns).sum();
       figures.add(new AgencyFigures(agency, row.name(), onTime + late + missedSteps, onTime, late, missedSteps, nil, lateBy,
-          earlyBy, reminders.getOrDefault(agency, 0), escalations(missed, agency), corrections.getOrDefault(agency, 0)));
+          earlyBy, medianLead, reminders.getOrDefault(agency, 0), escalations(missed, agency), corrections.getOrDefault(agency, 0)));
     }
     return figures;
   }
@@ -126,7 +131,7 @@ public class Debrief {
       ObjectNode row = rows.addObject().put("agency", f.name())
           .put("deadlines", f.onTime() + " of " + f.deadlines() + " on time" + percent(f.onTimePercent()))
           .put("late", f.late() + " late (" + BoardPage.hoursAndMinutes(f.lateWorkingMinutes()) + "), " + f.missed() + " missed")
-          .put("early", BoardPage.hoursAndMinutes(f.earlyWorkingMinutes()))
+          .put("early", f.onTime() == 0 ? "" : BoardPage.hoursAndMinutes(f.medianLeadWorkingMinutes()) + " before the deadline")
           .put("reminders", f.reminders() + " reminders, " + f.escalations() + " escalations")
           .put("returns", f.nilReturns() + " nil returns, " + f.corrections() + " corrections");
       AgencyFigures then = before.get(f.agency());

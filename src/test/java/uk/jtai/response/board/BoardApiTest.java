@@ -144,6 +144,7 @@ class BoardApiTest extends ProcessTestSupport {
     assertThat(la.missed()).as("Annex A and the fieldwork-week meetings").isEqualTo(2);
     assertThat(la.earlyWorkingMinutes()).as("confirmed at 11:00 on day 1, due at 17:00")
         .isEqualTo(calendar.workingTimeBetween(instant("2027-05-24T11:00:00+01:00"), instant("2027-05-24T17:00:00+01:00")).toMinutes());
+    assertThat(la.medianLeadWorkingMinutes()).as("its one step on time").isEqualTo(la.earlyWorkingMinutes());
     assertThat(figures.get("education").missed()).as("taken out of the meetings: not a miss").isZero();
     assertThat(figures).containsKey(InspectionBoard.PARTNERSHIP_ROW);
     HttpResponse<String> csv = Http.as(port, "laim", TestUsers.PASSWORD).get("/api/inspections/" + reference + "/debrief.csv");
