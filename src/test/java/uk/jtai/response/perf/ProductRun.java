@@ -45,7 +45,8 @@ final class ProductRun {
 
   record Result(int inspections, int threads, long startupMillis, long driveMillis, long tasks, double tasksPerSecond,
                 long concurrentChangeRetries, StatementCounter.Counts sql, Map<String, Long> stageMillis,
-                Map<String, Long> reminders, List<Long> reminderLagsMillis, Memory memory, BoardTimes board) {}
+                Map<String, Long> reminders, List<Long> reminderLagsMillis, Memory memory, BoardTimes board,
+                long deadlocks) {}
 
   /**
    * The board of one inspection with every task done, read over HTTP as the Business Unit with every other
@@ -91,6 +92,7 @@ final class ProductRun {
         references.add("JTAI-2027-05-B" + i);
       }
 
+      long deadlocksBefore = deadlocks(jdbc);
       StatementCounter.Counts before = counter.now();
       Map<String, Long> stageMillis = new LinkedHashMap<>();
       ExecutorService workers = Executors.newFixedThreadPool(threads);
@@ -123,6 +125,7 @@ final class ProductRun {
         throw new IllegalStateException(ended + " of " + inspections + " inspections closed");
       }
       drainReminders(jdbc, clock);
+      long deadlocks = deadlocks(jdbc) - deadlocksBefore;
       Map<String, Long> reminders = reminderCounts(jdbc, clock);
       List<Long> lags = reminderLags(jdbc, clock);
       smtp.purgeEmailFromAllMailboxes();
@@ -131,11 +134,21 @@ final class ProductRun {
       Memory memory = memory();
       long tasks = driver.tasksCompleted();
       return new Result(inspections, threads, startupMillis, driveMillis, tasks, tasks * 1000.0 / driveMillis,
-          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory, board);
+          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory, board, deadlocks);
     } finally {
       context.close();
       clock.reset();
     }
+  }
+
+  /**
+   * Deadlocks PostgreSQL has detected in the product's database so far ({@code pg_stat_database}), read after a
+   * second so that the statistics of the last transactions are in.
+   */
+  private static long deadlocks(JdbcTemplate jdbc) throws InterruptedException {
+    Thread.sleep(1000);
+    Long deadlocks = jdbc.queryForObject("select deadlocks from pg_stat_database where datname = current_database()", Long.class);
+    return deadlocks == null ? 0 : deadlocks;
   }
 
   private static BoardTimes boardTimes(int port, String reference, int others) {

@@ -74,6 +74,8 @@ class ProductVsBareCamundaBenchmarkIT {
     Map<String, Object> productFigures = figures(product.startupMillis(), product.driveMillis(), product.tasks(),
         product.tasksPerSecond(), product.sql());
     productFigures.put("concurrentChangeRetries", product.concurrentChangeRetries());
+    productFigures.put("concurrentChangeRetriesPercentOfTasks", 100.0 * product.concurrentChangeRetries() / Math.max(1, product.tasks()));
+    productFigures.put("postgresDeadlocksDetected", product.deadlocks());
     productFigures.put("stageMillis", product.stageMillis());
     productFigures.put("reminders", product.reminders());
     Map<String, Object> lag = new LinkedHashMap<>();
@@ -152,7 +154,9 @@ class ProductVsBareCamundaBenchmarkIT {
         mib(memory.heapUsedBytes()) + " / " + mib(memory.heapUsedAfterGcBytes())));
     out.append(String.format("%-36s %18s%n", "resident after run / peak (MiB)",
         mib(memory.residentBytes()) + " / " + mib(memory.peakResidentBytes())));
-    out.append(String.format("%-36s %18d%n", "tasks retried after a job's change", product.concurrentChangeRetries()));
+    out.append(String.format("%-36s %18s%n", "tasks retried after a job's change", String.format("%d (%.2f%%)",
+        product.concurrentChangeRetries(), 100.0 * product.concurrentChangeRetries() / Math.max(1, product.tasks()))));
+    out.append(String.format("%-36s %18d%n", "deadlocks PostgreSQL detected", product.deadlocks()));
     ProductRun.BoardTimes board = product.board();
     out.append(String.format("%-36s %18s%n", "board of a done inspection p50/p90 (ms)",
         String.format("%.0f / %.0f", percentileOf(board.apiMillis(), 50), percentileOf(board.apiMillis(), 90))));
