@@ -400,14 +400,23 @@ class HostilePartnerTest extends ProcessTestSupport {
     }
     boolean agencyPerson = partnership.agencies().stream()
         .anyMatch(agency -> groups.contains(agency.id()) || groups.contains(agency.seniorGroup()));
+    if (Roles.COORDINATORS.stream().noneMatch(groups::contains)) {
+      refused(user, "product API", "download the debrief's figures", as.get("/api/inspections/" + sheets + "/debrief.csv"));
+    }
     if (Roles.COORDINATORS.stream().noneMatch(groups::contains) && !agencyPerson) {
       refused(user, "product API", "read the inspection's board", as.get("/api/inspections/" + sheets + "/board"));
+      refused(user, "product API", "see the inspection's timeline", as.get("/inspections/" + sheets + "/timeline.svg"));
     } else if (Roles.COORDINATORS.stream().noneMatch(groups::contains)) {
       HttpResponse<String> board = as.get("/api/inspections/" + sheets + "/board");
       long otherRows = board.statusCode() != 200 ? 0 : java.util.stream.StreamSupport.stream(json.readTree(board.body()).get("rows")
           .spliterator(), false).map(row -> row.get("agency").asText())
           .filter(agency -> !groups.contains(agency) && !groups.contains(agency + "-senior")).count();
       record(user, "product API", "read other agencies' rows of the board", board, board.statusCode() == 200 && otherRows == 0);
+      long otherApprovals = board.statusCode() != 200 ? 0 : java.util.stream.StreamSupport.stream(json.readTree(board.body())
+          .get("approvals").spliterator(), false).flatMap(version -> java.util.stream.StreamSupport.stream(
+              version.get("approvals").spliterator(), false)).map(approval -> approval.get("agency").asText())
+          .filter(agency -> !groups.contains(agency) && !groups.contains(agency + "-senior")).count();
+      record(user, "product API", "read other agencies' decisions on the audit report", board, otherApprovals == 0);
     }
     if (!groups.contains(Roles.DCS) && !groups.contains(Roles.BUSINESS_UNIT)) {
       refused(user, "product API", "start an inspection", as.post("/api/inspections", "{\"reference\":\"JTAI-2027-09-HOSTILE\","
