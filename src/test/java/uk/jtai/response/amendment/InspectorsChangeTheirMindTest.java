@@ -16,6 +16,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.board.InspectionBoard;
 import uk.jtai.response.caseaudit.AuditReturns;
 import uk.jtai.response.childselection.KnownToAgencyReturns;
 import uk.jtai.response.childselection.SelectedChildren;
@@ -40,6 +41,7 @@ class InspectorsChangeTheirMindTest extends ProcessTestSupport {
   @Autowired SelectedChildren selected;
   @Autowired KnownToAgencyReturns returns;
   @Autowired AuditReturns auditReturns;
+  @Autowired InspectionBoard board;
   @Autowired uk.jtai.response.calendar.ScheduleRepository schedules;
   @LocalServerPort int port;
   private final ObjectMapper json = new ObjectMapper();
@@ -314,6 +316,23 @@ class InspectorsChangeTheirMindTest extends ProcessTestSupport {
       assertThat((String) row.get("subject")).contains("1 audit return missing (Probation)");
       assertThat(row.get("recipients")).isEqualTo("probation.senior@york.example,cyscp@york.gov.uk");
     });
+
+    // The board after the corrected selection: each agency had a seventh audit to do, for the new child; probation's
+    // is overdue, the others are done on time.
+    InspectionBoard.Board after = board.of(schedules.find(reference).orElseThrow(), null);
+    assertThat(auditToolCell(after, "probation")).satisfies(cell -> {
+      assertThat(cell.state()).isEqualTo(InspectionBoard.State.OVERDUE);
+      assertThat(cell.tasks()).isEqualTo(7);
+    });
+    assertThat(auditToolCell(after, "la")).satisfies(cell -> {
+      assertThat(cell.state()).isEqualTo(InspectionBoard.State.DONE_ON_TIME);
+      assertThat(cell.tasks()).isEqualTo(7);
+    });
+  }
+
+  private static InspectionBoard.Cell auditToolCell(InspectionBoard.Board board, String agency) {
+    return board.rows().stream().filter(row -> row.agency().equals(agency)).flatMap(row -> row.cells().stream())
+        .filter(cell -> cell.step().equals("Task_CompleteAuditTool")).findFirst().orElseThrow();
   }
 
   @Test

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.board.InspectionBoard;
+import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.childselection.SelectedChildren;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.ProcessTestSupport;
@@ -30,6 +32,8 @@ class CaseAuditProcessTest extends ProcessTestSupport {
 
   @Autowired AuditReturns returns;
   @Autowired SelectedChildren selected;
+  @Autowired InspectionBoard board;
+  @Autowired ScheduleRepository schedules;
   private final ObjectMapper json = new ObjectMapper();
 
   /**
@@ -347,6 +351,18 @@ class CaseAuditProcessTest extends ProcessTestSupport {
     assertThat(task(reference, "Task_CompileAuditPack")).isNull();
     assertThat(outbox(reference, "task-overdue")).as("closing escalates nothing twice").hasSize(1);
     assertThat(outbox(reference, "audit-returns-overdue")).hasSize(1);
+
+    // On the board, what was withdrawn after its deadline is a miss, not "not required".
+    InspectionBoard.Board after = board.of(schedules.find(reference).orElseThrow(), null);
+    assertThat(cellOf(after, "probation", "Task_CompleteAuditTool").state()).isEqualTo(InspectionBoard.State.MISSED);
+    assertThat(cellOf(after, "police", "Task_CompleteAuditTool").state()).isEqualTo(InspectionBoard.State.DONE_ON_TIME);
+    assertThat(cellOf(after, InspectionBoard.PARTNERSHIP_ROW, "Task_CompileAuditPack").state())
+        .as("the pack, withdrawn after it was due").isEqualTo(InspectionBoard.State.MISSED);
+  }
+
+  private static InspectionBoard.Cell cellOf(InspectionBoard.Board board, String agency, String step) {
+    return board.rows().stream().filter(row -> row.agency().equals(agency)).flatMap(row -> row.cells().stream())
+        .filter(cell -> cell.step().equals(step)).findFirst().orElseThrow();
   }
 
   @Test
