@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row's lock}: a claim that runs out meanwhile (a long pause of the node, a slow mail server) cannot be taken
  * over, since other nodes skip locked rows; the lock ends with the node's transaction, or its connection.
  *
- * <p>The table has the columns {@code id, status, next_attempt_at, attempts, claimed_by, claimed_until}, one
- * for the last error or outcome and one for when the row was done. A row waits as {@code PENDING}. The
+ * <p>The table has the columns {@code id, status, next_attempt_at, attempts, claimed_by, claimed_until, done_by}
+ * (the node that finished the row), one for the last error or outcome and one for when the row was done. A row waits as {@code PENDING}. The
  * rows are read as the record {@code T}, whose components name the columns read ({@code taskId} is
  * {@code task_id}).
  */
@@ -96,7 +96,7 @@ public final class ClaimableQueue<T extends ClaimableQueue.Row> {
    */
   public boolean finish(long id, String node, String status, Instant now, String note) {
     return jdbc.sql("update " + table.name() + " set status = :status, " + table.doneAtColumn() + " = :now, "
-            + table.errorColumn() + " = :note, attempts = attempts + 1, claimed_by = null, claimed_until = null "
+            + table.errorColumn() + " = :note, attempts = attempts + 1, done_by = :node, claimed_by = null, claimed_until = null "
             + "where id = :id and claimed_by = :node and status = :pending")
         .param("status", status).param("now", Sql.utc(now)).param("note", note).param("id", id).param("node", node)
         .param("pending", PENDING).update() == 1;
