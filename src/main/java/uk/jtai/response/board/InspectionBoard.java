@@ -62,8 +62,11 @@ public class InspectionBoard {
   /** A statutory partner's decision on a version: APPROVED, REJECTED, or null while it has given none. */
   public record Approval(String agency, String name, String decision, Instant decidedAt, boolean late) {}
 
-  /** A step: its task definition, the name partners see, and the working day it first falls due (null: no deadline). */
-  public record Column(String step, String name, Integer dueDay) {}
+  /**
+   * A step: its task definition, the name partners see, the working day it first falls due (null: no deadline), and
+   * whether one of its tasks falls due at the inspection's next deadline.
+   */
+  public record Column(String step, String name, Integer dueDay, boolean atNextDeadline) {}
 
   public record Row(String agency, String name, List<Cell> cells) {}
 
@@ -107,11 +110,15 @@ public class InspectionBoard {
     List<HistoricTask> tasks = tasks(schedule.reference());
     Map<String, Integer> nilReturns = auditReturns.nilReturns(schedule.reference());
 
+    Milestone next = schedule.milestones().stream().filter(m -> m.due().isAfter(now))
+        .min(Comparator.comparing(Milestone::due)).orElse(null);
+    Set<String> atNext = new java.util.HashSet<>();
+    tasks.stream().filter(t -> next != null && next.due().equals(t.due())).forEach(t -> atNext.add(t.step()));
     Map<String, Column> columns = new LinkedHashMap<>();
     tasks.stream()
         .sorted(Comparator.comparing((HistoricTask t) -> t.due() == null ? Instant.MAX : t.due()).thenComparing(HistoricTask::start))
         .forEach(task -> columns.putIfAbsent(task.step(), new Column(task.step(), stepName(task.name()),
-            task.due() == null ? null : dayOf(dayOne, task.due()))));
+            task.due() == null ? null : dayOf(dayOne, task.due()), atNext.contains(task.step()))));
 
     Map<String, String> rowNames = new LinkedHashMap<>();
     for (String agency : themes.theme(schedule.theme()).agencies()) {
@@ -129,8 +136,6 @@ public class InspectionBoard {
           .toList();
       rows.add(new Row(row, name, cells));
     });
-    Milestone next = schedule.milestones().stream().filter(m -> m.due().isAfter(now))
-        .min(Comparator.comparing(Milestone::due)).orElse(null);
     return new Board(schedule.reference(), schedule.theme(), dayOf(dayOne, now), next,
         List.copyOf(columns.values()), rows, approvals(schedule.reference(), agencies));
   }

@@ -81,6 +81,8 @@ class BoardApiTest extends ProcessTestSupport {
     assertThat(steps).containsSubsequence("Task_ConfirmLeadContact", "Task_SubmitAnnexA", "Task_GiveFieldworkMeetings",
         "Task_ApproveEvidence");
     assertThat(column(board, "Task_SubmitAnnexA").get("dueDay").asInt()).isEqualTo(2);
+    assertThat(column(board, "Task_SubmitAnnexA").get("atNextDeadline").asBoolean()).as("Annex A: the next deadline").isTrue();
+    assertThat(column(board, "Task_ConfirmLeadContact").get("atNextDeadline").asBoolean()).isFalse();
     assertThat(column(board, "Task_ConfirmLeadContact").get("name").asText())
         .as("the step, without agency, inspection or day").isEqualTo("Confirm your lead contact is available and briefed");
     List<String> rows = new ArrayList<>();
