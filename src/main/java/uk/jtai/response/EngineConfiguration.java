@@ -85,7 +85,7 @@ public class EngineConfiguration {
       @Override
       public void postProcessEngineBuild(ProcessEngine engine) {
         new IdentitySetup(partnership, admin, demo, demoProfile, removeDemoAccounts, starters.orderedStream().toList()).apply(engine);
-        new ModelDeployer(themes).deploy(engine);
+        new ModelDeployer(themes, partnership).deploy(engine);
       }
     };
   }

@@ -1,5 +1,7 @@
 package uk.jtai.response.amendment;
 
+import uk.jtai.response.inspection.TakingPart;
+
 import static uk.jtai.response.store.Sql.utc;
 
 import java.time.Instant;
@@ -38,9 +40,12 @@ public class ReturnCorrections {
   private final KnownToAgencyReturns returns;
   private final SelectionAmendments amendments;
   private final JdbcClient jdbc;
+  private final TakingPart takingPart;
 
   public ReturnCorrections(@Lazy ProcessEngine engine, ScheduleRepository inspections, ThemeRegistry themes,
-                           KnownToAgencyReturns returns, SelectionAmendments amendments, JdbcClient jdbc) {
+                           KnownToAgencyReturns returns, SelectionAmendments amendments, JdbcClient jdbc,
+                           TakingPart takingPart) {
+    this.takingPart = takingPart;
     this.engine = engine;
     this.inspections = inspections;
     this.themes = themes;
@@ -71,7 +76,8 @@ public class ReturnCorrections {
       submission.verdict();
     }
     String theme = (String) engine.getRuntimeService().getVariable(running.getId(), Standing.THEME.name());
-    List<String> mine = themes.theme(theme).caseAuditAgencies().stream().filter(groups::contains).toList();
+    List<String> mine = takingPart.expand(reference, themes.theme(theme).caseAuditAgencies()).stream()
+        .filter(groups::contains).toList();
     if (mine.size() != 1) {
       submission.reject(CorrectReturnForm.Submitted::inspectionReference, mine.isEmpty()
           ? "asks no known-to-agency return of your agency" : "asks a return of more than one of your agencies: "

@@ -1,5 +1,7 @@
 package uk.jtai.response.amendment;
 
+import uk.jtai.response.inspection.TakingPart;
+
 import static uk.jtai.response.store.Sql.utc;
 
 import java.time.Instant;
@@ -81,10 +83,12 @@ public class SelectionAmendments {
   private final TaskLinks links;
   private final ThemeRegistry themes;
   private final ScheduleRepository schedules;
+  private final TakingPart takingPart;
 
   public SelectionAmendments(@Lazy ProcessEngine engine, ScheduleRepository inspections, SelectedChildren selected,
                              ChildReferences childReferences, Partnership partnership, JdbcClient jdbc, Outbox outbox,
-                             TaskLinks links, ThemeRegistry themes) {
+                             TaskLinks links, ThemeRegistry themes, TakingPart takingPart) {
+    this.takingPart = takingPart;
     this.themes = themes;
     this.schedules = inspections;
     this.engine = engine;
@@ -269,7 +273,7 @@ public class SelectionAmendments {
     String theme = (String) runtime.getVariable(running.getId(), Standing.THEME.name());
     boolean pending = !told.isEmpty();
     boolean restarted = false;
-    for (String agency : themes.theme(theme).caseAuditAgencies()) {
+    for (String agency : takingPart.expand(reference, themes.theme(theme).caseAuditAgencies())) {
       if (!told.contains(agency) && !takenOut.contains(agency)) {
         // Local to the new child audit: a plain setVariable would land on a scope every restarted share sees.
         (agencyBodies.length > 0 ? modification.startBeforeActivity(CHILD_AUDIT, agencyBodies[0].getId())

@@ -1,5 +1,7 @@
 package uk.jtai.response.board;
 
+import uk.jtai.response.inspection.TakingPart;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,6 +88,7 @@ public class InspectionBoard {
   }
 
   private final JdbcClient jdbc;
+  private final TakingPart takingPart;
   private final Partnership partnership;
   private final ThemeRegistry themes;
   private final WorkingCalendar calendar;
@@ -93,7 +96,8 @@ public class InspectionBoard {
   private final ReportDecisions reportDecisions;
 
   public InspectionBoard(JdbcClient jdbc, Partnership partnership, ThemeRegistry themes, WorkingCalendar calendar,
-                         AuditReturns auditReturns, ReportDecisions reportDecisions) {
+                         AuditReturns auditReturns, ReportDecisions reportDecisions, TakingPart takingPart) {
+    this.takingPart = takingPart;
     this.jdbc = jdbc;
     this.reportDecisions = reportDecisions;
     this.auditReturns = auditReturns;
@@ -121,7 +125,7 @@ public class InspectionBoard {
             task.due() == null ? null : dayOf(dayOne, task.due()), atNext.contains(task.step()))));
 
     Map<String, String> rowNames = new LinkedHashMap<>();
-    for (String agency : themes.theme(schedule.theme()).agencies()) {
+    for (String agency : takingPart.everTakingPart(schedule.reference(), themes.theme(schedule.theme()).agencies())) {
       rowNames.put(agency, partnership.agencyName(agency));
     }
     rowNames.put(PARTNERSHIP_ROW, partnership.name());

@@ -186,7 +186,8 @@ public class KnownToAgency {
     List<Theme.Question> questions = questions(theme);
     List<List<String>> table = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of(childReferences.label()));
-    for (String agency : theme.caseAuditAgencies()) {
+    List<String> agencies = inspections.caseAuditAgencies(reference, theme);
+    for (String agency : agencies) {
       for (Theme.Question question : questions) {
         header.add(partnership.agencyName(agency) + ": " + question.text());
       }
@@ -194,7 +195,7 @@ public class KnownToAgency {
     table.add(header);
     for (String child : selected.firstSelection(reference)) {
       List<String> line = new ArrayList<>(List.of(child));
-      for (String agency : theme.caseAuditAgencies()) {
+      for (String agency : agencies) {
         Map<String, Map<String, String>> agencyReturn = byAgency.get(agency);
         for (Theme.Question question : questions) {
           line.add(agencyReturn == null ? NOT_RETURNED : words(agencyReturn.getOrDefault(child, Map.of()).get(question.id())));

@@ -1,5 +1,7 @@
 package uk.jtai.response.concerns;
 
+import uk.jtai.response.inspection.TakingPart;
+
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +30,11 @@ public class ConcernController {
   private final ScheduleRepository inspections;
   private final ThemeRegistry themes;
   private final CurrentUser user;
+  private final TakingPart takingPart;
 
   public ConcernController(IssuesOfConcern concerns, ScheduleRepository inspections, ThemeRegistry themes,
-                           CurrentUser user) {
+                           CurrentUser user, TakingPart takingPart) {
+    this.takingPart = takingPart;
     this.concerns = concerns;
     this.inspections = inspections;
     this.themes = themes;
@@ -50,7 +54,7 @@ public class ConcernController {
     values.put(Key.nameOf(RecordConcernForm.Submitted::concernAgency), request.agency());
     values.put(Key.nameOf(RecordConcernForm.Submitted::concernSummary), request.summary());
     Submission submission = new Submission(values::get);
-    RecordConcernForm.readConcern(submission, themes.theme(inspection.theme()).agencies());
+    RecordConcernForm.readConcern(submission, takingPart.agencies(reference, themes.theme(inspection.theme())));
     submission.verdict();
     long id = concerns.raise(reference, request.agency(), request.summary(), user.authentication().getUserId());
     return ResponseEntity.created(URI.create("/api/inspections/" + reference + "/concerns/" + id))

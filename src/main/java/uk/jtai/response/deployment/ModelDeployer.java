@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.partnership.ThemeRegistry;
 
@@ -31,13 +33,19 @@ public class ModelDeployer {
   /** The forms whose theme choice lists the themes the service knows. */
   static final java.util.Set<String> THEME_CHOICE_FORMS = java.util.Set.of(START_FORM,
       "forms/start-theme-readiness.form", "forms/start-benchmarking.form", "forms/start-rehearsal.form");
+  /** The forms whose choice of health providers lists the providers of the partnership file. */
+  static final java.util.Set<String> PROVIDER_CHOICE_FORMS = java.util.Set.of(START_FORM, "forms/change-health-providers.form");
+  /** The key of the providers' choice in those forms. */
+  static final String PROVIDERS_KEY = "healthProviders";
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 
   private final ThemeRegistry themes;
+  private final Partnership partnership;
 
-  public ModelDeployer(ThemeRegistry themes) {
+  public ModelDeployer(ThemeRegistry themes, Partnership partnership) {
     this.themes = themes;
+    this.partnership = partnership;
   }
 
   public void deploy(ProcessEngine engine) {
@@ -65,7 +73,13 @@ public class ModelDeployer {
           String name = stableName(resource);
           try (InputStream in = resource.getInputStream()) {
             byte[] bytes = in.readAllBytes();
-            resources.put(name, THEME_CHOICE_FORMS.contains(name) ? withThemeOptions(bytes) : bytes);
+            if (THEME_CHOICE_FORMS.contains(name)) {
+              bytes = withThemeOptions(bytes);
+            }
+            if (PROVIDER_CHOICE_FORMS.contains(name)) {
+              bytes = withProviderOptions(bytes);
+            }
+            resources.put(name, bytes);
           }
         }
       }
@@ -101,6 +115,31 @@ public class ModelDeployer {
         for (Theme theme : themes.all()) {
           values.addObject().put("label", theme.name()).put("value", theme.id());
         }
+      }
+    }
+    return json.writeValueAsBytes(root);
+  }
+
+  /**
+   * The choice of health providers lists the providers of the partnership file (agencies with part-of), so a
+   * partnership lists its own trusts without a form change; a partnership without providers gets no choice.
+   */
+  byte[] withProviderOptions(byte[] form) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = (ObjectNode) json.readTree(form);
+    ArrayNode components = root.withArray("components");
+    for (int i = components.size() - 1; i >= 0; i--) {
+      ObjectNode component = (ObjectNode) components.get(i);
+      if (!PROVIDERS_KEY.equals(component.path("key").asText())) {
+        continue;
+      }
+      if (partnership.providers().isEmpty()) {
+        components.remove(i);
+        continue;
+      }
+      ArrayNode values = component.putArray("values");
+      for (Agency provider : partnership.providers()) {
+        values.addObject().put("label", provider.name() + " (" + provider.shortName() + ")").put("value", provider.id());
       }
     }
     return json.writeValueAsBytes(root);

@@ -37,7 +37,8 @@ public class InspectionController {
     this.zone = calendar.zone();
   }
 
-  public record StartRequest(String reference, String theme, String notifiedAt) {}
+  /** {@code healthProviders} (optional): the health providers CQC named, by id (partnership file). */
+  public record StartRequest(String reference, String theme, String notifiedAt, List<String> healthProviders) {}
 
   public record MilestoneView(String name, String title, int workingDay, String due) {}
 
@@ -46,7 +47,8 @@ public class InspectionController {
   @PostMapping
   public ResponseEntity<ScheduleView> start(@RequestBody StartRequest request) {
     user.requireAnyGroup(List.of(Roles.DCS, Roles.BUSINESS_UNIT), "start an inspection");
-    InspectionSchedule schedule = inspections.start(request.reference(), request.theme(), request.notifiedAt());
+    InspectionSchedule schedule = inspections.start(request.reference(), request.theme(), request.notifiedAt(),
+        request.healthProviders());
     return ResponseEntity.created(URI.create("/api/inspections/" + schedule.reference())).body(view(schedule));
   }
 

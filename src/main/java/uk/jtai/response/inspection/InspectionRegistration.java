@@ -32,9 +32,11 @@ public class InspectionRegistration implements ExecutionListener {
   private final ScheduleRepository schedules;
   private final WorkingCalendar calendar;
   private final CurrentUser user;
+  private final TakingPart takingPart;
 
   public InspectionRegistration(StartInspectionForm form, ScheduleRepository schedules, WorkingCalendar calendar,
-                                CurrentUser user) {
+                                CurrentUser user, TakingPart takingPart) {
+    this.takingPart = takingPart;
     this.form = form;
     this.schedules = schedules;
     this.calendar = calendar;
@@ -68,6 +70,13 @@ public class InspectionRegistration implements ExecutionListener {
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(inspection.notifiedAt().atZone(calendar.zone())));
     String startedBy = user.id();
     schedules.insert(schedule, execution.getProcessInstanceId(), startedBy, EngineTime.now());
+    // The providers CQC named: kept as decisions (jtai_inspection_provider), the one record of who takes part, so
+    // a later change is not contradicted by a stale variable.
+    for (String provider : notification.healthProviders()) {
+      takingPart.decide(reference, provider, true, "named when the notification was recorded",
+          startedBy == null ? "the service" : startedBy, EngineTime.now());
+    }
+    execution.removeVariable(StartInspectionForm.HEALTH_PROVIDERS);
   }
 
   /** Without an authenticated user (the engine's own calls, tests) there is nobody to refuse. */

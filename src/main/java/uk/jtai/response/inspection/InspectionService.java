@@ -33,13 +33,17 @@ public class InspectionService {
   }
 
   /**
-   * Starts jtai-inspection for a notification, as the authenticated user (the engine checks they may).
+   * Starts jtai-inspection for a notification, as the authenticated user (the engine checks they may), with the
+   * health providers CQC named (ids; null or empty: the integrated care board alone, changeable later).
    *
    * @throws uk.jtai.response.tasks.SubmissionRejectedException for a bad notification (nothing stored)
    * @throws InspectionExistsException when the reference is taken
    */
-  public InspectionSchedule start(String reference, String theme, String notifiedAt) {
+  public InspectionSchedule start(String reference, String theme, String notifiedAt, List<String> healthProviders) {
     Map<String, Object> values = new java.util.HashMap<>();
+    if (healthProviders != null) {
+      values.put(StartInspectionForm.HEALTH_PROVIDERS, List.copyOf(healthProviders));
+    }
     values.put(StartInspectionForm.REFERENCE, reference);
     values.put(StartInspectionForm.THEME, theme);
     values.put(StartInspectionForm.NOTIFIED_AT, notifiedAt);

@@ -24,11 +24,13 @@ public class Inspections {
   private final ThemeRegistry themes;
   private final Partnership partnership;
   private final WorkingCalendar calendar;
+  private final TakingPart takingPart;
 
-  public Inspections(ThemeRegistry themes, Partnership partnership, WorkingCalendar calendar) {
+  public Inspections(ThemeRegistry themes, Partnership partnership, WorkingCalendar calendar, TakingPart takingPart) {
     this.themes = themes;
     this.partnership = partnership;
     this.calendar = calendar;
+    this.takingPart = takingPart;
   }
 
   /** A required date and time of something done for this inspection: not before day 1, not in the future. */
@@ -45,17 +47,26 @@ public class Inspections {
     return OffsetDateTime.parse(Standing.NOTIFIED_AT.get(scope)).toLocalDate();
   }
 
-  /** The ids of the agencies taking part in this inspection's theme, in the theme file's order. */
+  /**
+   * The ids of the agencies taking part in this inspection, in the theme file's order, each followed by its
+   * providers chosen for this inspection ({@link TakingPart}: "health", then the health trusts taking part).
+   */
   public List<String> agencies(VariableScope scope) {
-    return theme(scope).agencies();
+    return takingPart.expand(Standing.REFERENCE.get(scope), theme(scope).agencies());
   }
 
   /**
    * The agencies that say which selected children are known to them and audit the children selected for
-   * audit (the theme's {@code case-audit-agencies}, guidance 6.1), in the theme file's order.
+   * audit (the theme's {@code case-audit-agencies}, guidance 6.1), in the theme file's order, each followed by
+   * its providers taking part.
    */
   public List<String> caseAuditAgencies(VariableScope scope) {
-    return theme(scope).caseAuditAgencies();
+    return takingPart.expand(Standing.REFERENCE.get(scope), theme(scope).caseAuditAgencies());
+  }
+
+  /** {@link #caseAuditAgencies(VariableScope)} of the inspection {@code reference} of the theme. */
+  public List<String> caseAuditAgencies(String reference, Theme theme) {
+    return takingPart.expand(reference, theme.caseAuditAgencies());
   }
 
   /** The agencies taking part, by name, for people: "Local Authority, Police, Health, ...". */

@@ -2,7 +2,11 @@ package uk.jtai.response.inspection;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
+import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Partnership;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,21 +29,32 @@ import uk.jtai.response.tasks.Submission;
 @Component
 public class StartInspectionForm implements StartForm<StartInspectionForm.Submitted> {
 
-  /** A notification read and checked: a field that was refused is null. */
-  public record Submitted(String reference, String theme, Instant notifiedAt) {}
+  /**
+   * A notification read and checked: a field that was refused is null. {@code healthProviders}: the health
+   * providers of the partnership file CQC named to take part (ids; empty when none or not yet known).
+   */
+  public record Submitted(String reference, String theme, Instant notifiedAt, List<String> healthProviders) {
+
+    public Submitted(String reference, String theme, Instant notifiedAt) {
+      this(reference, theme, notifiedAt, List.of());
+    }
+  }
 
   public static final String REFERENCE = Key.nameOf(Submitted::reference);
   public static final String THEME = Key.nameOf(Submitted::theme);
   public static final String NOTIFIED_AT = Key.nameOf(Submitted::notifiedAt);
+  public static final String HEALTH_PROVIDERS = Key.nameOf(Submitted::healthProviders);
 
   private final ThemeRegistry themes;
   private final WorkingCalendar calendar;
   private final ScheduleCalculator calculator;
   private final Pattern referencePattern;
+  private final Partnership partnership;
 
   public StartInspectionForm(ThemeRegistry themes, WorkingCalendar calendar, ScheduleCalculator calculator,
-                           @Value("${jtai.inspection.reference-pattern}") String referencePattern) {
+                           @Value("${jtai.inspection.reference-pattern}") String referencePattern, Partnership partnership) {
     this.themes = themes;
+    this.partnership = partnership;
     this.calendar = calendar;
     this.calculator = calculator;
     this.referencePattern = Pattern.compile(referencePattern);
@@ -73,7 +88,35 @@ public class StartInspectionForm implements StartForm<StartInspectionForm.Submit
     if (reference != null && theme != null && notifiedAt != null && !scheduleFits(submission, reference, theme, notifiedAt)) {
       notifiedAt = null;
     }
-    return new Submitted(reference, theme == null ? null : theme.id(), notifiedAt);
+    return new Submitted(reference, theme == null ? null : theme.id(), notifiedAt,
+        providers(submission, submission.json(Submitted::healthProviders), partnership, Submitted::healthProviders));
+  }
+
+  /**
+   * A choice of health providers (a Camunda Forms checklist: a list of agency ids), each a provider of the
+   * partnership file, in the file's order, without repeats; an unknown one is refused, naming those known.
+   */
+  public static <R extends Record> List<String> providers(Submission submission, JsonNode chosen, Partnership partnership,
+                                                          Key<R> field) {
+    if (chosen == null || chosen.isNull()) {
+      return List.of();
+    }
+    if (!chosen.isArray()) {
+      submission.reject(field, "must be a list of health providers");
+      return List.of();
+    }
+    List<String> known = partnership.providers().stream().map(Agency::id).toList();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (JsonNode one : chosen) {
+      String id = one.asText("").strip();
+      if (!one.isTextual() || !known.contains(id)) {
+        submission.reject(field, "'" + one.asText() + "' is not a health provider of the partnership; known: "
+            + (known.isEmpty() ? "none" : String.join(", ", known)));
+        return List.of();
+      }
+      ids.add(id);
+    }
+    return known.stream().filter(ids::contains).toList();
   }
 
   /** The inspection a notification that passed {@link #read} gives, with its schedule. */

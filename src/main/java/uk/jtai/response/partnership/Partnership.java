@@ -20,6 +20,19 @@ public class Partnership {
         throw new IllegalStateException("jtai.partnership.agencies: agency id '" + agency.id() + "' appears twice");
       }
     }
+    for (Agency agency : agencies.values()) {
+      if (agency.isProvider()) {
+        Agency whole = agencies.get(agency.themeAgency());
+        if (whole == null || whole.isProvider()) {
+          throw new IllegalStateException("jtai.partnership.agencies: '" + agency.id() + "' is part-of '" + agency.themeAgency()
+              + "', which is not an agency of the partnership named by the themes (an agency without part-of)");
+        }
+        if (agency.statutory()) {
+          throw new IllegalStateException("jtai.partnership.agencies: '" + agency.id() + "' is part of '" + agency.themeAgency()
+              + "' and cannot be a statutory partner itself: the statutory partner is '" + agency.themeAgency() + "'");
+        }
+      }
+    }
     if (agencies.values().stream().noneMatch(Agency::statutory)) {
       throw new IllegalStateException("jtai.partnership.agencies: at least one agency must be a statutory partner");
     }
@@ -88,6 +101,19 @@ public class Partnership {
 
   public List<Agency> agencies() {
     return List.copyOf(agencies.values());
+  }
+
+  /**
+   * The providers that may take part in {@code themeAgency}'s steps when an inspection chooses them (the
+   * health trusts of the integrated care board), in the partnership file's order; none for most agencies.
+   */
+  public List<Agency> providersOf(String themeAgency) {
+    return agencies.values().stream().filter(a -> a.isProvider() && a.themeAgency().equals(themeAgency)).toList();
+  }
+
+  /** Every provider of the partnership (agencies with part-of), in the partnership file's order. */
+  public List<Agency> providers() {
+    return agencies.values().stream().filter(Agency::isProvider).toList();
   }
 
   public List<Agency> statutoryPartners() {

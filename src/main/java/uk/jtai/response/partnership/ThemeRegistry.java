@@ -104,6 +104,10 @@ public class ThemeRegistry {
         throw new InvalidThemeException(file, "agencies", "agency '" + agency + "' is not in the partnership "
             + "(known: " + partnership.agencies().stream().map(Agency::id).toList() + ")");
       }
+      partnership.find(agency).filter(Agency::isProvider).ifPresent(provider -> {
+        throw new InvalidThemeException(file, "agencies", "agency '" + agency + "' is part of '" + provider.themeAgency()
+            + "': name '" + provider.themeAgency() + "'; which of its providers take part is decided per inspection");
+      });
     }
     for (Agency statutory : partnership.statutoryPartners()) {
       if (!theme.agencies().contains(statutory.id())) {

@@ -96,14 +96,38 @@ public class StageWithdrawals {
           + " (not yet started, or over): there is nothing to take the agency out of");
       submission.verdict();
     }
-    List<Share> shares = new ArrayList<>();
-    collectShares(runtime, runtime.getActivityInstance(running.getId()), agency.get().id(), shares);
-    if (shares.isEmpty()) {
+    int tasks = withdraw(running, reference, stage, agency.get().id(), request.withdrawalReason(), by);
+    if (tasks < 0) {
       submission.reject(TakeAgencyOutForm.Submitted::agency, "has nothing open in this stage of " + reference);
       submission.verdict();
     }
+    Instant now = EngineTime.now();
+    String stageName = stageName(running);
+    outbox.enqueue(Mail.about(reference, "agency-taken-out")
+        .to(agency.get().lead())
+        .to(agency.get().deputy())
+        .agency(agency.get().shortName())
+        .task(stageName, links.tasklist())
+        .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
+        .once("agency-taken-out:" + reference + ":" + stage + ":" + agency.get().id()));
+    log.info("{} took {} out of {} of inspection {}: {} open task(s) withdrawn", by, agency.get().id(), stage, reference, tasks);
+    return new Withdrawal(stage, agency.get().id(), request.withdrawalReason(), (int) tasks, by, now);
+  }
+
+  /**
+   * Withdraws every share of the agency in the running stage (its instance of each step done per agency, with its
+   * per-child work) and records it in {@code jtai_stage_withdrawal}, in the caller's transaction: the number of
+   * its open tasks withdrawn, or -1 (nothing changed, nothing recorded) when it has no share open there.
+   */
+  int withdraw(ProcessInstance running, String reference, String stage, String agencyId, String reason, String by) {
+    RuntimeService runtime = engine.getRuntimeService();
+    List<Share> shares = new ArrayList<>();
+    collectShares(runtime, runtime.getActivityInstance(running.getId()), agencyId, shares);
+    if (shares.isEmpty()) {
+      return -1;
+    }
     long tasks = engine.getTaskService().createTaskQuery().processInstanceId(running.getId()).list().stream()
-        .filter(task -> agency.get().id().equals(engine.getTaskService().getVariable(task.getId(), Standing.AGENCY.name())))
+        .filter(task -> agencyId.equals(engine.getTaskService().getVariable(task.getId(), Standing.AGENCY.name())))
         .count();
     var modification = runtime.createProcessInstanceModification(running.getId());
     for (Share share : shares) {
@@ -117,21 +141,16 @@ public class StageWithdrawals {
       }
     }
     modification.execute();
-
-    Instant now = EngineTime.now();
     jdbc.sql("insert into jtai_stage_withdrawal (reference, stage, agency, reason, tasks_withdrawn, withdrawn_by, withdrawn_at) "
             + "values (?, ?, ?, ?, ?, ?, ?)")
-        .params(reference, stage, agency.get().id(), request.withdrawalReason(), (int) tasks, by, utc(now)).update();
-    String stageName = stageName(running);
-    outbox.enqueue(Mail.about(reference, "agency-taken-out")
-        .to(agency.get().lead())
-        .to(agency.get().deputy())
-        .agency(agency.get().shortName())
-        .task(stageName, links.tasklist())
-        .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
-        .once("agency-taken-out:" + reference + ":" + stage + ":" + agency.get().id()));
-    log.info("{} took {} out of {} of inspection {}: {} open task(s) withdrawn", by, agency.get().id(), stage, reference, tasks);
-    return new Withdrawal(stage, agency.get().id(), request.withdrawalReason(), (int) tasks, by, now);
+        .params(reference, stage, agencyId, reason, (int) tasks, by, utc(EngineTime.now())).update();
+    return (int) tasks;
+  }
+
+  /** The running stage of the inspection with the process key, if it runs. */
+  Optional<ProcessInstance> running(String reference, String stage) {
+    return Optional.ofNullable(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(stage).active().singleResult());
   }
 
   /** The agencies taken out of stages of an inspection, oldest first. */

@@ -23,7 +23,7 @@ public final class BrowserForms {
   static final String START_INSPECTION = "start-inspection";
 
   public static final Set<String> INSPECTION_WEEK_1 = with(formsOf(List.of("notification-cascade", "move-deadline",
-      "take-agency-out", "amend-selection", "correct-known-to-agency", "fieldwork-meetings", "documentary-evidence", "annex-a", "child-selection",
+      "take-agency-out", "change-health-providers", "amend-selection", "correct-known-to-agency", "fieldwork-meetings", "documentary-evidence", "annex-a", "child-selection",
       "case-audit")), START_INSPECTION);
 
   public static final Set<String> INSPECTION_WEEK_2 = without(formsOf(List.of("jtai-inspection", "audit-day-and-report",

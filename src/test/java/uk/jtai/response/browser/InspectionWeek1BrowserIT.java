@@ -98,6 +98,24 @@ class InspectionWeek1BrowserIT extends FormsBrowserTestSupport {
         .type("Name of the person acting for your agency",
             script("Task_ConfirmLeadContact", "police", LeadContactForm.Submitted.class).contactName())
         .check("They are available for the inspection and fully briefed on their role"));
+    // CQC names the mental-health trust among the health agencies (issue 16, item 6): the Business Unit adds it; its
+    // lead contact finds its own confirmation in Tasklist and confirms; CQC then drops it and the Business Unit takes
+    // it off again, its other open tasks withdrawn.
+    startInBrowser("bu", "Change the health providers taking part", "change-health-providers", form -> form
+        .type("Inspection reference", REFERENCE)
+        .choose("Health providers taking part from now on", "Tees, Esk and Wear Valleys NHS Foundation Trust (TEWV)")
+        .type("Why", "The lead inspector said CQC will also look at the mental health trust"));
+    assertThat(openTasks(REFERENCE, "Task_ApproveEvidence")).extracting(t -> tasks.getVariable(t.getId(), "agency"))
+        .as("TEWV joined the documentary evidence").contains("health-mental");
+    inBrowser("health-mental.lead", "Task_ConfirmLeadContact", form -> form
+        .choose("Who will act for your agency", "Our lead contact")
+        .type("Name of the person acting for your agency", "TEWV safeguarding lead")
+        .check("They are available for the inspection and fully briefed on their role"));
+    startInBrowser("bu", "Change the health providers taking part", "change-health-providers", form -> form
+        .type("Inspection reference", REFERENCE)
+        .type("Why", "CQC will not look at the mental health trust after all"));
+    assertThat(openTasks(REFERENCE, "Task_ApproveEvidence")).extracting(t -> tasks.getVariable(t.getId(), "agency"))
+        .as("TEWV taken off again").doesNotContain("health-mental");
     completeOpenAsScripted(REFERENCE, "Task_ConfirmLeadContact");
     inBrowser("dcs", "Task_ConfirmScrutineerNotified", form -> form
         .check("The Independent Scrutineer has been notified of the inspection")

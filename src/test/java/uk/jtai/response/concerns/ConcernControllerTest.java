@@ -39,11 +39,16 @@ class ConcernControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean IssuesOfConcern concerns;
   @MockitoBean ScheduleRepository inspections;
+  @MockitoBean uk.jtai.response.inspection.TakingPart takingPart;
 
   @BeforeEach
   void anInspectionOnDomesticAbuse() {
     when(inspections.find(REFERENCE)).thenReturn(Optional.of(new InspectionSchedule(REFERENCE, "domestic-abuse",
         Instant.parse("2027-05-24T08:10:00Z"), List.of())));
+    // The trust CQC named takes part with the theme's agencies.
+    when(takingPart.agencies(org.mockito.ArgumentMatchers.eq(REFERENCE), org.mockito.ArgumentMatchers.any())).thenAnswer(call ->
+        ((uk.jtai.response.partnership.Theme) call.getArgument(1)).agencies().stream()
+            .flatMap(a -> a.equals("health") ? java.util.stream.Stream.of(a, "health-acute") : java.util.stream.Stream.of(a)).toList());
   }
 
   @Test
@@ -68,7 +73,7 @@ class ConcernControllerTest {
         .andExpect(jsonPath("$.status").value(400))
         .andExpect(jsonPath("$.errors[0].field").value("concernAgency"))
         .andExpect(jsonPath("$.errors[0].reason").value(
-            "must be one of this inspection's agencies: la, police, health, probation, education"))
+            "must be one of this inspection's agencies: la, police, health, health-acute, probation, education"))
         .andExpect(jsonPath("$.errors[1].field").value("concernSummary"))
         .andExpect(jsonPath("$.errors[1].reason").value("is required"));
     verifyNoInteractions(concerns);

@@ -20,7 +20,8 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
  */
 class PartnershipContactsProcessTest extends BetweenInspectionsTestSupport {
 
-  static final List<String> AGENCIES = List.of("la", "police", "health", "probation", "yjs", "education");
+  static final List<String> AGENCIES = List.of("la", "police", "health", "health-acute", "health-mental",
+      "health-ambulance", "probation", "yjs", "education");
 
   private static Map<String, Object> current() {
     return Map.of("contactsCurrent", "current", "briefed", true);

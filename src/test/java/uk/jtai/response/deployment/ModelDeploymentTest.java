@@ -22,6 +22,7 @@ import uk.jtai.response.support.ProcessTestSupport;
 class ModelDeploymentTest extends ProcessTestSupport {
 
   @Autowired ThemeRegistry themes;
+  @Autowired uk.jtai.response.partnership.Partnership partnership;
 
   private static Set<String> filesIn(String folder) throws IOException {
     try (Stream<Path> files = Files.walk(Path.of(folder))) {
@@ -44,7 +45,7 @@ class ModelDeploymentTest extends ProcessTestSupport {
   void deployingUnchangedModelsAgainCreatesNoNewVersion() {
     long deployments = repository.createDeploymentQuery().count();
     long definitions = repository.createProcessDefinitionQuery().count();
-    new ModelDeployer(themes).deploy(engine);
+    new ModelDeployer(themes, partnership).deploy(engine);
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
   }
@@ -62,7 +63,7 @@ class ModelDeploymentTest extends ProcessTestSupport {
     assertThat(ModelDeployer.THEME_CHOICE_FORMS).contains("forms/start-inspection.form", "forms/start-theme-readiness.form",
         "forms/start-benchmarking.form", "forms/start-rehearsal.form");
     for (String file : ModelDeployer.THEME_CHOICE_FORMS) {
-      String form = new String(new ModelDeployer(themes).withThemeOptions(Files.readAllBytes(Path.of(file))));
+      String form = new String(new ModelDeployer(themes, partnership).withThemeOptions(Files.readAllBytes(Path.of(file))));
       for (Theme theme : themes.all()) {
         assertThat(form).as(file).contains("\"value\" : \"" + theme.id() + "\"").contains(theme.name());
       }

@@ -67,7 +67,7 @@ class InspectionControllerTest {
 
   @Test
   void theDcsStartsAnInspectionAndGetsItsScheduleInLocalTime() throws Exception {
-    when(inspections.start(REFERENCE, "domestic-abuse", "2027-05-24T09:10")).thenReturn(SCHEDULE);
+    when(inspections.start(REFERENCE, "domestic-abuse", "2027-05-24T09:10", null)).thenReturn(SCHEDULE);
 
     mvc.perform(post("/api/inspections").with(as("dcs")).contentType(MediaType.APPLICATION_JSON)
             .content("""
@@ -86,7 +86,7 @@ class InspectionControllerTest {
 
   @Test
   void aRefusedNotificationAnswers400NamingEachField() throws Exception {
-    when(inspections.start(any(), any(), any())).thenThrow(new SubmissionRejectedException(List.of(
+    when(inspections.start(any(), any(), any(), any())).thenThrow(new SubmissionRejectedException(List.of(
         new FieldError("reference", "is required"),
         new FieldError("notifiedAt", "2027-05-29 is not a working day (Saturday)"))));
 
@@ -111,7 +111,7 @@ class InspectionControllerTest {
 
   @Test
   void aReferenceTakenAnswers409() throws Exception {
-    when(inspections.start(any(), any(), any())).thenThrow(new InspectionService.InspectionExistsException(REFERENCE));
+    when(inspections.start(any(), any(), any(), any())).thenThrow(new InspectionService.InspectionExistsException(REFERENCE));
 
     mvc.perform(post("/api/inspections").with(as("bu")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"reference\":\"JTAI-2027-05-YORK\",\"theme\":\"domestic-abuse\",\"notifiedAt\":\"2027-05-24T09:10\"}"))
@@ -135,7 +135,7 @@ class InspectionControllerTest {
 
   @Test
   void whatTheEngineRefusesAnswers403WithoutItsDetail() throws Exception {
-    when(inspections.start(any(), any(), any())).thenThrow(new AuthorizationException(
+    when(inspections.start(any(), any(), any(), any())).thenThrow(new AuthorizationException(
         "The user with id 'bu' does not have 'CREATE_INSTANCE' permission on resource 'jtai-inspection'"));
 
     mvc.perform(post("/api/inspections").with(as("bu")).contentType(MediaType.APPLICATION_JSON)

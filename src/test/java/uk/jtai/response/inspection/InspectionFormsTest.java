@@ -21,7 +21,8 @@ class InspectionFormsTest {
 
   final WorkingCalendar calendar = CalendarFixtures.calendar();
   final StartInspectionForm form = new StartInspectionForm(PartnershipFixtures.themes(), calendar,
-      new ScheduleCalculator(calendar), "JTAI-[0-9]{4}-[0-9]{2}-[A-Z0-9]+(-[A-Z0-9]+)*");
+      new ScheduleCalculator(calendar), "JTAI-[0-9]{4}-[0-9]{2}-[A-Z0-9]+(-[A-Z0-9]+)*",
+      PartnershipFixtures.york());
 
   @Test
   void aNotificationIsReadOnceIntoItsRecordInLocalTimeAndGivesTheSchedule() {
@@ -38,6 +39,20 @@ class InspectionFormsTest {
     assertThat(inspection.schedule().reference()).isEqualTo("JTAI-2027-05-YORK");
     assertThat(inspection.schedule().milestones()).isNotEmpty()
         .allSatisfy(m -> assertThat(m.due()).isAfter(read.notifiedAt()));
+  }
+
+  @Test
+  void theHealthProvidersCqcNamedAreReadInThePartnershipFilesOrderAndAnUnknownOneIsRefused() {
+    Submission named = submission(Map.of("reference", "JTAI-2027-05-YORK", "theme", "domestic-abuse",
+        "notifiedAt", "2027-05-24T09:10", "healthProviders", java.util.List.of("health-mental", "health-acute", "health-acute")));
+    assertThat(form.read(named).healthProviders()).containsExactly("health-acute", "health-mental");
+    assertThat(refusals(named)).isEmpty();
+
+    Submission wrong = submission(Map.of("reference", "JTAI-2027-05-YORK", "theme", "domestic-abuse",
+        "notifiedAt", "2027-05-24T09:10", "healthProviders", java.util.List.of("health-acute", "police")));
+    assertThat(form.read(wrong).healthProviders()).isEmpty();
+    assertThat(refusals(wrong)).containsExactly("healthProviders: 'police' is not a health provider of the partnership; "
+        + "known: health-acute, health-mental, health-ambulance");
   }
 
   @Test

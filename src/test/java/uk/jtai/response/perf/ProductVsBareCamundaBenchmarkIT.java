@@ -123,7 +123,28 @@ class ProductVsBareCamundaBenchmarkIT {
     figures.put("sqlStatements", sql.statements());
     figures.put("sqlStatementsPerUserTask", perTask(sql.statements(), tasks));
     figures.put("commitsPerUserTask", perTask(sql.commits(), tasks));
+    // Where the cost goes (issue 19): per user task, by thread and table, by the product class that issued it
+    // (sampled), and commits by that class.
+    figures.put("sqlStatementsPerUserTaskByThreadAndTable", perTask(sql.byTable(), tasks));
+    figures.put("sqlStatementsPerUserTaskByOrigin", perTask(sql.byOrigin(), tasks));
+    figures.put("commitsPerUserTaskByOrigin", perTask(sql.commitsByOrigin(), tasks));
     return figures;
+  }
+
+  /** The counts per user task, largest first. */
+  static Map<String, Double> perTask(Map<String, Long> counts, long tasks) {
+    Map<String, Double> perTask = new LinkedHashMap<>();
+    counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> perTask.put(e.getKey(), Math.round(perTask(e.getValue(), tasks) * 100) / 100.0));
+    return perTask;
+  }
+
+  /** The largest {@code top} sources of a breakdown per user task, one a line. */
+  static String breakdown(String title, Map<String, Long> counts, long tasks, int top) {
+    StringBuilder out = new StringBuilder(title).append('\n');
+    perTask(counts, tasks).entrySet().stream().limit(top)
+        .forEach(e -> out.append(String.format("  %8.2f  %s%n", e.getValue(), e.getKey())));
+    return out.toString();
   }
 
   static String table(ProductRun.Result product, BareCamundaBaseline.Result baseline) {
@@ -164,7 +185,16 @@ class ProductVsBareCamundaBenchmarkIT {
         board.otherInspections(), percentileOf(board.pageMillis(), 50)));
     out.append("stages (s):");
     product.stageMillis().forEach((stage, millis) -> out.append(String.format(" %s %.1f;", stage, millis / 1000.0)));
-    return out.append('\n').toString();
+    out.append('\n');
+    out.append(breakdown("product: SQL statements per user task by thread / table (largest 25)", product.sql().byTable(),
+        product.tasks(), 25));
+    out.append(breakdown("product: SQL statements per user task by the product class that issued them (sampled 1 in "
+        + StatementCounter.SAMPLE + ", largest 25)", product.sql().byOrigin(), product.tasks(), 25));
+    out.append(breakdown("product: commits per user task by thread / product class (largest 15)", product.sql().commitsByOrigin(),
+        product.tasks(), 15));
+    out.append(breakdown("bare Camunda: SQL statements per user task by thread / table", baseline.sql().byTable(),
+        baseline.instances(), 15));
+    return out.toString();
   }
 
   static double perTask(long count, long tasks) {

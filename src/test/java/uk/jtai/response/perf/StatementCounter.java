@@ -1,6 +1,13 @@
 package uk.jtai.response.perf;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -8,25 +15,67 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Counts the SQL statements and commits that go through a DataSource, from every thread (the engine,
  * its job executor, the product's pollers): a statement of a JDBC batch counts once per row of the batch.
+ *
+ * <p>Where the cost goes (issue 19): each statement is also counted by source, "thread / table" (the driver's
+ * completions, the job executor, the pollers' scheduler thread, HTTP; the table family it touches: history,
+ * runtime, jobs, the product's reminders and outbox...), and, for one statement in {@value #SAMPLE} and every
+ * commit, by the product class nearest the top of the stack that issued it (the task listener, form check or
+ * poller; "engine" when no product class is on the stack): the sampled counts are scaled back up.
  */
 final class StatementCounter {
 
+  static final int SAMPLE = 8;
+  private static final Pattern TABLE = Pattern.compile("(?:insert\\s+into|update|delete\\s+from|from)\\s+([a-z_][a-z0-9_]*)",
+      Pattern.CASE_INSENSITIVE);
+
   private final LongAdder statements = new LongAdder();
   private final LongAdder commits = new LongAdder();
+  private final Map<String, LongAdder> byTable = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> byOrigin = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> commitsByOrigin = new ConcurrentHashMap<>();
+  private final AtomicLong sampled = new AtomicLong();
 
-  /** A snapshot of the counts. */
-  record Counts(long statements, long commits) {
+  /** A snapshot of the counts, with the breakdowns by source. */
+  record Counts(long statements, long commits, Map<String, Long> byTable, Map<String, Long> byOrigin,
+                Map<String, Long> commitsByOrigin) {
+
+    Counts(long statements, long commits) {
+      this(statements, commits, Map.of(), Map.of(), Map.of());
+    }
+
     Counts minus(Counts earlier) {
-      return new Counts(statements - earlier.statements, commits - earlier.commits);
+      return new Counts(statements - earlier.statements, commits - earlier.commits, minus(byTable, earlier.byTable),
+          minus(byOrigin, earlier.byOrigin), minus(commitsByOrigin, earlier.commitsByOrigin));
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> earlier) {
+      Map<String, Long> difference = new TreeMap<>();
+      now.forEach((source, count) -> {
+        long delta = count - earlier.getOrDefault(source, 0L);
+        if (delta != 0) {
+          difference.put(source, delta);
+        }
+      });
+      return difference;
     }
   }
 
   DataSource wrap(DataSource dataSource) {
     return ProxyDataSourceBuilder.create("counted", dataSource)
-        .afterQuery((execution, queries) -> statements.add(execution.isBatch() ? execution.getBatchSize() : queries.size()))
+        .afterQuery((execution, queries) -> {
+          int count = execution.isBatch() ? execution.getBatchSize() : queries.size();
+          statements.add(count);
+          String thread = thread();
+          String sql = queries.isEmpty() ? "" : queries.get(0).getQuery();
+          byTable.computeIfAbsent(thread + " / " + family(sql), k -> new LongAdder()).add(count);
+          if (sampled.incrementAndGet() % SAMPLE == 0) {
+            byOrigin.computeIfAbsent(thread + " / " + origin(), k -> new LongAdder()).add((long) count * SAMPLE);
+          }
+        })
         .afterMethod(method -> {
           if (method.getMethod().getName().equals("commit")) {
             commits.increment();
+            commitsByOrigin.computeIfAbsent(thread() + " / " + origin(), k -> new LongAdder()).increment();
           }
         })
         .build();
@@ -44,6 +93,66 @@ final class StatementCounter {
   }
 
   Counts now() {
-    return new Counts(statements.sum(), commits.sum());
+    return new Counts(statements.sum(), commits.sum(), snapshot(byTable), snapshot(byOrigin), snapshot(commitsByOrigin));
+  }
+
+  private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
+    Map<String, Long> snapshot = new TreeMap<>();
+    counts.forEach((source, count) -> snapshot.put(source, count.sum()));
+    return snapshot;
+  }
+
+  /** Who runs the statement: the benchmark's driver, the job executor, the pollers' scheduler, an HTTP request. */
+  static String thread() {
+    String name = Thread.currentThread().getName();
+    if (name.startsWith("pool-")) {
+      return "driver";
+    }
+    if (name.toLowerCase(Locale.ROOT).contains("camunda") || name.contains("JobExecutor")) {
+      return "job executor";
+    }
+    if (name.startsWith("scheduling")) {
+      return "pollers";
+    }
+    if (name.startsWith("http")) {
+      return "http";
+    }
+    return "other";
+  }
+
+  /** The family of the first table a statement names: history, runtime, jobs, identity... or the product's table. */
+  static String family(String sql) {
+    Matcher matcher = TABLE.matcher(sql);
+    if (!matcher.find()) {
+      return "other";
+    }
+    String table = matcher.group(1).toLowerCase(Locale.ROOT);
+    if (table.startsWith("act_hi_")) {
+      return "history (" + table + ")";
+    }
+    if (table.equals("act_ru_job") || table.equals("act_ru_jobdef")) {
+      return "jobs";
+    }
+    if (table.equals("act_ru_authorization") || table.startsWith("act_id_")) {
+      return "identity and authorization";
+    }
+    if (table.startsWith("act_ru_")) {
+      return "runtime (" + table + ")";
+    }
+    if (table.startsWith("act_")) {
+      return "engine (" + table + ")";
+    }
+    return "product (" + table + ")";
+  }
+
+  /** The product class nearest the top of the stack (not the benchmark's own), or "engine". */
+  static String origin() {
+    return StackWalker.getInstance().walk(frames -> frames
+        .map(StackWalker.StackFrame::getClassName)
+        .filter(name -> name.startsWith("uk.jtai.response.") && !name.startsWith("uk.jtai.response.perf.")
+            && !name.startsWith("uk.jtai.response.store.") && !name.contains("$$"))
+        .findFirst()
+        .map(name -> name.substring("uk.jtai.response.".length()).replaceAll("\\$.*", ""))
+        .orElse("engine"));
   }
 }

@@ -348,6 +348,9 @@ class HostilePartnerTest extends ProcessTestSupport {
           as.post("/engine-rest/process-definition/key/take-agency-out/submit-form", "{\"variables\":{\"inspectionReference\":"
               + "{\"value\":\"" + sheets + "\"},\"stage\":{\"value\":\"child-selection\"},\"agency\":{\"value\":\"health\"},"
               + "\"withdrawalReason\":{\"value\":\"Health is not needed for this stage\"}}}"));
+      refused(user, "generic write", "take a health provider off the inspection (the Business Unit's start form)",
+          as.post("/engine-rest/process-definition/key/change-health-providers/submit-form", "{\"variables\":{\"inspectionReference\":"
+              + "{\"value\":\"" + sheets + "\"},\"changeReason\":{\"value\":\"We would rather not take part\"}}}"));
       refused(user, "generic write", "make oneself the Audit Chair (the Business Unit's start form)",
           as.post("/engine-rest/process-definition/key/reassign-audit-role/submit-form", "{\"variables\":{\"inspectionReference\":"
               + "{\"value\":\"" + approvals + "\"},\"role\":{\"value\":\"chair\"},\"newUser\":{\"value\":\"" + user
