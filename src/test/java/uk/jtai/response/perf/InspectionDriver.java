@@ -166,8 +166,11 @@ final class InspectionDriver {
     long deadline = System.nanoTime() + TASK_WAIT.toNanos();
     long pause = 10;
     while (true) {
+      // As a person picks it in Tasklist's list: by its name, which says the child ("... for child 3 (Police) ..."),
+      // not by reading each task's variables one request at a time.
+      java.util.regex.Pattern forChild = child == null ? null : java.util.regex.Pattern.compile(" for child " + child + "(?!\\d)");
       List<Task> mine = visibleTo(user, reference, taskKey).stream()
-          .filter(t -> child == null || child.equals(tasks.getVariable(t.getId(), "childNumber"))).toList();
+          .filter(t -> forChild == null || forChild.matcher(t.getName()).find()).toList();
       if (!mine.isEmpty()) {
         return mine.get(0);
       }

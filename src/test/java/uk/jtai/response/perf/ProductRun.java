@@ -77,8 +77,11 @@ final class ProductRun {
             "--JTAI_PUBLIC_URL=https://jtai.example",
             "--JTAI_IDENTITY_KEY=" + uk.jtai.response.childselection.identity.IdentityCipher.newKey(),
             // Idle job acquisition backs off to 60 s by default; a jumped clock makes timers due at once,
-            // which a real clock never does, so the executor looks again after at most 2 s.
-            "--camunda.bpm.job-execution.max-wait=2000");
+            // which a real clock never does, so the executor looks again after at most 2 s. The first wait must
+            // not exceed the longest: with max-wait below wait-time-in-millis (5 s by default) Camunda's back-off
+            // never leaves level 0 and acquisition spins without waiting (measured: 2,600 queries and commits a
+            // second on an idle engine, which made up 13 of the 17 commits per user task of earlier runs).
+            "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000");
     long startupMillis = (System.nanoTime() - startupBegan) / 1_000_000;
     try {
       ProcessEngine engine = context.getBean(ProcessEngine.class);

@@ -128,6 +128,7 @@ class ProductVsBareCamundaBenchmarkIT {
     figures.put("sqlStatementsPerUserTaskByThreadAndTable", perTask(sql.byTable(), tasks));
     figures.put("sqlStatementsPerUserTaskByOrigin", perTask(sql.byOrigin(), tasks));
     figures.put("commitsPerUserTaskByOrigin", perTask(sql.commitsByOrigin(), tasks));
+    figures.put("sqlStatementsPerUserTaskByStatement", perTask(sql.bySql(), tasks));
     return figures;
   }
 
@@ -192,6 +193,8 @@ class ProductVsBareCamundaBenchmarkIT {
         + StatementCounter.SAMPLE + ", largest 25)", product.sql().byOrigin(), product.tasks(), 25));
     out.append(breakdown("product: commits per user task by thread / product class (largest 15)", product.sql().commitsByOrigin(),
         product.tasks(), 15));
+    out.append(breakdown("product: SQL statements per user task by thread / statement (sampled 1 in " + StatementCounter.SAMPLE
+        + ", largest 40)", product.sql().bySql(), product.tasks(), 40));
     out.append(breakdown("bare Camunda: SQL statements per user task by thread / table", baseline.sql().byTable(),
         baseline.instances(), 15));
     return out.toString();

@@ -33,19 +33,21 @@ final class StatementCounter {
   private final Map<String, LongAdder> byTable = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> byOrigin = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> commitsByOrigin = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
   private final AtomicLong sampled = new AtomicLong();
 
   /** A snapshot of the counts, with the breakdowns by source. */
   record Counts(long statements, long commits, Map<String, Long> byTable, Map<String, Long> byOrigin,
-                Map<String, Long> commitsByOrigin) {
+                Map<String, Long> commitsByOrigin, Map<String, Long> bySql) {
 
     Counts(long statements, long commits) {
-      this(statements, commits, Map.of(), Map.of(), Map.of());
+      this(statements, commits, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     Counts minus(Counts earlier) {
       return new Counts(statements - earlier.statements, commits - earlier.commits, minus(byTable, earlier.byTable),
-          minus(byOrigin, earlier.byOrigin), minus(commitsByOrigin, earlier.commitsByOrigin));
+          minus(byOrigin, earlier.byOrigin), minus(commitsByOrigin, earlier.commitsByOrigin),
+          minus(bySql, earlier.bySql));
     }
 
     private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> earlier) {
@@ -70,6 +72,10 @@ final class StatementCounter {
           byTable.computeIfAbsent(thread + " / " + family(sql), k -> new LongAdder()).add(count);
           if (sampled.incrementAndGet() % SAMPLE == 0) {
             byOrigin.computeIfAbsent(thread + " / " + origin(), k -> new LongAdder()).add((long) count * SAMPLE);
+            // What each thread runs, statement by statement (the first 90 characters), sampled alike.
+            String statement = sql.replaceAll("\\s+", " ").strip();
+            bySql.computeIfAbsent(thread + " / " + statement.substring(0, Math.min(90, statement.length())),
+                k -> new LongAdder()).add((long) count * SAMPLE);
           }
         })
         .afterMethod(method -> {
@@ -93,7 +99,8 @@ final class StatementCounter {
   }
 
   Counts now() {
-    return new Counts(statements.sum(), commits.sum(), snapshot(byTable), snapshot(byOrigin), snapshot(commitsByOrigin));
+    return new Counts(statements.sum(), commits.sum(), snapshot(byTable), snapshot(byOrigin), snapshot(commitsByOrigin),
+        snapshot(bySql));
   }
 
   private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
@@ -145,14 +152,26 @@ final class StatementCounter {
     return "product (" + table + ")";
   }
 
-  /** The product class nearest the top of the stack (not the benchmark's own), or "engine". */
+  /**
+   * The product classes every call passes through (the doors to the engine, the command interceptor, the variable
+   * helper): not an origin, the class below them is.
+   */
+  private static final java.util.Set<String> PASS_THROUGH = java.util.Set.of("uk.jtai.response.tasks.GuardedTaskService",
+      "uk.jtai.response.tasks.GuardedFormService", "uk.jtai.response.tasks.GuardedRuntimeService",
+      "uk.jtai.response.tasks.SubmissionErrorsUnwrapped", "uk.jtai.response.tasks.Submissions", "uk.jtai.response.process.Var");
+
+  /** The benchmark's own code and the test code it drives with (the inspection script): not the product's. */
+  private static final Pattern TEST_CODE = Pattern.compile("uk\\.jtai\\.response\\.(perf|script|support)\\.");
+
+  /** The product class nearest the top of the stack (not the benchmark's own, not a door), or "engine". */
   static String origin() {
     return StackWalker.getInstance().walk(frames -> frames
         .map(StackWalker.StackFrame::getClassName)
-        .filter(name -> name.startsWith("uk.jtai.response.") && !name.startsWith("uk.jtai.response.perf.")
-            && !name.startsWith("uk.jtai.response.store.") && !name.contains("$$"))
+        .map(name -> name.replaceAll("\\$.*", ""))
+        .filter(name -> name.startsWith("uk.jtai.response.") && !TEST_CODE.matcher(name).lookingAt()
+            && !name.startsWith("uk.jtai.response.store.") && !PASS_THROUGH.contains(name))
         .findFirst()
-        .map(name -> name.substring("uk.jtai.response.".length()).replaceAll("\\$.*", ""))
+        .map(name -> name.substring("uk.jtai.response.".length()))
         .orElse("engine"));
   }
 }
