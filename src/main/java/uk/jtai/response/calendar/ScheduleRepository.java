@@ -3,11 +3,15 @@ package uk.jtai.response.calendar;
 import static uk.jtai.response.store.Sql.utc;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The stored inspections and their schedules (tables jtai_inspection and jtai_milestone). Writes join
@@ -18,6 +22,44 @@ public class ScheduleRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+
+  /**
+   * What was read in the current transaction, by reference: a task's due date, its deadline timer, its reminders
+   * and its name each ask for the same milestone while the task is created (issue 19: no re-reading). Bound to the
+   * transaction, so another transaction (another node's move of a deadline) is always read afresh; a write through
+   * this repository forgets what was read.
+   */
+  private final Object readInThisTransaction = new Object();
+
+  @SuppressWarnings("unchecked")
+  private <T> T memo(String key, java.util.function.Supplier<T> read) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return read.get();
+    }
+    Map<String, Object> memo = (Map<String, Object>) TransactionSynchronizationManager.getResource(readInThisTransaction);
+    if (memo == null) {
+      memo = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(readInThisTransaction, memo);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(readInThisTransaction);
+        }
+      });
+    }
+    if (memo.containsKey(key)) {
+      return (T) memo.get(key);
+    }
+    T value = read.get();
+    memo.put(key, value);
+    return value;
+  }
+
+  private void forgetReads() {
+    if (TransactionSynchronizationManager.hasResource(readInThisTransaction)) {
+      ((Map<?, ?>) TransactionSynchronizationManager.getResource(readInThisTransaction)).clear();
+    }
+  }
 
   public ScheduleRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
@@ -31,6 +73,7 @@ public class ScheduleRepository {
 
   /** Stores a new inspection and its schedule; a reference that exists already fails on the primary key. */
   public void insert(InspectionSchedule schedule, String processInstanceId, String startedBy, Instant now) {
+    forgetReads();
     jdbc.sql("insert into jtai_inspection (reference, theme, notified_at, process_instance_id, started_by, created_at) "
             + "values (?, ?, ?, ?, ?, ?)")
         .params(schedule.reference(), schedule.theme(), utc(schedule.notifiedAt()), processInstanceId, startedBy, utc(now))
@@ -44,6 +87,7 @@ public class ScheduleRepository {
 
   /** Adds (or replaces) one milestone of a running inspection, e.g. a deadline relative to a step. */
   public void putMilestone(String reference, Milestone milestone) {
+    forgetReads();
     jdbc.sql("delete from jtai_milestone where reference = ? and name = ?").params(reference, milestone.name()).update();
     jdbc.sql("insert into jtai_milestone (reference, name, working_day, due, title) values (?, ?, ?, ?, ?)")
         .params(reference, milestone.name(), milestone.workingDay(), utc(milestone.due()), milestone.title())
@@ -69,11 +113,12 @@ public class ScheduleRepository {
   private record Head(String theme, Instant notifiedAt) {}
 
   public Optional<InspectionSchedule> find(String reference) {
-    return jdbc.sql("select theme, notified_at from jtai_inspection where reference = ?").param(reference)
+    return memo("find " + reference, () -> jdbc.sql("select theme, notified_at from jtai_inspection where reference = ?")
+        .param(reference)
         .query(Head.class).optional()
         .map(head -> new InspectionSchedule(reference, head.theme(), head.notifiedAt(), jdbc.sql(
                 "select name, working_day, due, title from jtai_milestone where reference = ? order by due, name")
-            .param(reference).query(Milestone.class).list()));
+            .param(reference).query(Milestone.class).list())));
   }
 
   /** The partnership's inspection or rehearsal notified last before {@code reference}, if there is one. */
@@ -84,7 +129,7 @@ public class ScheduleRepository {
   }
 
   public Optional<Instant> due(String reference, String milestone) {
-    return jdbc.sql("select due from jtai_milestone where reference = ? and name = ?").params(reference, milestone)
-        .query(Instant.class).optional();
+    return memo("due " + reference + " " + milestone, () -> jdbc.sql("select due from jtai_milestone where reference = ? and name = ?")
+        .params(reference, milestone).query(Instant.class).optional());
   }
 }
