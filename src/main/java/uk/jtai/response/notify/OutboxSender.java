@@ -2,7 +2,14 @@ package uk.jtai.response.notify;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -26,11 +33,27 @@ public class OutboxSender {
   private final JavaMailSender mailSender;
   private final MailProperties properties;
   private final String node = ClaimableQueue.nodeName();
+  /** Hands the messages of a batch to the mail server side by side; none when {@code parallel-sends} is 1. */
+  private final ExecutorService senders;
 
   public OutboxSender(OutboxRepository repository, JavaMailSender mailSender, MailProperties properties) {
     this.repository = repository;
     this.mailSender = mailSender;
     this.properties = properties;
+    AtomicInteger threads = new AtomicInteger();
+    this.senders = properties.parallelSends() <= 1 ? null : Executors.newFixedThreadPool(properties.parallelSends(), work -> {
+      Thread thread = new Thread(work, "outbox-sender-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    if (senders != null) {
+      senders.shutdown();
+      senders.awaitTermination(30, TimeUnit.SECONDS);
+    }
   }
 
   /**
@@ -42,15 +65,40 @@ public class OutboxSender {
   public int sendDue() {
     List<OutboxRepository.OutboxMessage> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
         properties.batchSize());
+    if (senders == null || batch.size() < 2) {
+      int sent = 0;
+      for (OutboxRepository.OutboxMessage message : batch) {
+        sent += sendHolding(message) ? 1 : 0;
+      }
+      return sent;
+    }
+    List<Future<Boolean>> sending = batch.stream().map(message -> senders.submit(() -> sendHolding(message))).toList();
     int sent = 0;
-    for (OutboxRepository.OutboxMessage message : batch) {
-      boolean[] delivered = {false};
-      repository.whileHolding(message.id(), node, () -> delivered[0] = send(message));
-      if (delivered[0]) {
-        sent++;
+    RuntimeException failure = null;
+    for (Future<Boolean> one : sending) {
+      try {
+        sent += one.get() ? 1 : 0;
+      } catch (ExecutionException e) {
+        // The database failed under one message (its row lock and status untouched): the others went on; the
+        // poll fails as it did when messages were sent one by one, and the message is claimed again later.
+        failure = failure == null && e.getCause() instanceof RuntimeException cause ? cause
+            : failure == null ? new IllegalStateException(e.getCause()) : failure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while sending the outbox", e);
       }
     }
+    if (failure != null) {
+      throw failure;
+    }
     return sent;
+  }
+
+  /** Sends one message holding its row's lock; whether it was delivered. */
+  private boolean sendHolding(OutboxRepository.OutboxMessage message) {
+    boolean[] delivered = {false};
+    repository.whileHolding(message.id(), node, () -> delivered[0] = send(message));
+    return delivered[0];
   }
 
   private boolean send(OutboxRepository.OutboxMessage message) {

@@ -1,8 +1,10 @@
 package uk.jtai.response.reminders;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.jtai.response.notify.OutboxPoller;
 
 /**
  * Turns every due reminder into an e-mail, batch after batch, every {@code jtai.reminders.poll-interval}, on every node (off in
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class ReminderPoller {
 
   private final ReminderSender sender;
+  private final ObjectProvider<OutboxPoller> outbox;
 
-  public ReminderPoller(ReminderSender sender) {
+  public ReminderPoller(ReminderSender sender, ObjectProvider<OutboxPoller> outbox) {
     this.sender = sender;
+    this.outbox = outbox;
   }
 
   @Scheduled(fixedDelayString = "${jtai.reminders.poll-interval}", initialDelayString = "${jtai.reminders.poll-interval}")
@@ -23,8 +27,14 @@ public class ReminderPoller {
     // Batch after batch until nothing is due: one batch per interval caps a node at batch-size reminders
     // per poll-interval (50 per 10 s), so a deadline shared by many tasks, or many inspections, sent its
     // reminders minutes late, and later the more there were.
-    while (sender.sendDue() > 0) {
-      // the next batch
+    int written = 0;
+    for (int batch = sender.sendDue(); batch > 0; batch = sender.sendDue()) {
+      written += batch;
+    }
+    if (written > 0) {
+      // The e-mails just written go out now, not at the outbox's next poll (up to its interval later): every
+      // reminder waited for two polls in turn. The outbox poller may be draining too; each message is sent once.
+      outbox.ifAvailable(OutboxPoller::poll);
     }
   }
 }

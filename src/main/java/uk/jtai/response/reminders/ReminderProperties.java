@@ -21,4 +21,5 @@ public record ReminderProperties(
     @Min(1) int batchSize,
     @NotNull Duration claimTimeout,
     @NotNull Duration retry,
-    @Min(1) int maxAttempts) {}
+    @Min(1) int maxAttempts,
+    @Min(1) int parallel) {}

@@ -53,6 +53,8 @@ public class ReminderSender {
   private final MissedDeadlines missedDeadlines;
   private final TransactionTemplate transaction;
   private final String node = ClaimableQueue.nodeName();
+  /** Handles the reminders of a batch side by side; none when {@code parallel} is 1. */
+  private final java.util.concurrent.ExecutorService workers;
 
   public ReminderSender(ReminderRepository repository, ReminderScheduler scheduler, ReminderProperties properties,
                         @Lazy TaskService tasks, Outbox outbox, GroupRecipients groups, Partnership partnership,
@@ -70,6 +72,13 @@ public class ReminderSender {
     this.links = links;
     this.missedDeadlines = missedDeadlines;
     this.transaction = new TransactionTemplate(transactions);
+    java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+    this.workers = properties.parallel() <= 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(properties.parallel(),
+        work -> {
+          Thread thread = new Thread(work, "reminder-sender-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** The outbox key of a reminder's e-mail: one e-mail per reminder, whatever happens. */
@@ -84,14 +93,40 @@ public class ReminderSender {
   public int sendDue() {
     List<ReminderRepository.Reminder> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
         properties.batchSize());
-    for (ReminderRepository.Reminder reminder : batch) {
+    if (workers == null || batch.size() < 2) {
+      batch.forEach(this::handleOnce);
+      return batch.size();
+    }
+    List<java.util.concurrent.Future<?>> handling = batch.stream().map(reminder -> workers.submit(() -> handleOnce(reminder)))
+        .collect(java.util.stream.Collectors.toList());
+    for (java.util.concurrent.Future<?> one : handling) {
       try {
-        transaction.executeWithoutResult(status -> handle(reminder));
-      } catch (RuntimeException e) {
-        failed(reminder, e);
+        one.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        log.error("A reminder could not be handled: it is tried again when its claim runs out", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while turning reminders into e-mails", e);
       }
     }
     return batch.size();
+  }
+
+  /** One reminder in its own transaction; a failure is recorded on its row for a later try. */
+  private void handleOnce(ReminderRepository.Reminder reminder) {
+    try {
+      transaction.executeWithoutResult(status -> handle(reminder));
+    } catch (RuntimeException e) {
+      failed(reminder, e);
+    }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() throws InterruptedException {
+    if (workers != null) {
+      workers.shutdown();
+      workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   /**

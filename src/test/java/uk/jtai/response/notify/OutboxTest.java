@@ -132,6 +132,47 @@ class OutboxTest extends ProcessTestSupport {
   }
 
   @Test
+  void twoNodesEachSendingFourAtATimeSendEachMessageOnce() throws Exception {
+    int count = 60;
+    inTransaction(() -> {
+      for (int i = 0; i < count; i++) {
+        outbox.enqueue(mail("JTAI-2027-05-PARALLEL", "q" + i + "@test.example"));
+      }
+    });
+    MailProperties fourAtATime = new MailProperties(properties.from(), properties.pollInterval(), 25,
+        properties.claimTimeout(), properties.firstRetry(), properties.maxRetryInterval(), properties.maxAttempts(), 4);
+    OutboxSender nodeA = new OutboxSender(repository, mailSender, fourAtATime);
+    OutboxSender nodeB = new OutboxSender(repository, mailSender, fourAtATime);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Callable<Integer> drainA = () -> drain(nodeA);
+    Callable<Integer> drainB = () -> drain(nodeB);
+    List<Future<Integer>> results = pool.invokeAll(List.of(drainA, drainB));
+    pool.shutdown();
+    int sent = 0;
+    for (Future<Integer> result : results) {
+      sent += result.get();
+    }
+    nodeA.stop();
+    nodeB.stop();
+    assertThat(sent).isEqualTo(count);
+    List<String> recipients = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      recipients.add(message.getAllRecipients()[0].toString());
+    }
+    assertThat(recipients).hasSize(count).doesNotHaveDuplicates();
+    assertThat(jdbc.queryForObject("select count(*) from jtai_outbox where status = 'SENT'", Integer.class)).isEqualTo(count);
+  }
+
+  /** As the poller drains: batch after batch until one delivers nothing. */
+  private static int drain(OutboxSender sender) {
+    int sent = 0;
+    for (int batch = sender.sendDue(); batch > 0; batch = sender.sendDue()) {
+      sent += batch;
+    }
+    return sent;
+  }
+
+  @Test
   void aNodeHandingAMessageToTheMailServerPastItsClaimKeepsItAndTheOtherNodeSendsTheRest() throws Exception {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-24T09:00:00Z")));
     int count = 5;

@@ -118,7 +118,7 @@ final class StatementCounter {
     if (name.toLowerCase(Locale.ROOT).contains("camunda") || name.contains("JobExecutor")) {
       return "job executor";
     }
-    if (name.startsWith("scheduling")) {
+    if (name.startsWith("scheduling") || name.startsWith("outbox-sender") || name.startsWith("reminder-sender")) {
       return "pollers";
     }
     if (name.startsWith("http")) {

@@ -59,7 +59,7 @@ class PollerBacklogTest extends ProcessTestSupport {
     moveClockTo("2027-05-26T10:00:00+01:00");
     assertThat(dueReminders()).as("more reminders due than two batches").isGreaterThan(2L * reminderProperties.batchSize());
 
-    new ReminderPoller(reminders).poll();
+    new ReminderPoller(reminders, withoutOutbox()).poll();
 
     assertThat(dueReminders()).isZero();
     assertThat(waitingEmails()).as("more e-mails waiting than one batch").isGreaterThan(mailProperties.batchSize());
@@ -67,5 +67,28 @@ class PollerBacklogTest extends ProcessTestSupport {
     new OutboxPoller(outbox).poll();
 
     assertThat(waitingEmails()).isZero();
+  }
+
+  @Test
+  void theRemindersOfAPollLeaveAtOnceNotAtTheOutboxsNextPoll() {
+    for (int i = 0; i < 3; i++) {
+      String reference = newReference();
+      references.add(reference);
+      startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
+    }
+    moveClockTo("2027-05-26T10:00:00+01:00");
+    assertThat(dueReminders()).isPositive();
+    org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+        new org.springframework.beans.factory.support.StaticListableBeanFactory();
+    beans.addBean("outboxPoller", new OutboxPoller(outbox));
+
+    new ReminderPoller(reminders, beans.getBeanProvider(OutboxPoller.class)).poll();
+
+    assertThat(dueReminders()).isZero();
+    assertThat(waitingEmails()).as("sent in the same poll").isZero();
+  }
+
+  private static org.springframework.beans.factory.ObjectProvider<OutboxPoller> withoutOutbox() {
+    return new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(OutboxPoller.class);
   }
 }
