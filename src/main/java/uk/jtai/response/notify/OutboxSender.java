@@ -4,12 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -18,6 +12,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.store.ClaimableQueue;
+import uk.jtai.response.store.SideBySide;
 
 /**
  * Delivers due outbox messages, oldest first. Each message is claimed by one node before it is sent and
@@ -33,27 +28,19 @@ public class OutboxSender {
   private final JavaMailSender mailSender;
   private final MailProperties properties;
   private final String node = ClaimableQueue.nodeName();
-  /** Hands the messages of a batch to the mail server side by side; none when {@code parallel-sends} is 1. */
-  private final ExecutorService senders;
+  /** Hands the messages of a batch to the mail server {@code parallel-sends} at a time. */
+  private final SideBySide senders;
 
   public OutboxSender(OutboxRepository repository, JavaMailSender mailSender, MailProperties properties) {
     this.repository = repository;
     this.mailSender = mailSender;
     this.properties = properties;
-    AtomicInteger threads = new AtomicInteger();
-    this.senders = properties.parallelSends() <= 1 ? null : Executors.newFixedThreadPool(properties.parallelSends(), work -> {
-      Thread thread = new Thread(work, "outbox-sender-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.senders = new SideBySide("outbox-sender", properties.parallelSends());
   }
 
   @PreDestroy
-  void stop() throws InterruptedException {
-    if (senders != null) {
-      senders.shutdown();
-      senders.awaitTermination(30, TimeUnit.SECONDS);
-    }
+  void stop() {
+    senders.close();
   }
 
   /**
@@ -65,33 +52,9 @@ public class OutboxSender {
   public int sendDue() {
     List<OutboxRepository.OutboxMessage> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
         properties.batchSize());
-    if (senders == null || batch.size() < 2) {
-      int sent = 0;
-      for (OutboxRepository.OutboxMessage message : batch) {
-        sent += sendHolding(message) ? 1 : 0;
-      }
-      return sent;
-    }
-    List<Future<Boolean>> sending = batch.stream().map(message -> senders.submit(() -> sendHolding(message))).toList();
-    int sent = 0;
-    RuntimeException failure = null;
-    for (Future<Boolean> one : sending) {
-      try {
-        sent += one.get() ? 1 : 0;
-      } catch (ExecutionException e) {
-        // The database failed under one message (its row lock and status untouched): the others went on; the
-        // poll fails as it did when messages were sent one by one, and the message is claimed again later.
-        failure = failure == null && e.getCause() instanceof RuntimeException cause ? cause
-            : failure == null ? new IllegalStateException(e.getCause()) : failure;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while sending the outbox", e);
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return sent;
+    // A database failure under one message (its row lock and status untouched) does not stop the others; the
+    // poll then fails as it did when messages were sent one by one, and the message is claimed again later.
+    return senders.count(batch, this::sendHolding);
   }
 
   /** Sends one message holding its row's lock; whether it was delivered. */

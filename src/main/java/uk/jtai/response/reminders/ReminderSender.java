@@ -26,6 +26,7 @@ import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.store.ClaimableQueue;
+import uk.jtai.response.store.SideBySide;
 import uk.jtai.response.tasks.TaskNaming;
 
 /**
@@ -53,8 +54,8 @@ public class ReminderSender {
   private final MissedDeadlines missedDeadlines;
   private final TransactionTemplate transaction;
   private final String node = ClaimableQueue.nodeName();
-  /** Handles the reminders of a batch side by side; none when {@code parallel} is 1. */
-  private final java.util.concurrent.ExecutorService workers;
+  /** Handles the reminders of a batch {@code parallel} at a time. */
+  private final SideBySide workers;
 
   public ReminderSender(ReminderRepository repository, ReminderScheduler scheduler, ReminderProperties properties,
                         @Lazy TaskService tasks, Outbox outbox, GroupRecipients groups, Partnership partnership,
@@ -72,13 +73,7 @@ public class ReminderSender {
     this.links = links;
     this.missedDeadlines = missedDeadlines;
     this.transaction = new TransactionTemplate(transactions);
-    java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
-    this.workers = properties.parallel() <= 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(properties.parallel(),
-        work -> {
-          Thread thread = new Thread(work, "reminder-sender-" + threads.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    this.workers = new SideBySide("reminder-sender", properties.parallel());
   }
 
   /** The outbox key of a reminder's e-mail: one e-mail per reminder, whatever happens. */
@@ -93,40 +88,24 @@ public class ReminderSender {
   public int sendDue() {
     List<ReminderRepository.Reminder> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
         properties.batchSize());
-    if (workers == null || batch.size() < 2) {
-      batch.forEach(this::handleOnce);
-      return batch.size();
-    }
-    List<java.util.concurrent.Future<?>> handling = batch.stream().map(reminder -> workers.submit(() -> handleOnce(reminder)))
-        .collect(java.util.stream.Collectors.toList());
-    for (java.util.concurrent.Future<?> one : handling) {
-      try {
-        one.get();
-      } catch (java.util.concurrent.ExecutionException e) {
-        log.error("A reminder could not be handled: it is tried again when its claim runs out", e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while turning reminders into e-mails", e);
-      }
-    }
+    workers.count(batch, this::handleOnce);
     return batch.size();
   }
 
   /** One reminder in its own transaction; a failure is recorded on its row for a later try. */
-  private void handleOnce(ReminderRepository.Reminder reminder) {
+  private boolean handleOnce(ReminderRepository.Reminder reminder) {
     try {
       transaction.executeWithoutResult(status -> handle(reminder));
+      return true;
     } catch (RuntimeException e) {
       failed(reminder, e);
+      return false;
     }
   }
 
   @jakarta.annotation.PreDestroy
-  void stop() throws InterruptedException {
-    if (workers != null) {
-      workers.shutdown();
-      workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-    }
+  void stop() {
+    workers.close();
   }
 
   /**

@@ -107,7 +107,7 @@ public class ProviderChanges {
       takingPart.decide(reference, provider, false, request.changeReason(), by, at);
       for (String stage : StageWithdrawals.STAGES) {
         ProcessInstance running = withdrawals.running(reference, stage).orElse(null);
-        if (running != null && withdrawals.withdraw(running, reference, stage, provider, request.changeReason(), by) >= 0) {
+        if (running != null && withdrawals.withdraw(running, reference, stage, provider, request.changeReason(), by, at) >= 0) {
           left++;
         }
       }

@@ -96,12 +96,12 @@ public class StageWithdrawals {
           + " (not yet started, or over): there is nothing to take the agency out of");
       submission.verdict();
     }
-    int tasks = withdraw(running, reference, stage, agency.get().id(), request.withdrawalReason(), by);
+    Instant now = EngineTime.now();
+    int tasks = withdraw(running, reference, stage, agency.get().id(), request.withdrawalReason(), by, now);
     if (tasks < 0) {
       submission.reject(TakeAgencyOutForm.Submitted::agency, "has nothing open in this stage of " + reference);
       submission.verdict();
     }
-    Instant now = EngineTime.now();
     String stageName = stageName(running);
     outbox.enqueue(Mail.about(reference, "agency-taken-out")
         .to(agency.get().lead())
@@ -111,7 +111,7 @@ public class StageWithdrawals {
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once("agency-taken-out:" + reference + ":" + stage + ":" + agency.get().id()));
     log.info("{} took {} out of {} of inspection {}: {} open task(s) withdrawn", by, agency.get().id(), stage, reference, tasks);
-    return new Withdrawal(stage, agency.get().id(), request.withdrawalReason(), (int) tasks, by, now);
+    return new Withdrawal(stage, agency.get().id(), request.withdrawalReason(), tasks, by, now);
   }
 
   /**
@@ -119,7 +119,7 @@ public class StageWithdrawals {
    * per-child work) and records it in {@code jtai_stage_withdrawal}, in the caller's transaction: the number of
    * its open tasks withdrawn, or -1 (nothing changed, nothing recorded) when it has no share open there.
    */
-  int withdraw(ProcessInstance running, String reference, String stage, String agencyId, String reason, String by) {
+  int withdraw(ProcessInstance running, String reference, String stage, String agencyId, String reason, String by, Instant at) {
     RuntimeService runtime = engine.getRuntimeService();
     List<Share> shares = new ArrayList<>();
     collectShares(runtime, runtime.getActivityInstance(running.getId()), agencyId, shares);
@@ -143,7 +143,7 @@ public class StageWithdrawals {
     modification.execute();
     jdbc.sql("insert into jtai_stage_withdrawal (reference, stage, agency, reason, tasks_withdrawn, withdrawn_by, withdrawn_at) "
             + "values (?, ?, ?, ?, ?, ?, ?)")
-        .params(reference, stage, agencyId, reason, (int) tasks, by, utc(EngineTime.now())).update();
+        .params(reference, stage, agencyId, reason, (int) tasks, by, utc(at)).update();
     return (int) tasks;
   }
 
