@@ -22,6 +22,7 @@ import uk.jtai.response.process.HistoryWithoutVariableDetails;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.AdminProperties;
 import uk.jtai.response.security.DemoUsers;
+import uk.jtai.response.security.GrantsOnlyAuthorization;
 import uk.jtai.response.security.IdentitySetup;
 import uk.jtai.response.security.ProcessStarters;
 import uk.jtai.response.tasks.FormSchemas;
@@ -67,11 +68,18 @@ public class EngineConfiguration {
         configuration.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
         // History where someone reads it: not every past value of every variable (process/HistoryWithoutVariableDetails).
         configuration.setHistoryEventHandler(new HistoryWithoutVariableDetails());
+        // Grants only, so no per-command look-up of revokes and of which groups have authorizations.
+        GrantsOnlyAuthorization.configure(configuration);
       }
 
       @Override
       public void postInit(ProcessEngineConfigurationImpl configuration) {
         requireIdleBackOff(configuration.getJobExecutor());
+      }
+
+      @Override
+      public void postProcessEngineBuild(ProcessEngine engine) {
+        GrantsOnlyAuthorization.requireNoRevokes(engine);
       }
     };
   }

@@ -1,12 +1,14 @@
 package uk.jtai.response.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
@@ -98,6 +100,55 @@ class AuthorizationTest extends ProcessTestSupport {
     assertThat(police.get("/engine-rest/task/" + own.getId() + "/comment").statusCode()).as("its comments, found in history").isEqualTo(200);
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(own.getId()).count())
         .as("once").isEqualTo(1);
+  }
+
+  @Test
+  void aRevokeAuthorizationIsRefusedOverRestAndInJavaAndNothingIsSaved() {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    long before = authorizations.createAuthorizationQuery().count();
+    var response = Http.as(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).post("/engine-rest/authorization/create",
+        "{\"type\":2,\"permissions\":[\"READ\"],\"groupId\":\"police\",\"resourceType\":7,\"resourceId\":\"*\"}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("never revokes");
+
+    var revoke = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
+    revoke.setGroupId("police");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId("*");
+    revoke.addPermission(Permissions.READ);
+    assertThatThrownBy(() -> authorizations.saveAuthorization(revoke)).isInstanceOf(BadUserRequestException.class);
+    assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(before);
+    assertThat(authorizations.createAuthorizationQuery()
+        .authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE).count()).isZero();
+  }
+
+  @Test
+  void theEngineDoesNotStartOverARevokeAlreadyInTheDatabase() {
+    jdbc.update("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_) "
+        + "values ('revoke-from-elsewhere', 1, 2, 'police', 7, '*', 2)");
+    try {
+      assertThatThrownBy(() -> GrantsOnlyAuthorization.requireNoRevokes(engine))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 REVOKE authorization");
+    } finally {
+      jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ = 'revoke-from-elsewhere'");
+    }
+    GrantsOnlyAuthorization.requireNoRevokes(engine);
+  }
+
+  @Test
+  void groupsWithoutAuthorizationsChangeNothingForTheChecks() {
+    engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("auth-no-grants"));
+    try {
+      TestUsers.ensure(engine.getIdentityService(), "auth-police", "auth-no-grants");
+      String body = police.get("/engine-rest/task?processInstanceBusinessKey=" + reference).body();
+      assertThat(body).contains("(Police)").doesNotContain("(Health)");
+      Task health = agencyTask(reference, "Task_ConfirmLeadContact", "health");
+      assertThat(police.get("/engine-rest/task/" + health.getId()).statusCode()).isEqualTo(404);
+      Task own = agencyTask(reference, "Task_ConfirmLeadContact", "police");
+      assertThat(police.get("/engine-rest/task/" + own.getId()).statusCode()).isEqualTo(200);
+    } finally {
+      engine.getIdentityService().deleteGroup("auth-no-grants");
+    }
   }
 
   @Test
