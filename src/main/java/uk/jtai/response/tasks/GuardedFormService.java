@@ -62,6 +62,8 @@ public class GuardedFormService extends FormServiceImpl {
     return commandExecutor.execute(context -> {
       VariableMap variables = new GetTaskFormVariablesCmd(taskId, formVariables, deserializeObjectValues).execute(context);
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      // A task's own fields start empty, never filled in from a process variable of the same name.
+      TaskLocalFields.of(task).forEach(variables::remove);
       for (Map.Entry<String, Expression> view : TaskViews.of(task).entrySet()) {
         if (formVariables == null || formVariables.contains(view.getKey())) {
           Object value = context.runWithoutAuthorization(() -> view.getValue().getValue(task));

@@ -88,7 +88,8 @@ public class GuardedTaskService extends TaskServiceImpl {
       }
       SubmissionGuard.Checked checked = SubmissionGuard.check(schemas.ofTask(context, task).orElse(null), variables,
           Standing.NAMES);
-      return Submissions.during(taskId, checked.submitted(), () -> inner.apply(checked.engine()).execute(context));
+      return Submissions.during(taskId, checked.submitted(),
+          () -> inner.apply(TaskLocalFields.keepOwnOnTask(task, checked.engine())).execute(context));
     };
   }
 

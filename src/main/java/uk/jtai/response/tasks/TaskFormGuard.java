@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -63,6 +64,7 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
           + "', which has no server-side check (a TaskForm bean)");
     }
     TaskViews.parse(userTaskElement, activity);
+    TaskLocalFields.parse(userTaskElement, activity);
     onCreate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
     onUpdate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener));
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check<>(form));
@@ -70,6 +72,12 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, listener);
     });
+  }
+
+  /** After every activity of the process (and its input mappings) is parsed: a task's own fields ({@link TaskLocalFields}). */
+  @Override
+  public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+    TaskLocalFields.strip(processDefinition);
   }
 
   /** Reads the submission once into the form's record; records it only if nothing was rejected. */
