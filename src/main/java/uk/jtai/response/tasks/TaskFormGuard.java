@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -64,7 +66,6 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
           + "', which has no server-side check (a TaskForm bean)");
     }
     TaskViews.parse(userTaskElement, activity);
-    TaskLocalFields.parse(userTaskElement, activity);
     onCreate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
     onUpdate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener));
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check<>(form));
@@ -78,6 +79,13 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
   @Override
   public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
     TaskLocalFields.strip(processDefinition);
+  }
+
+  /** What the parse put on the activity of the task's step under {@code name}; null for a task outside a process. */
+  static Object stepProperty(TaskEntity task, String name) {
+    ExecutionEntity execution = task.getExecution();
+    ActivityImpl activity = execution == null ? null : execution.getActivity();
+    return activity == null ? null : activity.getProperty(name);
   }
 
   /** Reads the submission once into the form's record; records it only if nothing was rejected. */

@@ -3,14 +3,12 @@ package uk.jtai.response.tasks;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.core.variable.mapping.InputParameter;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.el.ElValueProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -21,7 +19,7 @@ import org.camunda.bpm.engine.variable.Variables;
  * when the task was created (a row and its history), updated it when the form was submitted (and its history,
  * read first) and deleted it when the task ended: about six statements per field, 1.3 fields per task.
  *
- * <p>Instead, at parse time the mapping is taken off the activity and the field remembered on it (the activity
+ * <p>Instead, once the process is parsed the mapping is taken off the activity and the field remembered on it (the activity
  * stays a scope, so instances started before this change run on unchanged); a submission then writes these
  * fields as variables of the task itself, in the command that completes it, where they are created and removed
  * in one flush: the engine writes only their history. A task's own fields are never filled in from a process
@@ -37,34 +35,20 @@ public final class TaskLocalFields {
   private TaskLocalFields() {}
 
   /**
-   * At parse time, for each user task: remembers the names of its {@code ${null}} input mappings on its activity.
-   * Camunda sets an activity's input mappings only after the parse listeners have seen it: {@link #strip} takes
-   * them off once the whole process is parsed.
+   * Once a process is parsed (Camunda sets an activity's input mappings only after the parse listeners have seen
+   * the activity): takes the {@code ${null}} input mappings off every user task of {@code scope}, nested ones too,
+   * and remembers their names on the task's activity.
    */
-  static void parse(Element userTask, ActivityImpl activity) {
-    Element extensions = userTask.element("extensionElements");
-    Element inputOutput = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput");
-    if (inputOutput == null) {
-      return;
-    }
-    Set<String> local = new LinkedHashSet<>();
-    for (Element parameter : inputOutput.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
-      if (parameter.elements().isEmpty() && NULL.equals(parameter.getText() == null ? null : parameter.getText().strip())) {
-        local.add(parameter.attribute("name"));
-      }
-    }
-    if (!local.isEmpty()) {
-      activity.setProperty(PROPERTY, Collections.unmodifiableSet(local));
-    }
-  }
-
-  /** Once the process is parsed: takes the remembered mappings off every user task of {@code scope}, nested ones too. */
   static void strip(ScopeImpl scope) {
     for (ActivityImpl activity : scope.getActivities()) {
-      Object local = activity.getProperty(PROPERTY);
       IoMapping mapping = activity.getIoMapping();
-      if (local instanceof Set<?> names && mapping != null) {
-        mapping.getInputParameters().removeIf((InputParameter input) -> names.contains(input.getName()));
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior && mapping != null) {
+        Set<String> own = new LinkedHashSet<>();
+        mapping.getInputParameters().removeIf(input -> input.getValueProvider() instanceof ElValueProvider value
+            && NULL.equals(value.getExpression().getExpressionText().strip()) && own.add(input.getName()));
+        if (!own.isEmpty()) {
+          activity.setProperty(PROPERTY, Collections.unmodifiableSet(own));
+        }
       }
       strip(activity);
     }
@@ -73,9 +57,7 @@ public final class TaskLocalFields {
   /** The fields the task keeps to itself (none for a task outside a process). */
   @SuppressWarnings("unchecked")
   static Set<String> of(TaskEntity task) {
-    ExecutionEntity execution = task.getExecution();
-    ActivityImpl activity = execution == null ? null : execution.getActivity();
-    Object fields = activity == null ? null : activity.getProperty(PROPERTY);
+    Object fields = TaskFormGuard.stepProperty(task, PROPERTY);
     return fields == null ? Set.of() : (Set<String>) fields;
   }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -52,9 +51,7 @@ public final class TaskViews {
   /** The views of the task's step, by field name (none for a task outside a process). */
   @SuppressWarnings("unchecked")
   static Map<String, Expression> of(TaskEntity task) {
-    ExecutionEntity execution = task.getExecution();
-    ActivityImpl activity = execution == null ? null : execution.getActivity();
-    Object views = activity == null ? null : activity.getProperty(PROPERTY);
+    Object views = TaskFormGuard.stepProperty(task, PROPERTY);
     return views == null ? Map.of() : (Map<String, Expression>) views;
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
@@ -85,7 +86,7 @@ class AuthorizationTest extends ProcessTestSupport {
   void aTaskOfferedBeforeVariablePermissionsWereSpecificOpensAgainAfterTheUpgradeAtStart() {
     Task own = agencyTask(reference, "Task_ConfirmLeadContact", "police");
     AuthorizationService authorizations = engine.getAuthorizationService();
-    org.camunda.bpm.engine.authorization.Authorization grant = authorizations.createAuthorizationQuery()
+    Authorization grant = authorizations.createAuthorizationQuery()
         .resourceType(Resources.TASK).resourceId(own.getId()).groupIdIn("police").singleResult();
     grant.removePermission(org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
     authorizations.saveAuthorization(grant);
@@ -111,7 +112,7 @@ class AuthorizationTest extends ProcessTestSupport {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("never revokes");
 
-    var revoke = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
+    var revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
     revoke.setGroupId("police");
     revoke.setResource(Resources.TASK);
     revoke.setResourceId("*");
@@ -119,7 +120,7 @@ class AuthorizationTest extends ProcessTestSupport {
     assertThatThrownBy(() -> authorizations.saveAuthorization(revoke)).isInstanceOf(BadUserRequestException.class);
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(before);
     assertThat(authorizations.createAuthorizationQuery()
-        .authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE).count()).isZero();
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).isZero();
   }
 
   @Test
