@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jtai.response.support.Http;
 import uk.jtai.response.support.ProcessTestSupport;
+import uk.jtai.response.support.TestUsers;
 
 /**
  * A user task's {@code ${null}}-mapped fields are the task's own ({@link TaskLocalFields}): no engine variable
@@ -17,6 +20,7 @@ import uk.jtai.response.support.ProcessTestSupport;
  */
 class TaskLocalFieldsTest extends ProcessTestSupport {
 
+  @LocalServerPort int port;
   private String reference;
 
   @BeforeEach
@@ -62,5 +66,28 @@ class TaskLocalFieldsTest extends ProcessTestSupport {
 
     assertThat(forms.getTaskFormVariables(police.getId(), List.of("contactName", "briefed"), true))
         .doesNotContainKeys("contactName", "briefed");
+  }
+  @Test
+  void anotherAgencyCannotCompleteTheTaskNorSlipOtherVariablesIn() {
+    TestUsers.ensure(engine.getIdentityService(), "local-police", "police");
+    TestUsers.ensure(engine.getIdentityService(), "local-health", "health");
+    Http police = Http.as(port, "local-police", TestUsers.PASSWORD);
+    Http health = Http.as(port, "local-health", TestUsers.PASSWORD);
+    Task healthTask = agencyTask(reference, "Task_ConfirmLeadContact", "health");
+    String submission = "{\"variables\":{\"confirmedContact\":{\"value\":\"lead\"},\"contactName\":{\"value\":\"Health Lead\"},"
+        + "\"briefed\":{\"value\":true}}}";
+
+    assertThat(police.post("/engine-rest/task/" + healthTask.getId() + "/complete", submission).statusCode())
+        .as("someone else's task").isEqualTo(403);
+    assertThat(health.post("/engine-rest/task/" + healthTask.getId() + "/claim", "{\"userId\":\"local-police\"}").statusCode())
+        .as("claimed for another user").isIn(400, 403);
+    var extra = health.post("/engine-rest/task/" + healthTask.getId() + "/complete", submission.replace("}}}",
+        "},\"agency\":{\"value\":\"police\"},\"approved\":{\"value\":true}}}"));
+    assertThat(extra.statusCode()).as("extra variables").isEqualTo(400);
+    assertThat(agencyTask(reference, "Task_ConfirmLeadContact", "health")).as("still open").isNotNull();
+
+    assertThat(health.post("/engine-rest/task/" + healthTask.getId() + "/complete", submission).statusCode()).isEqualTo(204);
+    assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(healthTask.getId()).variableName("contactName")
+        .singleResult().getValue()).as("the owner's values kept with its task").isEqualTo("Health Lead");
   }
 }
