@@ -35,6 +35,8 @@ public final class GrantsOnlyAuthorization {
   /** Before the engine is built (a plugin's {@code preInit}). */
   public static void configure(ProcessEngineConfigurationImpl configuration) {
     configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    // A task's people read its history, not its whole process's variables (OwnTaskHistoryOnly).
+    configuration.setResourceAuthorizationProvider(new OwnTaskHistoryOnly());
     List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
     factories.add(new SessionFactory() {

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * the finished task (its comments) when the task is offered, now that specific variable permissions and
  * historic instance permissions are on. A task offered before they were turned on has neither, and its
  * people could no longer open its form: each start, every such grant gets what a new one would have.
+ * A grant on a finished task made before {@link OwnTaskHistoryOnly} also held READ_VARIABLE, which read the
+ * whole process's history of variables: each start takes it off.
  * Idempotent; nothing to do on a database that never ran without them.
  */
 final class TaskGrantsUpgrade {
@@ -39,7 +41,6 @@ final class TaskGrantsUpgrade {
       history.setResource(Resources.HISTORIC_TASK);
       history.setResourceId(grant.getResourceId());
       history.addPermission(HistoricTaskPermissions.READ);
-      history.addPermission(HistoricTaskPermissions.READ_VARIABLE);
       AuthorizationQuery existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
           .resourceType(Resources.HISTORIC_TASK).resourceId(grant.getResourceId());
       existing = grant.getUserId() != null ? existing.userIdIn(grant.getUserId()) : existing.groupIdIn(grant.getGroupId());
@@ -49,6 +50,15 @@ final class TaskGrantsUpgrade {
     }
     if (!older.isEmpty()) {
       log.info("{} grants on tasks offered before variable and history permissions were specific now include them", older.size());
+    }
+    List<Authorization> tooWide = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .resourceType(Resources.HISTORIC_TASK).hasPermission(HistoricTaskPermissions.READ_VARIABLE).list();
+    for (Authorization grant : tooWide) {
+      grant.removePermission(HistoricTaskPermissions.READ_VARIABLE);
+      authorizations.saveAuthorization(grant);
+    }
+    if (!tooWide.isEmpty()) {
+      log.info("{} grants on finished tasks no longer read their processes' history of variables", tooWide.size());
     }
   }
 }

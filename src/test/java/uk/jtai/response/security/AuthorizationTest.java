@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
@@ -101,6 +102,38 @@ class AuthorizationTest extends ProcessTestSupport {
     assertThat(police.get("/engine-rest/task/" + own.getId() + "/comment").statusCode()).as("its comments, found in history").isEqualTo(200);
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(own.getId()).count())
         .as("once").isEqualTo(1);
+  }
+
+  @Test
+  void aTasksPeopleReadItsHistoryButNotTheHistoryOfItsProcesssVariables() {
+    Task own = agencyTask(reference, "Task_ConfirmLeadContact", "police");
+    Task health = agencyTask(reference, "Task_ConfirmLeadContact", "health");
+    complete(health, Map.of("confirmedContact", "lead", "contactName", "Dr Health Lead", "briefed", true));
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization history = authorizations.createAuthorizationQuery()
+        .resourceType(Resources.HISTORIC_TASK).resourceId(own.getId()).groupIdIn("police").singleResult();
+    assertThat(history.isPermissionGranted(HistoricTaskPermissions.READ)).as("its comments, found in history").isTrue();
+    assertThat(history.isPermissionGranted(HistoricTaskPermissions.READ_VARIABLE)).as("its process's variables").isFalse();
+    String healthsAnswers = "/engine-rest/history/variable-instance?taskIdIn=" + health.getId();
+    String cascade = "/engine-rest/history/variable-instance?processInstanceId=" + own.getProcessInstanceId();
+    assertThat(Http.as(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).get(healthsAnswers).body()).contains("Dr Health Lead");
+    assertThat(police.get(healthsAnswers).body()).isEqualTo("[]");
+    assertThat(police.get(cascade).body()).isEqualTo("[]");
+    assertThat(police.get("/engine-rest/history/detail?processInstanceId=" + own.getProcessInstanceId()).body()).isEqualTo("[]");
+
+    // A grant made by an earlier version, with READ_VARIABLE: the upgrade at start takes it off, once.
+    history.addPermission(HistoricTaskPermissions.READ_VARIABLE);
+    authorizations.saveAuthorization(history);
+    assertThat(police.get(healthsAnswers).body()).as("as it was").contains("Dr Health Lead");
+    TaskGrantsUpgrade.apply(authorizations);
+    TaskGrantsUpgrade.apply(authorizations);
+    assertThat(police.get(healthsAnswers).body()).isEqualTo("[]");
+    Authorization upgraded = authorizations.createAuthorizationQuery()
+        .resourceType(Resources.HISTORIC_TASK).resourceId(own.getId()).groupIdIn("police").singleResult();
+    assertThat(upgraded.isPermissionGranted(HistoricTaskPermissions.READ)).isTrue();
+    assertThat(upgraded.isPermissionGranted(HistoricTaskPermissions.READ_VARIABLE)).isFalse();
+    assertThat(police.get("/engine-rest/task/" + own.getId() + "/form-variables").statusCode()).as("its own form still opens")
+        .isEqualTo(200);
   }
 
   @Test
