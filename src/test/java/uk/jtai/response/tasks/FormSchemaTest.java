@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import uk.jtai.response.process.Standing;
 
@@ -119,5 +126,41 @@ class FormSchemaTest {
         }
       }
     }
+  }
+
+  /**
+   * A task offered to each agency in turn (its candidate group an expression: {@code ${agency}}...) shares its process
+   * instance with the other agencies' tasks. A field it submits that is neither child-level (kept by the product) nor
+   * mapped on the task or a scope around it would become a variable of the whole process: every other agency's task
+   * would show it in its form and over {@code /task/{id}/variables}. The police's deputy's e-mail once filled in
+   * health's own form.
+   */
+  @Test
+  void aTaskOfferedPerAgencyKeepsWhatItSubmitsInItsOwnScope() throws IOException {
+    Map<String, FormSchema> forms = forms();
+    List<String> leaking = new ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+          String groups = task.getCamundaCandidateGroups();
+          if (groups == null || !groups.contains("${") || task.getCamundaFormRef() == null) {
+            continue;
+          }
+          Set<String> scoped = new HashSet<>();
+          for (ModelElementInstance scope = task; scope instanceof FlowElement element; scope = scope.getParentElement()) {
+            if (element.getExtensionElements() != null) {
+              element.getExtensionElements().getElementsQuery()
+                  .filterByType(CamundaInputOutput.class).list()
+                  .forEach(io -> io.getCamundaInputParameters().forEach(p -> scoped.add(p.getCamundaName())));
+            }
+          }
+          forms.get(task.getCamundaFormRef()).fields().values().stream()
+              .filter(field -> !field.childLevel() && !scoped.contains(field.key()))
+              .forEach(field -> leaking.add(file.getFileName() + " " + task.getId() + "." + field.key()));
+        }
+      }
+    }
+    assertThat(leaking).as("fields of per-agency tasks that would become variables of the whole process").isEmpty();
   }
 }

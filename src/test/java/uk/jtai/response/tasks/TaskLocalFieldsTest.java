@@ -60,6 +60,19 @@ class TaskLocalFieldsTest extends ProcessTestSupport {
   }
 
   @Test
+  void aDeputysEmailStaysWithTheAgencysTaskAndIsNeverShownToAnother() {
+    Task police = agencyTask(reference, "Task_ConfirmLeadContact", "police");
+    complete(police, Map.of("confirmedContact", "deputy", "contactName", "DS Deputy", "contactEmail", "deputy@police.example",
+        "briefed", true));
+
+    Task health = agencyTask(reference, "Task_ConfirmLeadContact", "health");
+    assertThat(forms.getTaskFormVariables(health.getId())).as("health's own form").doesNotContainKey("contactEmail");
+    assertThat(tasks.getVariables(health.getId())).doesNotContainKey("contactEmail");
+    assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(police.getId()).variableName("contactEmail")
+        .singleResult().getValue()).isEqualTo("deputy@police.example");
+  }
+
+  @Test
   void aTasksOwnFieldIsNotFilledInFromAProcessVariableOfTheSameName() {
     Task police = agencyTask(reference, "Task_ConfirmLeadContact", "police");
     runtime.setVariable(police.getProcessInstanceId(), "contactName", "someone else's value");
