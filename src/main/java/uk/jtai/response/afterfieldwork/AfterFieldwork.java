@@ -160,7 +160,11 @@ public class AfterFieldwork {
 
   private record Returned(String agency, String commentsLocation, boolean noComments) {}
 
-  /** After an agency's comments: brings the DCS's open task up to date (its own job, so returns never conflict). */
+  /**
+   * For inspections started on an earlier version of {@code after-fieldwork}, whose DCS's task kept the comments as a
+   * variable refreshed by a job after each agency's return: brings that task up to date. The current model shows
+   * them as a view read when the task is opened ({@link #commentsView}), so there is no job for a return to meet.
+   */
   public void refreshComments(DelegateExecution execution) {
     List<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(DCS_TASK).list());
