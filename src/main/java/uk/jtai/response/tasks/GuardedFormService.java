@@ -28,13 +28,13 @@ public class GuardedFormService extends FormServiceImpl {
 
   @Override
   public void submitTaskForm(String taskId, Map<String, Object> properties) {
-    commandExecutor.execute(GuardedTaskService.submission(schemas, taskId, properties,
+    ConcurrentChange.triedAgain(commandExecutor, GuardedTaskService.submission(schemas, taskId, properties,
         checked -> new SubmitTaskFormCmd(taskId, checked, false, false)));
   }
 
   @Override
   public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-    return commandExecutor.execute(GuardedTaskService.submission(schemas, taskId, properties,
+    return ConcurrentChange.triedAgain(commandExecutor, GuardedTaskService.submission(schemas, taskId, properties,
         checked -> new SubmitTaskFormCmd(taskId, checked, true, deserializeValues)));
   }
 

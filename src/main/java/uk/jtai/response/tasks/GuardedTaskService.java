@@ -27,7 +27,8 @@ import uk.jtai.response.process.Standing;
  * The engine's task service with the product's rules at its doors (REST, Tasklist and Java callers alike):
  * <ul>
  *   <li>a completion (complete, resolve) carries only the fields of the task's deployed form, checked by
- *       {@link SubmissionGuard}; child-level fields reach the form's check, never the engine;</li>
+ *       {@link SubmissionGuard}; child-level fields reach the form's check, never the engine; one that meets
+ *       a concurrent change of its inspection is tried again ({@link ConcurrentChange});</li>
  *   <li>a claim names the signed-in user; an assignee may give a task back;</li>
  *   <li>nobody but an administrator throws a BPMN error or escalation from a user task (the engine lets
  *       whoever may complete a task do so, which would end the step without its form);</li>
@@ -52,12 +53,13 @@ public class GuardedTaskService extends TaskServiceImpl {
 
   @Override
   public void complete(String taskId, Map<String, Object> variables) {
-    commandExecutor.execute(submission(schemas, taskId, variables, checked -> new CompleteTaskCmd(taskId, checked, false, false)));
+    ConcurrentChange.triedAgain(commandExecutor, submission(schemas, taskId, variables,
+        checked -> new CompleteTaskCmd(taskId, checked, false, false)));
   }
 
   @Override
   public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-    return commandExecutor.execute(submission(schemas, taskId, variables,
+    return ConcurrentChange.triedAgain(commandExecutor, submission(schemas, taskId, variables,
         checked -> new CompleteTaskCmd(taskId, checked, true, deserializeValues)));
   }
 
@@ -68,7 +70,7 @@ public class GuardedTaskService extends TaskServiceImpl {
 
   @Override
   public void resolveTask(String taskId, Map<String, Object> variables) {
-    commandExecutor.execute(submission(schemas, taskId, variables, checked -> new ResolveTaskCmd(taskId, checked)));
+    ConcurrentChange.triedAgain(commandExecutor, submission(schemas, taskId, variables, checked -> new ResolveTaskCmd(taskId, checked)));
   }
 
   /**
