@@ -57,6 +57,7 @@ final class InspectionDriver {
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
   private final LongAdder completed = new LongAdder();
   private final LongAdder retries = new LongAdder();
+  private final Map<String, LongAdder> retriesByTaskAndCause = new ConcurrentHashMap<>();
 
   private final ScheduleRepository schedules;
   private final WorkingCalendar calendar;
@@ -131,6 +132,17 @@ final class InspectionDriver {
         statutoryPartners, ChildData.references(series, 20), 6, InspectionDriver::senior).withTimetableOf(theme);
   }
 
+  /** The same inspection notified at {@code notifiedAt} rather than at {@link #NOTIFIED_AT}. */
+  InspectionScript.Inspection inspection(String reference, int series, Instant notifiedAt) {
+    return new InspectionScript.Inspection(reference, theme.id(), notifiedAt, theme.agencies(), theme.caseAuditAgencies(),
+        statutoryPartners, ChildData.references(series, 20), 6, InspectionDriver::senior).withTimetableOf(theme);
+  }
+
+  /** Starts the inspection as the Business Unit does, notified at {@code notifiedAt}: the script's first stage. */
+  void start(String reference, int series, Instant notifiedAt) {
+    SCRIPT.runStage(SCRIPT.stages().get(0), inspection(reference, series, notifiedAt), performer);
+  }
+
   /** The engine time at which the stage runs, from the first inspection's schedule. */
   long clockOf(Stage stage, String firstReference) {
     return SCRIPT.timeOf(stage.script(), inspection(firstReference, 0), performer).toEpochMilli();
@@ -142,6 +154,24 @@ final class InspectionDriver {
 
   long concurrentChangeRetries() {
     return retries.sum();
+  }
+
+  /** The retries by the task being completed and what the clash was, most first. */
+  Map<String, Long> concurrentChangeRetriesByTaskAndCause() {
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    retriesByTaskAndCause.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+        .forEach(entry -> counts.put(entry.getKey(), entry.getValue().sum()));
+    return counts;
+  }
+
+  /** What a clash was: optimistic locking on which entity, or the product's name for the other kinds. */
+  private static String cause(ProcessEngineException clash) {
+    if (clash instanceof OptimisticLockingException) {
+      java.util.regex.Matcher entity = java.util.regex.Pattern.compile("Execution of '(\\w+ \\w+)\\[")
+          .matcher(String.valueOf(clash.getMessage()));
+      return "optimistic locking" + (entity.find() ? " on " + entity.group(1) : "");
+    }
+    return String.valueOf(uk.jtai.response.tasks.ConcurrentChange.kindOf(clash));
   }
 
   private IdentityService identity() {
@@ -202,6 +232,7 @@ final class InspectionDriver {
           throw clash;
         }
         retries.increment();
+        retriesByTaskAndCause.computeIfAbsent(taskKey + " / " + cause(clash), k -> new LongAdder()).increment();
       } finally {
         identity().clearAuthentication();
       }
@@ -209,28 +240,12 @@ final class InspectionDriver {
   }
 
   /**
-   * A job changed the same process instance while the task was being completed: caught by optimistic
-   * locking, or (ENGINE-03077) the task's parent execution was removed by the job's commit before this
-   * command read it, or PostgreSQL broke a deadlock between the two (SQLSTATE 40P01), or the job's commit
-   * started a called process under an execution this completion then deleted (a foreign-key violation,
-   * 23503, on ACT_RU_EXECUTION: Camunda reports it as a persistence error, not as optimistic locking).
-   * Nothing of the completion was kept; as a Tasklist user would, the driver tries again.
+   * A job changed the same process instance while the task was being completed, and the service's own tries
+   * again ({@code tasks/ConcurrentChange}) met it every time. Nothing of the completion was kept; as a Tasklist
+   * user would, the driver tries again.
    */
   private static boolean concurrentChange(ProcessEngineException e) {
-    if (e instanceof OptimisticLockingException || String.valueOf(e.getMessage()).contains("ENGINE-03077")) {
-      return true;
-    }
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLException sql) {
-        for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
-          if ("40P01".equals(next.getSQLState()) || "23503".equals(next.getSQLState())
-              && String.valueOf(next.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("act_ru_execution")) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return uk.jtai.response.tasks.ConcurrentChange.kindOf(e) != null;
   }
 
   /** A variable of the task's form as Tasklist loads it (a view, for what a task shows of children). */

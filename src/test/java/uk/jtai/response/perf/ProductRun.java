@@ -46,7 +46,7 @@ final class ProductRun {
   record Result(int inspections, int threads, long startupMillis, long driveMillis, long tasks, double tasksPerSecond,
                 long concurrentChangeRetries, StatementCounter.Counts sql, Map<String, Long> stageMillis,
                 Map<String, Long> reminders, List<Long> reminderLagsMillis, Memory memory, BoardTimes board,
-                long deadlocks) {}
+                long deadlocks, long jobsWaitedMillis, Map<String, Long> retriesByTaskAndCause, long triedAgainByTheService) {}
 
   /**
    * The board of one inspection with every task done, read over HTTP as the Business Unit with every other
@@ -68,20 +68,7 @@ final class ProductRun {
     StatementCounter counter = new StatementCounter();
     MovedClock clock = new MovedClock();
     long startupBegan = System.nanoTime();
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(JtaiResponseApplication.class)
-        .profiles("postgres")
-        .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter.wrapper()))
-        .run("--server.port=0", "--JTAI_DB_URL=" + database.url(), "--JTAI_DB_USER=" + database.user(),
-            "--JTAI_DB_PASSWORD=" + database.password(), "--JTAI_SMTP_HOST=127.0.0.1", "--JTAI_SMTP_PORT=" + TestSmtp.port(),
-            "--JTAI_ADMIN_USER=bench-admin", "--JTAI_ADMIN_PASSWORD=Amber-Quarry-46!",
-            "--JTAI_PUBLIC_URL=https://jtai.example",
-            "--JTAI_IDENTITY_KEY=" + uk.jtai.response.childselection.identity.IdentityCipher.newKey(),
-            // Idle job acquisition backs off to 60 s by default; a jumped clock makes timers due at once,
-            // which a real clock never does, so the executor looks again after at most 2 s. The first wait must
-            // not exceed the longest: with max-wait below wait-time-in-millis (5 s by default) Camunda's back-off
-            // never leaves level 0 and acquisition spins without waiting (measured: 2,600 queries and commits a
-            // second on an idle engine, which made up 13 of the 17 commits per user task of earlier runs).
-            "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000");
+    ConfigurableApplicationContext context = start(database, counter);
     long startupMillis = (System.nanoTime() - startupBegan) / 1_000_000;
     try {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
@@ -96,13 +83,16 @@ final class ProductRun {
       }
 
       long deadlocksBefore = deadlocks(jdbc);
+      long triedAgainBefore = uk.jtai.response.tasks.ConcurrentChange.triedAgain();
       StatementCounter.Counts before = counter.now();
       Map<String, Long> stageMillis = new LinkedHashMap<>();
       ExecutorService workers = Executors.newFixedThreadPool(threads);
       long began = System.nanoTime();
+      long jobsWaitedMillis = 0;
       for (InspectionDriver.Stage stage : InspectionDriver.stages()) {
         long stageBegan = System.nanoTime();
         clock.moveTo(driver.clockOf(stage, references.get(0)));
+        jobsWaitedMillis += awaitDueJobs(database, clock);
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
           String reference = references.get(i);
@@ -137,7 +127,8 @@ final class ProductRun {
       Memory memory = memory();
       long tasks = driver.tasksCompleted();
       return new Result(inspections, threads, startupMillis, driveMillis, tasks, tasks * 1000.0 / driveMillis,
-          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory, board, deadlocks);
+          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory, board, deadlocks, jobsWaitedMillis,
+          driver.concurrentChangeRetriesByTaskAndCause(), uk.jtai.response.tasks.ConcurrentChange.triedAgain() - triedAgainBefore);
     } finally {
       context.close();
       clock.reset();
@@ -145,10 +136,58 @@ final class ProductRun {
   }
 
   /**
+   * The whole application in this JVM on {@code database} with profile {@code postgres}, every SQL statement counted
+   * by {@code counter}, e-mail to the tests' SMTP server.
+   */
+  static ConfigurableApplicationContext start(PostgresDatabase database, StatementCounter counter) {
+    return new SpringApplicationBuilder(JtaiResponseApplication.class)
+        .profiles("postgres")
+        .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter.wrapper()))
+        .run("--server.port=0", "--JTAI_DB_URL=" + database.url(), "--JTAI_DB_USER=" + database.user(),
+            "--JTAI_DB_PASSWORD=" + database.password(), "--JTAI_SMTP_HOST=127.0.0.1", "--JTAI_SMTP_PORT=" + TestSmtp.port(),
+            "--JTAI_ADMIN_USER=bench-admin", "--JTAI_ADMIN_PASSWORD=Amber-Quarry-46!",
+            "--JTAI_PUBLIC_URL=https://jtai.example",
+            "--JTAI_IDENTITY_KEY=" + uk.jtai.response.childselection.identity.IdentityCipher.newKey(),
+            // Idle job acquisition backs off to 60 s by default; a jumped clock makes timers due at once,
+            // which a real clock never does, so the executor looks again after at most 2 s. The first wait must
+            // not exceed the longest: with max-wait below wait-time-in-millis (5 s by default) Camunda's back-off
+            // never leaves level 0 and acquisition spins without waiting (measured: 2,600 queries and commits a
+            // second on an idle engine, which made up 13 of the 17 commits per user task of earlier runs).
+            "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000");
+  }
+
+  /**
+   * Waits until the job executor has run every job due by the engine clock's now (the timers a jump made due, the
+   * asynchronous continuations left from the stage before): hours pass between two stages, in which a real clock
+   * fires the timers before anyone acts, so the stage's people do not meet them mid-completion. Returns the wall
+   * milliseconds waited (part of the run's time).
+   */
+  private static long awaitDueJobs(PostgresDatabase database, MovedClock clock) throws Exception {
+    long began = System.nanoTime();
+    long deadline = began + DRAIN.toNanos();
+    // Its own connection, so that the waiting is not counted as the product's statements.
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password());
+         java.sql.PreparedStatement due = connection.prepareStatement("select count(*) from ACT_RU_JOB where RETRIES_ > 0 "
+             + "and SUSPENSION_STATE_ = 1 and (DUEDATE_ is null or DUEDATE_ <= ?)")) {
+      while (System.nanoTime() < deadline) {
+        due.setTimestamp(1, new java.sql.Timestamp(clock.engineNow()));
+        try (java.sql.ResultSet count = due.executeQuery()) {
+          count.next();
+          if (count.getLong(1) == 0) {
+            break;
+          }
+        }
+        Thread.sleep(100);
+      }
+    }
+    return (System.nanoTime() - began) / 1_000_000;
+  }
+
+  /**
    * Deadlocks PostgreSQL has detected in the product's database so far ({@code pg_stat_database}), read after a
    * second so that the statistics of the last transactions are in.
    */
-  private static long deadlocks(JdbcTemplate jdbc) throws InterruptedException {
+  static long deadlocks(JdbcTemplate jdbc) throws InterruptedException {
     Thread.sleep(1000);
     Long deadlocks = jdbc.queryForObject("select deadlocks from pg_stat_database where datname = current_database()", Long.class);
     return deadlocks == null ? 0 : deadlocks;
@@ -178,14 +217,14 @@ final class ProductRun {
   }
 
   /** The demo profile's users (one per role), with passwords that are not the demo one. */
-  private static void demoUsers(IdentityService identity, Partnership partnership) {
+  static void demoUsers(IdentityService identity, Partnership partnership) {
     for (DemoUsers.DemoUser user : new DemoUsers(partnership, TestUsers.PASSWORD).users()) {
       TestUsers.ensure(identity, user.id(), user.groups().toArray(String[]::new));
     }
   }
 
   /** Waits until every reminder due by now is dealt with and every e-mail it wrote has left the outbox. */
-  private static void drainReminders(JdbcTemplate jdbc, MovedClock clock) throws InterruptedException {
+  static void drainReminders(JdbcTemplate jdbc, MovedClock clock) throws InterruptedException {
     long deadline = System.nanoTime() + DRAIN.toNanos();
     while (System.nanoTime() < deadline) {
       Long waiting = jdbc.queryForObject("select (select count(*) from jtai_reminder where status = 'PENDING' "
@@ -198,7 +237,7 @@ final class ProductRun {
     }
   }
 
-  private static Map<String, Long> reminderCounts(JdbcTemplate jdbc, MovedClock clock) {
+  static Map<String, Long> reminderCounts(JdbcTemplate jdbc, MovedClock clock) {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("planned", jdbc.queryForObject("select count(*) from jtai_reminder", Long.class));
     counts.put("due during the run", jdbc.queryForObject("select count(*) from jtai_reminder where send_at <= to_timestamp(? / 1000.0)",
@@ -215,7 +254,7 @@ final class ProductRun {
    * time to the moment its e-mail was handed to the mail server (outbox sent_at), both turned from engine
    * time into wall time through the clock's jumps; sorted.
    */
-  private static List<Long> reminderLags(JdbcTemplate jdbc, MovedClock clock) {
+  static List<Long> reminderLags(JdbcTemplate jdbc, MovedClock clock) {
     List<Long> lags = new ArrayList<>(jdbc.query("select extract(epoch from r.send_at) * 1000, extract(epoch from o.sent_at) * 1000 "
             + "from jtai_reminder r join jtai_outbox o on o.dedup_key = 'reminder:' || r.id where o.status = 'SENT'",
         (row, i) -> clock.wallWhenReached(Math.round(row.getDouble(2))) - clock.wallWhenReached(Math.round(row.getDouble(1)))));
@@ -223,7 +262,7 @@ final class ProductRun {
     return lags;
   }
 
-  private static Memory memory() throws Exception {
+  static Memory memory() throws Exception {
     var heap = ManagementFactory.getMemoryMXBean();
     long used = heap.getHeapMemoryUsage().getUsed();
     System.gc();

@@ -75,8 +75,12 @@ class ProductVsBareCamundaBenchmarkIT {
         product.tasksPerSecond(), product.sql());
     productFigures.put("concurrentChangeRetries", product.concurrentChangeRetries());
     productFigures.put("concurrentChangeRetriesPercentOfTasks", 100.0 * product.concurrentChangeRetries() / Math.max(1, product.tasks()));
+    productFigures.put("concurrentChangeRetriesByTaskAndCause", product.retriesByTaskAndCause());
+    productFigures.put("submissionsTriedAgainByTheService", product.triedAgainByTheService());
+    productFigures.put("submissionsTriedAgainByTheServicePercentOfTasks", 100.0 * product.triedAgainByTheService() / Math.max(1, product.tasks()));
     productFigures.put("postgresDeadlocksDetected", product.deadlocks());
     productFigures.put("stageMillis", product.stageMillis());
+    productFigures.put("waitedForDueJobsAfterEachJumpMillis", product.jobsWaitedMillis());
     productFigures.put("reminders", product.reminders());
     Map<String, Object> lag = new LinkedHashMap<>();
     lag.put("emailed", product.reminderLagsMillis().size());
@@ -176,8 +180,12 @@ class ProductVsBareCamundaBenchmarkIT {
         mib(memory.heapUsedBytes()) + " / " + mib(memory.heapUsedAfterGcBytes())));
     out.append(String.format("%-36s %18s%n", "resident after run / peak (MiB)",
         mib(memory.residentBytes()) + " / " + mib(memory.peakResidentBytes())));
-    out.append(String.format("%-36s %18s%n", "tasks retried after a job's change", String.format("%d (%.2f%%)",
+    out.append(String.format("%-36s %18s%n", "tasks the driver had to try again", String.format("%d (%.2f%%)",
         product.concurrentChangeRetries(), 100.0 * product.concurrentChangeRetries() / Math.max(1, product.tasks()))));
+    out.append(String.format("%-36s %18s%n", "submissions the service tried again", String.format("%d (%.2f%%)",
+        product.triedAgainByTheService(), 100.0 * product.triedAgainByTheService() / Math.max(1, product.tasks()))));
+    out.append(String.format("%-36s %18s%n", "waited for due jobs after the jumps", String.format("%.1f s",
+        product.jobsWaitedMillis() / 1000.0)));
     out.append(String.format("%-36s %18d%n", "deadlocks PostgreSQL detected", product.deadlocks()));
     ProductRun.BoardTimes board = product.board();
     out.append(String.format("%-36s %18s%n", "board of a done inspection p50/p90 (ms)",
