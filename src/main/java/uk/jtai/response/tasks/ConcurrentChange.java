@@ -52,7 +52,7 @@ public final class ConcurrentChange {
   }
 
   /** Submissions tried again in this JVM since it started (the benchmark prints it). */
-  public static long triedAgain() {
+  public static long submissionsTriedAgain() {
     return TRIED_AGAIN.sum();
   }
 
@@ -64,7 +64,7 @@ public final class ConcurrentChange {
     if (String.valueOf(e.getMessage()).contains("ENGINE-03077")) {
       return "parent execution ended first";
     }
-    for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql) {
         for (SQLException next = sql; next != null; next = next.getNextException()) {
           if ("40P01".equals(next.getSQLState())) {

@@ -16,9 +16,13 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationContext;
 import uk.jtai.response.calendar.ScheduleRepository;
 import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.partnership.Agency;
+import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.Theme;
+import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.script.InspectionScript;
 import uk.jtai.response.script.ScheduledPerformer;
 import uk.jtai.response.support.ChildData;
@@ -115,6 +119,13 @@ final class InspectionDriver {
     }
   }
 
+  /** A driver of the application running in {@code context}, for the benchmark's theme. */
+  static InspectionDriver of(ApplicationContext context) {
+    return new InspectionDriver(context.getBean(ProcessEngine.class), context.getBean(ScheduleRepository.class),
+        context.getBean(WorkingCalendar.class), context.getBean(ThemeRegistry.class).theme(THEME),
+        context.getBean(Partnership.class).statutoryPartners().stream().map(Agency::id).toList());
+  }
+
   InspectionDriver(ProcessEngine engine, ScheduleRepository schedules, WorkingCalendar calendar, Theme theme,
                    List<String> statutoryPartners) {
     this.engine = engine;
@@ -128,8 +139,7 @@ final class InspectionDriver {
 
   /** The script's facts about inspection {@code reference}: 20 children of series {@code series}, 6 audited. */
   InspectionScript.Inspection inspection(String reference, int series) {
-    return new InspectionScript.Inspection(reference, theme.id(), OffsetDateTime.parse(NOTIFIED_AT).toInstant(), theme.agencies(), theme.caseAuditAgencies(),
-        statutoryPartners, ChildData.references(series, 20), 6, InspectionDriver::senior).withTimetableOf(theme);
+    return inspection(reference, series, OffsetDateTime.parse(NOTIFIED_AT).toInstant());
   }
 
   /** The same inspection notified at {@code notifiedAt} rather than at {@link #NOTIFIED_AT}. */

@@ -25,11 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.jtai.response.calendar.ScheduleRepository;
-import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
-import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.support.PostgresDatabase;
 import uk.jtai.response.support.TestSmtp;
 
@@ -86,11 +82,8 @@ class NationalScaleBenchmarkIT {
     try {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-      Partnership partnership = context.getBean(Partnership.class);
-      ProductRun.demoUsers(engine.getIdentityService(), partnership);
-      InspectionDriver driver = new InspectionDriver(engine, context.getBean(ScheduleRepository.class),
-          context.getBean(WorkingCalendar.class), context.getBean(ThemeRegistry.class).theme(InspectionDriver.THEME),
-          partnership.statutoryPartners().stream().map(Agency::id).toList());
+      ProductRun.demoUsers(engine.getIdentityService(), context.getBean(Partnership.class));
+      InspectionDriver driver = InspectionDriver.of(context);
       long deadlocksBefore = ProductRun.deadlocks(jdbc);
       StatementCounter.Counts before = counter.now();
 
@@ -140,8 +133,7 @@ class NationalScaleBenchmarkIT {
       List<Long> lags = ProductRun.reminderLags(jdbc, clock);
       startLateMillis.sort(Long::compare);
       results.put("date", began.toString());
-      results.put("machine", Map.of("nproc", Runtime.getRuntime().availableProcessors(),
-          "memTotalBytes", ProductVsBareCamundaBenchmarkIT.memTotal(), "javaVersion", System.getProperty("java.version")));
+      results.put("machine", ProductVsBareCamundaBenchmarkIT.machine());
       results.put("parameters", Map.of("inspections", inspections, "speed", speed, "startingThreads", threads,
           "windows", windows.stream().map(w -> w.from() + "/" + w.to()).toList(),
           "notified", firstNotified + " plus up to " + notificationSpread));
@@ -157,12 +149,7 @@ class NationalScaleBenchmarkIT {
       results.put("starts", starts);
       results.put("openTasks", engine.getTaskService().createTaskQuery().count());
       results.put("reminders", ProductRun.reminderCounts(jdbc, clock));
-      Map<String, Object> lag = new LinkedHashMap<>();
-      lag.put("emailed", lags.size());
-      lag.put("p50Millis", ProductVsBareCamundaBenchmarkIT.percentile(lags, 50));
-      lag.put("p99Millis", ProductVsBareCamundaBenchmarkIT.percentile(lags, 99));
-      lag.put("maxMillis", ProductVsBareCamundaBenchmarkIT.percentile(lags, 100));
-      results.put("reminderLag", lag);
+      results.put("reminderLag", ProductVsBareCamundaBenchmarkIT.lag(lags));
       results.put("emailsSent", jdbc.queryForObject("select count(*) from jtai_outbox where status = 'SENT'", Long.class));
       results.put("emailsNotSent", jdbc.queryForObject("select count(*) from jtai_outbox where status <> 'SENT'", Long.class));
       results.put("sqlStatements", sql.statements());

@@ -19,11 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.jtai.response.support.Http;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.jtai.response.JtaiResponseApplication;
-import uk.jtai.response.calendar.ScheduleRepository;
-import uk.jtai.response.calendar.WorkingCalendar;
-import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
-import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.DemoUsers;
 import uk.jtai.response.support.PostgresDatabase;
 import uk.jtai.response.support.TestSmtp;
@@ -74,16 +70,14 @@ final class ProductRun {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       demoUsers(engine.getIdentityService(), context.getBean(Partnership.class));
-      InspectionDriver driver = new InspectionDriver(engine, context.getBean(ScheduleRepository.class),
-          context.getBean(WorkingCalendar.class), context.getBean(ThemeRegistry.class).theme(InspectionDriver.THEME),
-          context.getBean(Partnership.class).statutoryPartners().stream().map(Agency::id).toList());
+      InspectionDriver driver = InspectionDriver.of(context);
       List<String> references = new ArrayList<>();
       for (int i = 1; i <= inspections; i++) {
         references.add("JTAI-2027-05-B" + i);
       }
 
       long deadlocksBefore = deadlocks(jdbc);
-      long triedAgainBefore = uk.jtai.response.tasks.ConcurrentChange.triedAgain();
+      long triedAgainBefore = uk.jtai.response.tasks.ConcurrentChange.submissionsTriedAgain();
       StatementCounter.Counts before = counter.now();
       Map<String, Long> stageMillis = new LinkedHashMap<>();
       ExecutorService workers = Executors.newFixedThreadPool(threads);
@@ -128,7 +122,7 @@ final class ProductRun {
       long tasks = driver.tasksCompleted();
       return new Result(inspections, threads, startupMillis, driveMillis, tasks, tasks * 1000.0 / driveMillis,
           driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory, board, deadlocks, jobsWaitedMillis,
-          driver.concurrentChangeRetriesByTaskAndCause(), uk.jtai.response.tasks.ConcurrentChange.triedAgain() - triedAgainBefore);
+          driver.concurrentChangeRetriesByTaskAndCause(), uk.jtai.response.tasks.ConcurrentChange.submissionsTriedAgain() - triedAgainBefore);
     } finally {
       context.close();
       clock.reset();

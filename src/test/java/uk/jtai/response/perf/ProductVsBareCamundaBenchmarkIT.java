@@ -59,12 +59,7 @@ class ProductVsBareCamundaBenchmarkIT {
 
   static Map<String, Object> results(Instant began, ProductRun.Result product, BareCamundaBaseline.Result baseline)
       throws Exception {
-    Map<String, Object> machine = new LinkedHashMap<>();
-    machine.put("nproc", Runtime.getRuntime().availableProcessors());
-    machine.put("memTotalBytes", memTotal());
-    machine.put("javaVersion", System.getProperty("java.version"));
-    machine.put("javaVm", System.getProperty("java.vm.name"));
-    machine.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+    Map<String, Object> machine = machine();
 
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("inspections", product.inspections());
@@ -82,12 +77,7 @@ class ProductVsBareCamundaBenchmarkIT {
     productFigures.put("stageMillis", product.stageMillis());
     productFigures.put("waitedForDueJobsAfterEachJumpMillis", product.jobsWaitedMillis());
     productFigures.put("reminders", product.reminders());
-    Map<String, Object> lag = new LinkedHashMap<>();
-    lag.put("emailed", product.reminderLagsMillis().size());
-    lag.put("p50Millis", percentile(product.reminderLagsMillis(), 50));
-    lag.put("p99Millis", percentile(product.reminderLagsMillis(), 99));
-    lag.put("maxMillis", percentile(product.reminderLagsMillis(), 100));
-    productFigures.put("reminderLag", lag);
+    productFigures.put("reminderLag", lag(product.reminderLagsMillis()));
     productFigures.put("memoryAfterRun", product.memory());
     Map<String, Object> board = new LinkedHashMap<>();
     board.put("reference", product.board().reference());
@@ -210,6 +200,27 @@ class ProductVsBareCamundaBenchmarkIT {
 
   static double perTask(long count, long tasks) {
     return tasks == 0 ? Double.NaN : (double) count / tasks;
+  }
+
+  /** The machine the run was made on. */
+  static Map<String, Object> machine() throws Exception {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("nproc", Runtime.getRuntime().availableProcessors());
+    machine.put("memTotalBytes", memTotal());
+    machine.put("javaVersion", System.getProperty("java.version"));
+    machine.put("javaVm", System.getProperty("java.vm.name"));
+    machine.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+    return machine;
+  }
+
+  /** Reminder lags (sorted wall milliseconds): how many, p50, p99 and the longest. */
+  static Map<String, Object> lag(List<Long> sorted) {
+    Map<String, Object> lag = new LinkedHashMap<>();
+    lag.put("emailed", sorted.size());
+    lag.put("p50Millis", percentile(sorted, 50));
+    lag.put("p99Millis", percentile(sorted, 99));
+    lag.put("maxMillis", percentile(sorted, 100));
+    return lag;
   }
 
   static long percentile(List<Long> sorted, int p) {

@@ -32,11 +32,11 @@ class ConcurrentChangeTest {
   @Test
   void optimisticLockingIsTriedAgainUntilTheSubmissionGoesThrough() {
     AtomicInteger runs = new AtomicInteger();
-    long before = ConcurrentChange.triedAgain();
+    long before = ConcurrentChange.submissionsTriedAgain();
     String result = ConcurrentChange.triedAgain(failingFirst(2, new OptimisticLockingException("clash"), runs), context -> "done");
     assertThat(result).isEqualTo("done");
     assertThat(runs).hasValue(3);
-    assertThat(ConcurrentChange.triedAgain() - before).isEqualTo(2);
+    assertThat(ConcurrentChange.submissionsTriedAgain() - before).isEqualTo(2);
   }
 
   @Test
