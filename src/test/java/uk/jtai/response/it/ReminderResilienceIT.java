@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,8 +28,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.jtai.response.support.Http;
-import uk.jtai.response.support.PackagedJar;
 import uk.jtai.response.support.PostgresDatabase;
+import uk.jtai.response.support.ServiceNode;
 
 /**
  * Reminders under faults, with the packaged service as separate processes on one PostgreSQL database and
@@ -56,14 +52,7 @@ class ReminderResilienceIT {
 
   static PostgresDatabase database;
   static GreenMail smtp;
-  static final List<Node> running = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-  /** One running service: the packaged jar as its own process. */
-  record Node(String name, Process process, int port) {
-    Http as(String user, String password) {
-      return Http.as(port, user, password);
-    }
-  }
+  static final List<ServiceNode> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void infrastructure() {
@@ -74,10 +63,10 @@ class ReminderResilienceIT {
 
   @AfterAll
   static void stopAll() throws InterruptedException {
-    for (Node node : running) {
+    for (ServiceNode node : running) {
       node.process().destroy();
     }
-    for (Node node : running) {
+    for (ServiceNode node : running) {
       if (!node.process().waitFor(30, TimeUnit.SECONDS)) {
         node.process().destroyForcibly();
       }
@@ -85,37 +74,25 @@ class ReminderResilienceIT {
     smtp.stop();
   }
 
-  static Node start(String name) throws IOException {
-    assertThat(PackagedJar.path()).exists();
-    int port = freePort();
+  static ServiceNode start(String name) {
     // The heap issue 19 asks the packaged service to take its load in; resident memory is printed at the end.
-    ProcessBuilder builder = new ProcessBuilder(PackagedJar.command(List.of("-Xmx256m"), "--server.port=" + port,
+    ServiceNode node = ServiceNode.start(name, "reminders-" + name + ".log", List.of("-Xmx256m"), Map.of(
+        "SPRING_PROFILES_ACTIVE", "postgres",
+        "JTAI_IDENTITY_KEY", IDENTITY_KEY, // the same on every node
+        "JTAI_DB_URL", database.url(), "JTAI_DB_USER", database.user(), "JTAI_DB_PASSWORD", database.password(),
+        "JTAI_SMTP_HOST", "127.0.0.1", "JTAI_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()),
+        "JTAI_ADMIN_USER", ADMIN, "JTAI_ADMIN_PASSWORD", ADMIN_PASSWORD, "JTAI_PUBLIC_URL", "https://jtai.example"),
         // Short intervals so that seconds, not minutes, separate due from sent in the test.
-        "--jtai.mail.poll-interval=PT0.2S", "--jtai.mail.batch-size=100", "--jtai.mail.claim-timeout=PT5S",
-        "--jtai.mail.first-retry=PT1S",
-        "--jtai.reminders.poll-interval=PT0.2S", "--jtai.reminders.batch-size=100", "--jtai.reminders.claim-timeout=PT5S",
-        "--jtai.reminders.retry=PT1S",
-        // Each node names itself in the engine's job log, so that its share of the jobs can be read.
-        "--camunda.bpm.generic-properties.properties.hostname=" + name))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/reminders-" + name + ".log")));
-    builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
-    builder.environment().put("JTAI_IDENTITY_KEY", IDENTITY_KEY); // the same on every node
-    builder.environment().putAll(Map.of("JTAI_DB_URL", database.url(), "JTAI_DB_USER", database.user(),
-        "JTAI_DB_PASSWORD", database.password(), "JTAI_SMTP_HOST", "127.0.0.1",
-        "JTAI_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()), "JTAI_ADMIN_USER", ADMIN,
-        "JTAI_ADMIN_PASSWORD", ADMIN_PASSWORD, "JTAI_PUBLIC_URL", "https://jtai.example"));
-    Node node = new Node(name, builder.start(), port);
+        List.of("--jtai.mail.poll-interval=PT0.2S", "--jtai.mail.batch-size=100", "--jtai.mail.claim-timeout=PT5S",
+            "--jtai.mail.first-retry=PT1S",
+            "--jtai.reminders.poll-interval=PT0.2S", "--jtai.reminders.batch-size=100", "--jtai.reminders.claim-timeout=PT5S",
+            "--jtai.reminders.retry=PT1S"));
     running.add(node);
-    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-        .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class).until(() -> {
-          assertThat(node.process().isAlive()).as("service " + name + " is running (see target/reminders-" + name + ".log)").isTrue();
-          return Http.anonymous(port).get("/actuator/health").statusCode() == 200;
-        });
     return node;
   }
 
   /** A Business Unit user, who may start inspections over the product API. */
-  static void businessUnitUser(Node node) {
+  static void businessUnitUser(ServiceNode node) {
     Http admin = node.as(ADMIN, ADMIN_PASSWORD);
     if (admin.get("/engine-rest/user/" + BU + "/profile").statusCode() == 200) {
       return; // created on this database by the test before
@@ -127,12 +104,12 @@ class ReminderResilienceIT {
   }
 
   /** Starts inspections over the API, spread over the nodes, each planning about 20 reminders. */
-  static List<String> startInspections(String series, int count, List<Node> nodes) throws Exception {
+  static List<String> startInspections(String series, int count, List<ServiceNode> nodes) throws Exception {
     List<String> references = IntStream.rangeClosed(1, count).mapToObj(i -> "JTAI-2027-05-" + series + i).toList();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<Integer>> answers = new ArrayList<>();
     for (int i = 0; i < references.size(); i++) {
-      Node node = nodes.get(i % nodes.size());
+      ServiceNode node = nodes.get(i % nodes.size());
       String reference = references.get(i);
       answers.add(pool.submit(() -> node.as(BU, BU_PASSWORD).post("/api/inspections", "{\"reference\":\"" + reference
           + "\",\"theme\":\"domestic-abuse\",\"notifiedAt\":\"2027-05-24T09:10:00+01:00\"}").statusCode()));
@@ -230,19 +207,10 @@ class ReminderResilienceIT {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   /** Stops the nodes a test before left running (the crash test must be the only node until its kill). */
   static void stopRunning() throws InterruptedException {
-    for (Node node : List.copyOf(running)) {
-      node.process().destroy();
-      if (!node.process().waitFor(30, TimeUnit.SECONDS)) {
-        node.process().destroyForcibly();
-      }
+    for (ServiceNode node : List.copyOf(running)) {
+      node.stop();
       running.remove(node);
     }
   }
@@ -250,7 +218,7 @@ class ReminderResilienceIT {
   @Test
   void killedWithSigkillWhileRemindersAreDueTheServiceSendsEveryOneAfterARestart() throws Exception {
     stopRunning();
-    Node first = start("crash-1");
+    ServiceNode first = start("crash-1");
     businessUnitUser(first);
     List<String> references = startInspections("C", 10, List.of(first));
     int reminders = bringForward(references, Duration.ofSeconds(2), Duration.ofSeconds(8));
@@ -279,8 +247,8 @@ class ReminderResilienceIT {
     // Restarted as two instances side by side (started together): every reminder is still sent once, and the
     // two-node test below finds both running.
     ExecutorService starting = Executors.newFixedThreadPool(2);
-    Future<Node> second = starting.submit(() -> start("crash-2"));
-    Future<Node> third = starting.submit(() -> start("crash-3"));
+    Future<ServiceNode> second = starting.submit(() -> start("crash-2"));
+    Future<ServiceNode> third = starting.submit(() -> start("crash-3"));
     second.get(240, TimeUnit.SECONDS);
     third.get(240, TimeUnit.SECONDS);
     starting.shutdown();
@@ -307,10 +275,10 @@ class ReminderResilienceIT {
   @Test
   void twoServiceInstancesOnOneDatabaseSendHundredsOfRemindersDueWithinSecondsEachExactlyOnce() throws Exception {
     // Nodes the crash test left running on this class's database serve here (no start at all).
-    Node first = running.isEmpty() ? start("nodes-1") : running.get(0);
+    ServiceNode first = running.isEmpty() ? start("nodes-1") : running.get(0);
     businessUnitUser(first);
-    Node second = running.size() > 1 ? running.get(1) : start("nodes-2");
-    List<Node> nodes = List.copyOf(running);
+    ServiceNode second = running.size() > 1 ? running.get(1) : start("nodes-2");
+    List<ServiceNode> nodes = List.copyOf(running);
     assertThat(nodes).hasSize(2);
     List<String> references = startInspections("N", 26, nodes);
     int reminders = bringForward(references, Duration.ofSeconds(3), Duration.ofSeconds(10));
@@ -338,34 +306,24 @@ class ReminderResilienceIT {
             + "on o.dedup_key = 'reminder:' || r.id where o.status = 'SENT' and r.reference in " + in(references) + " group by 1", nodes),
         shares("select l.HOSTNAME_, count(*) from ACT_HI_JOB_LOG l join ACT_HI_PROCINST p on p.ID_ = l.PROCESS_INSTANCE_ID_ "
             + "where l.JOB_STATE_ = 2 and p.BUSINESS_KEY_ in " + in(references) + " group by 1", nodes));
-    for (Node node : nodes) {
+    for (ServiceNode node : nodes) {
       System.out.printf("TWO NODES: %s (packaged jar, -Xmx256m %s) resident %s, peak %s%n", node.name(),
           System.getProperty("jtai.jar.jvm-options", "").trim(),
-          memory(node, "VmRSS"), memory(node, "VmHWM"));
+          node.memory("VmRSS"), node.memory("VmHWM"));
     }
-  }
-
-  /** A line of /proc/<pid>/status of the node's JVM ("VmRSS": resident now, "VmHWM": its peak), e.g. "412 MiB". */
-  static String memory(Node node, String field) throws java.io.IOException {
-    java.nio.file.Path status = java.nio.file.Path.of("/proc", Long.toString(node.process().pid()), "status");
-    if (!java.nio.file.Files.exists(status)) {
-      return "unknown";
-    }
-    return java.nio.file.Files.readAllLines(status).stream().filter(line -> line.startsWith(field + ":"))
-        .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MiB").findFirst().orElse("unknown");
   }
 
   /**
    * Each node's share of the rows a query counts per node (a process "pid@host" or the node's name in the job log),
    * as "nodes-1 52% (430), nodes-2 48% (402)"; printed, never asserted.
    */
-  static String shares(String query, List<Node> nodes) throws SQLException {
+  static String shares(String query, List<ServiceNode> nodes) throws SQLException {
     Map<String, Long> counts = new java.util.TreeMap<>();
     try (Connection sql = connect(); ResultSet rows = sql.createStatement().executeQuery(query)) {
       while (rows.next()) {
         String who = rows.getString(1);
-        for (Node node : nodes) {
-          if (who != null && (who.equals(node.name()) || who.startsWith(node.process().pid() + "@"))) {
+        for (ServiceNode node : nodes) {
+          if (node.is(who)) {
             who = node.name();
           }
         }

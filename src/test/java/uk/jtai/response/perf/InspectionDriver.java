@@ -144,6 +144,12 @@ final class InspectionDriver {
 
   /** The same inspection notified at {@code notifiedAt} rather than at {@link #NOTIFIED_AT}. */
   InspectionScript.Inspection inspection(String reference, int series, Instant notifiedAt) {
+    return inspection(theme, statutoryPartners, reference, series, notifiedAt);
+  }
+
+  /** The script's facts about an inspection of {@code theme} in a partnership of these statutory partners. */
+  static InspectionScript.Inspection inspection(Theme theme, List<String> statutoryPartners, String reference, int series,
+                                                Instant notifiedAt) {
     return new InspectionScript.Inspection(reference, theme.id(), notifiedAt, theme.agencies(), theme.caseAuditAgencies(),
         statutoryPartners, ChildData.references(series, 20), 6, InspectionDriver::senior).withTimetableOf(theme);
   }
@@ -175,7 +181,7 @@ final class InspectionDriver {
   }
 
   /** What a clash was: optimistic locking on which entity, or the product's name for the other kinds. */
-  private static String cause(ProcessEngineException clash) {
+  static String cause(ProcessEngineException clash) {
     if (clash instanceof OptimisticLockingException) {
       java.util.regex.Matcher entity = java.util.regex.Pattern.compile("Execution of '(\\w+ \\w+)\\[")
           .matcher(String.valueOf(clash.getMessage()));
