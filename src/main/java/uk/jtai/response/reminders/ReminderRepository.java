@@ -37,16 +37,20 @@ public class ReminderRepository {
         new ClaimableQueue.Table("jtai_reminder", "next_attempt_at, id", "outcome", "done_at"), Reminder.class);
   }
 
-  /** A stored reminder or deadline escalation. */
+  /**
+   * A stored reminder or deadline escalation; {@code agency} as its task had it when planned, "" for none, null if
+   * planned before it was stored.
+   */
   public record Reminder(long id, String reference, String taskId, ReminderPlan.Kind kind, String milestone,
-                         Instant sendAt, Instant taskDue, int attempts) implements ClaimableQueue.Row {}
+                         Instant sendAt, Instant taskDue, int attempts, String agency) implements ClaimableQueue.Row {}
 
   public void insert(TaskDeadline task, List<ReminderPlan.Planned> plan, Instant now) {
     // One JDBC batch for the task's reminders (JdbcClient has no batch).
     batch.batchUpdate("insert into jtai_reminder (reference, task_id, kind, milestone, send_at, task_due, status, "
-            + "created_at, next_attempt_at, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            + "created_at, next_attempt_at, attempts, agency) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         plan.stream().map(p -> new Object[] {task.reference(), task.taskId(), p.kind().name(), task.milestone(),
-            utc(p.sendAt()), utc(task.due()), PENDING, utc(now), utc(p.sendAt())}).toList());
+            utc(p.sendAt()), utc(task.due()), PENDING, utc(now), utc(p.sendAt()),
+            task.agency() == null ? "" : task.agency()}).toList());
   }
 
   /** The due date the task's reminders were last planned from, if any were. */

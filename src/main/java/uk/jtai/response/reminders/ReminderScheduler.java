@@ -3,6 +3,7 @@ package uk.jtai.response.reminders;
 import java.time.Instant;
 import java.util.Objects;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.TaskCreated;
 import uk.jtai.response.tasks.TaskEnded;
 import uk.jtai.response.tasks.TaskUpdated;
@@ -28,11 +30,14 @@ public class ReminderScheduler implements TaskCreated, TaskUpdated, TaskEnded {
   private final ReminderPlan plan;
   private final ReminderRepository repository;
   private final RepositoryService models;
+  private final TaskService tasks;
 
-  public ReminderScheduler(ReminderPlan plan, ReminderRepository repository, @Lazy RepositoryService models) {
+  public ReminderScheduler(ReminderPlan plan, ReminderRepository repository, @Lazy RepositoryService models,
+                           @Lazy TaskService tasks) {
     this.plan = plan;
     this.repository = repository;
     this.models = models;
+    this.tasks = tasks;
   }
 
   @Override
@@ -57,7 +62,7 @@ public class ReminderScheduler implements TaskCreated, TaskUpdated, TaskEnded {
     UserTask model = task.getBpmnModelElementInstance();
     if (due != null && model != null) {
       schedule(new TaskDeadline(reference, task.getId(), DeadlineModel.milestoneOf(model).orElse(null), due,
-          DeadlineModel.escalatedByModel(model)), now);
+          DeadlineModel.escalatedByModel(model), agencyOf(task.getVariable(Standing.AGENCY.name()))), now);
     }
   }
 
@@ -68,8 +73,13 @@ public class ReminderScheduler implements TaskCreated, TaskUpdated, TaskEnded {
     if (task.getDueDate() != null) {
       UserTask model = models.getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
       schedule(new TaskDeadline(reference, task.getId(), DeadlineModel.milestoneOf(model).orElse(null),
-          task.getDueDate().toInstant(), DeadlineModel.escalatedByModel(model)), now);
+          task.getDueDate().toInstant(), DeadlineModel.escalatedByModel(model),
+          agencyOf(tasks.getVariable(task.getId(), Standing.AGENCY.name()))), now);
     }
+  }
+
+  private static String agencyOf(Object variable) {
+    return variable instanceof String agency ? agency : null;
   }
 
   private void schedule(TaskDeadline deadline, Instant now) {

@@ -2,7 +2,10 @@ package uk.jtai.response.reminders;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -88,7 +91,14 @@ public class ReminderSender {
   public int sendDue() {
     List<ReminderRepository.Reminder> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
         properties.batchSize());
-    workers.count(batch, this::handleOnce);
+    // An inspection's reminders one after another, inspections side by side: each escalation adds to its inspection's
+    // Cockpit marker, and two of them at once clashed (optimistic locking), sending one a retry interval late.
+    Map<String, List<ReminderRepository.Reminder>> byInspection = batch.stream().collect(
+        Collectors.groupingBy(ReminderRepository.Reminder::reference, LinkedHashMap::new, Collectors.toList()));
+    workers.count(List.copyOf(byInspection.values()), reminders -> {
+      reminders.forEach(this::handleOnce);
+      return true;
+    });
     return batch.size();
   }
 
@@ -126,10 +136,11 @@ public class ReminderSender {
         scheduler.replan(task, reminder.reference());
       }
     } else if (repository.finish(reminder.id(), node, ReminderRepository.SENT, now, null)) {
+      List<String> candidateGroups = candidateGroups(task);
       if (reminder.kind() == ReminderPlan.Kind.REMINDER) {
-        remind(reminder, task);
+        remind(reminder, task, candidateGroups);
       } else {
-        escalate(reminder, task);
+        escalate(reminder, task, candidateGroups);
       }
     }
   }
@@ -138,13 +149,14 @@ public class ReminderSender {
    * Before the deadline: the person the task is assigned to (the Audit Chair records the Audit Day, the
    * Audit Author shares the drafts) and the people of the task's groups.
    */
-  private void remind(ReminderRepository.Reminder reminder, Task task) {
-    outbox.enqueue(mail(reminder, task, agency(task), "task-reminder").to(groups.ofTask(task.getAssignee(), candidateGroups(task))));
+  private void remind(ReminderRepository.Reminder reminder, Task task, List<String> candidateGroups) {
+    outbox.enqueue(mail(reminder, task, agency(reminder, task, candidateGroups), "task-reminder")
+        .to(groups.ofTask(task.getAssignee(), candidateGroups)));
   }
 
   /** At the deadline of a task the model does not escalate: the agency's senior (else the DCS) and the Business Unit. */
-  private void escalate(ReminderRepository.Reminder reminder, Task task) {
-    Agency agency = agency(task);
+  private void escalate(ReminderRepository.Reminder reminder, Task task, List<String> candidateGroups) {
+    Agency agency = agency(reminder, task, candidateGroups);
     List<Contact> to = new ArrayList<>();
     to.add(agency != null ? agency.senior() : partnership.dcs());
     to.add(partnership.businessUnit());
@@ -173,13 +185,13 @@ public class ReminderSender {
    * groups only. LAIM records the response to an issue of concern raised with the police: the task sees
    * the concern's agency, but it is LAIM's, so its lateness goes to the DCS, not to the police's senior.
    */
-  private Agency agency(Task task) {
-    Object variable = tasks.getVariable(task.getId(), Standing.AGENCY.name());
-    Agency agency = variable instanceof String id ? partnership.find(id).orElse(null) : null;
+  private Agency agency(ReminderRepository.Reminder reminder, Task task, List<String> groups) {
+    // Stored when the reminder was planned; read from the task only for reminders planned before it was stored.
+    Object variable = reminder.agency() != null ? reminder.agency() : tasks.getVariable(task.getId(), Standing.AGENCY.name());
+    Agency agency = variable instanceof String id && !id.isEmpty() ? partnership.find(id).orElse(null) : null;
     if (agency == null) {
       return null;
     }
-    List<String> groups = candidateGroups(task);
     return groups.isEmpty() || groups.contains(agency.id()) || groups.contains(agency.seniorGroup()) ? agency : null;
   }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.notify.GroupRecipients;
@@ -145,10 +147,10 @@ class ReminderProcessTest extends ProcessTestSupport {
   void remindersOutsideWorkingHoursOrOnNonWorkingDaysAreNotPlanned() {
     Instant created = instant("2027-05-20T09:00:00+01:00");
     // Day 2 at 09:30: the working day before at 09:30 is kept, 07:30 is outside working hours.
-    assertThat(plan.plan(new TaskDeadline("R", "t", null, instant("2027-05-25T09:30:00+01:00"), true), created))
+    assertThat(plan.plan(new TaskDeadline("R", "t", null, instant("2027-05-25T09:30:00+01:00"), true, null), created))
         .extracting(ReminderPlan.Planned::sendAt).containsExactly(instant("2027-05-24T09:30:00+01:00"));
     // Tuesday 1 June 2027 follows the Spring bank holiday and a weekend: the working day before is Friday.
-    assertThat(plan.plan(new TaskDeadline("R", "t", null, instant("2027-06-01T17:00:00+01:00"), false), created))
+    assertThat(plan.plan(new TaskDeadline("R", "t", null, instant("2027-06-01T17:00:00+01:00"), false, null), created))
         .extracting(p -> p.kind() + " " + p.sendAt()).containsExactly(
             "REMINDER " + instant("2027-05-28T17:00:00+01:00"),
             "REMINDER " + instant("2027-06-01T15:00:00+01:00"),
@@ -177,8 +179,13 @@ class ReminderProcessTest extends ProcessTestSupport {
         .contains("ANNEX_A_DUE (Annex A child-level lists submitted)");
   }
 
-  @Test
-  void anAgencyTaskMissingItsDeadlineIsEscalatedToTheAgencysSeniorAndTheBusinessUnit() {
+  /**
+   * The agency is stored with the reminder when it is planned; a reminder planned before the agency was stored
+   * (its column null) reads it from the task, with the same result.
+   */
+  @ParameterizedTest(name = "planned before the agency was stored: {0}")
+  @ValueSource(booleans = {false, true})
+  void anAgencyTaskMissingItsDeadlineIsEscalatedToTheAgencysSeniorAndTheBusinessUnit(boolean plannedBeforeAgencyStored) {
     String reference = newReference();
     startInspection(reference, "domestic-abuse", NOTIFIED);
     moveClockTo("2027-05-24T10:00:00+01:00");
@@ -188,9 +195,12 @@ class ReminderProcessTest extends ProcessTestSupport {
 
     // Every agency task of week 1 has its model escalation; an agency task without one gets this.
     TaskDeadline withoutTimer = new TaskDeadline(reference, meetings.getId(), "FIELDWORK_MEETINGS_DUE",
-        meetings.getDueDate().toInstant(), false);
+        meetings.getDueDate().toInstant(), false, "police");
     repository.insert(withoutTimer, List.of(new ReminderPlan.Planned(ReminderPlan.Kind.DEADLINE, withoutTimer.due())),
         EngineTime.now());
+    if (plannedBeforeAgencyStored) {
+      jdbc.update("update jtai_reminder set agency = null where task_id = ? and kind = 'DEADLINE'", meetings.getId());
+    }
     moveClockTo("2027-05-28T17:00:00+01:00");
     sendAllDue();
     List<Map<String, Object>> escalations = mails(reference, "task-overdue", "fieldwork week");

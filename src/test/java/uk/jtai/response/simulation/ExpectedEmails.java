@@ -174,7 +174,7 @@ final class ExpectedEmails {
           .getModelElementById(task.getTaskDefinitionKey());
       Instant due = task.getDueDate().toInstant();
       TaskDeadline deadline = new TaskDeadline(reference, task.getId(), DeadlineModel.milestoneOf(model).orElse(null), due,
-          DeadlineModel.escalatedByModel(model));
+          DeadlineModel.escalatedByModel(model), null);
       Instant ended = task.getEndTime() == null ? null : task.getEndTime().toInstant();
       for (ReminderPlan.Planned planned : reminderPlan.plan(deadline, task.getStartTime().toInstant())) {
         if (ended != null && ended.isBefore(planned.sendAt())) {
