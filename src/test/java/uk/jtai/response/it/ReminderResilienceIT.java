@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import uk.jtai.response.support.Http;
 import uk.jtai.response.support.PostgresDatabase;
 import uk.jtai.response.support.ServiceNode;
+import uk.jtai.response.support.TestSmtp;
 
 /**
  * Reminders under faults, with the packaged service as separate processes on one PostgreSQL database and
@@ -178,14 +178,7 @@ class ReminderResilienceIT {
 
   /** Outbox id to copies the mail server received (one per recipient). */
   static Map<Long, Integer> received() throws Exception {
-    Map<Long, Integer> copies = new HashMap<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      String[] id = message.getHeader("X-JTAI-Outbox-Id");
-      if (id != null) {
-        copies.merge(Long.parseLong(id[0]), 1, Integer::sum);
-      }
-    }
-    return copies;
+    return TestSmtp.copiesByOutboxId(smtp);
   }
 
   /** Prints due-to-sent lag percentiles (never asserted: it depends on the machine). */
@@ -313,30 +306,8 @@ class ReminderResilienceIT {
     }
   }
 
-  /**
-   * Each node's share of the rows a query counts per node (a process "pid@host" or the node's name in the job log),
-   * as "nodes-1 52% (430), nodes-2 48% (402)"; printed, never asserted.
-   */
-  static String shares(String query, List<ServiceNode> nodes) throws SQLException {
-    Map<String, Long> counts = new java.util.TreeMap<>();
-    try (Connection sql = connect(); ResultSet rows = sql.createStatement().executeQuery(query)) {
-      while (rows.next()) {
-        String who = rows.getString(1);
-        for (ServiceNode node : nodes) {
-          if (node.is(who)) {
-            who = node.name();
-          }
-        }
-        counts.merge(String.valueOf(who), rows.getLong(2), Long::sum);
-      }
-    }
-    long all = counts.values().stream().mapToLong(Long::longValue).sum();
-    if (all == 0) {
-      return "none";
-    }
-    StringBuilder out = new StringBuilder();
-    counts.forEach((who, count) -> out.append(out.length() == 0 ? "" : ", ")
-        .append(String.format("%s %d%% (%d)", who, Math.round(100.0 * count / all), count)));
-    return out.toString();
+  /** Each node's share of the rows a query counts per node (see {@link ServiceNode#countsByNode}); printed, never asserted. */
+  static String shares(String query, List<ServiceNode> nodes) {
+    return ServiceNode.shares(ServiceNode.countsByNode(database, query, nodes));
   }
 }

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,19 +14,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.PartnershipFixtures;
 import uk.jtai.response.partnership.Theme;
 import uk.jtai.response.script.InspectionScript;
 import uk.jtai.response.support.PostgresDatabase;
 import uk.jtai.response.support.ServiceNode;
+import uk.jtai.response.support.TestSmtp;
 
 /**
  * Two nodes, really sharing (issue 19): the packaged service as separate processes (the jar, {@code -Xmx256m}) on
@@ -142,7 +140,8 @@ class TwoNodeThroughputBenchmarkIT {
     smtp.start();
     List<ServiceNode> started = new ArrayList<>();
     try {
-      long deadlocksBefore = deadlocks();
+      JdbcTemplate sql = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(), database.password()));
+      long deadlocksBefore = ProductRun.deadlocks(sql);
       ServiceNode first = node("node-1");
       started.add(first);
       drive("warm-up node-1", List.of(first), "W1", warmUp);
@@ -151,15 +150,15 @@ class TwoNodeThroughputBenchmarkIT {
       started.add(second);
       drive("warm-up node-2", List.of(second), "W2", warmUp);
       Run two = drive("two nodes", List.of(first, second), "B", inspections);
-      long deadlocks = deadlocks() - deadlocksBefore;
+      long deadlocks = ProductRun.deadlocks(sql) - deadlocksBefore;
       awaitOutboxDrained(two.references());
 
       String in = "('" + String.join("','", two.references()) + "')";
-      Map<String, Long> jobs = counts("select l.HOSTNAME_, count(*) from ACT_HI_JOB_LOG l join ACT_HI_PROCINST p "
+      Map<String, Long> jobs = ServiceNode.countsByNode(database, "select l.HOSTNAME_, count(*) from ACT_HI_JOB_LOG l join ACT_HI_PROCINST p "
           + "on p.ID_ = l.PROCESS_INSTANCE_ID_ where l.JOB_STATE_ = 2 and p.BUSINESS_KEY_ in " + in + " group by 1", started);
-      Map<String, Long> emails = counts("select split_part(done_by, '/', 1), count(*) from jtai_outbox where status = 'SENT' "
+      Map<String, Long> emails = ServiceNode.countsByNode(database, "select split_part(done_by, '/', 1), count(*) from jtai_outbox where status = 'SENT' "
           + "and reference in " + in + " group by 1", started);
-      long duplicates = duplicatesReceived();
+      long duplicates = duplicatesReceived(sql);
       double ratio = two.tasksPerSecond() / one.tasksPerSecond();
 
       System.out.printf("%nTWO-NODE BENCHMARK (%d inspections a run, %d at a time, stages 1 to %d of the on-time script, "
@@ -167,12 +166,13 @@ class TwoNodeThroughputBenchmarkIT {
           Runtime.getRuntime().availableProcessors());
       for (Run run : List.of(one, two)) {
         System.out.printf("  %-9s  %5d user tasks in %6.1f s = %6.1f a second; tried again by the driver %d; requests %s%n",
-            run.name(), run.tasks(), run.seconds(), run.tasksPerSecond(), run.triedAgain(), shares(run.requests()));
+            run.name(), run.tasks(), run.seconds(), run.tasksPerSecond(), run.triedAgain(), ServiceNode.shares(run.requests()));
         System.out.printf("  %-9s  %s%n", "", run.cpu());
       }
       System.out.printf("  two nodes against one: %.2f times the user tasks a second (target 1.6)%n", ratio);
       System.out.printf("  two nodes' shares: requests answered %s; jobs run %s; e-mails sent %s%n",
-          shares(two.requests()), jobs.isEmpty() ? "none (these stages have no jobs)" : shares(jobs), shares(emails));
+          ServiceNode.shares(two.requests()), jobs.isEmpty() ? "none (these stages have no jobs)" : ServiceNode.shares(jobs),
+          ServiceNode.shares(emails));
       System.out.printf("  e-mails received more than once: %d; PostgreSQL deadlocks: %d%n", duplicates, deadlocks);
       Map<String, String> memory = new LinkedHashMap<>();
       for (ServiceNode node : started) {
@@ -182,7 +182,7 @@ class TwoNodeThroughputBenchmarkIT {
 
       Map<String, Object> results = new LinkedHashMap<>();
       results.put("date", Instant.now().toString());
-      results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors()));
+      results.put("machine", ProductVsBareCamundaBenchmarkIT.machine());
       results.put("inspectionsPerRun", inspections);
       results.put("atATime", threads);
       results.put("stages", SCRIPT.stages().subList(0, stages).stream().map(InspectionScript.Stage::name).toList());
@@ -255,51 +255,12 @@ class TwoNodeThroughputBenchmarkIT {
   }
 
   /** E-mails (by their outbox id) that reached the mail server more often than they have recipients. */
-  private long duplicatesReceived() throws Exception {
-    Map<Long, Integer> copies = new HashMap<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      String[] id = message.getHeader("X-JTAI-Outbox-Id");
-      if (id != null) {
-        copies.merge(Long.parseLong(id[0]), 1, Integer::sum);
-      }
-    }
+  private long duplicatesReceived(JdbcTemplate sql) throws Exception {
     Map<Long, Integer> recipients = new HashMap<>();
-    try (Connection sql = connect(); ResultSet rows = sql.createStatement().executeQuery("select id, recipients from jtai_outbox")) {
-      while (rows.next()) {
-        recipients.put(rows.getLong(1), rows.getString(2).split(",").length);
-      }
-    }
-    return copies.entrySet().stream().filter(e -> e.getValue() > recipients.getOrDefault(e.getKey(), 1)).count();
-  }
-
-  private long deadlocks() {
-    return database.count("select coalesce(sum(deadlocks), 0) from pg_stat_database");
-  }
-
-  private Map<String, Long> counts(String query, List<ServiceNode> nodes) throws Exception {
-    Map<String, Long> counts = new TreeMap<>();
-    try (Connection sql = connect(); ResultSet rows = sql.createStatement().executeQuery(query)) {
-      while (rows.next()) {
-        String who = String.valueOf(rows.getString(1));
-        String node = nodes.stream().filter(n -> n.is(who)).map(ServiceNode::name).findFirst().orElse(who);
-        counts.merge(node, rows.getLong(2), Long::sum);
-      }
-    }
-    return counts;
-  }
-
-  /** "node-1 52% (430), node-2 48% (402)". */
-  private static String shares(Map<String, Long> counts) {
-    long all = counts.values().stream().mapToLong(Long::longValue).sum();
-    if (all == 0) {
-      return "none";
-    }
-    List<String> parts = new ArrayList<>();
-    counts.forEach((who, count) -> parts.add(String.format("%s %d%% (%d)", who, Math.round(100.0 * count / all), count)));
-    return String.join(", ", parts);
-  }
-
-  private Connection connect() throws java.sql.SQLException {
-    return DriverManager.getConnection(database.url(), database.user(), database.password());
+    sql.query("select id, recipients from jtai_outbox", row -> {
+      recipients.put(row.getLong(1), row.getString(2).split(",").length);
+    });
+    return TestSmtp.copiesByOutboxId(smtp).entrySet().stream()
+        .filter(e -> e.getValue() > recipients.getOrDefault(e.getKey(), 1)).count();
   }
 }

@@ -9,10 +9,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,6 +81,36 @@ public record ServiceNode(String name, Process process, int port) {
   /** Whether a "who" of the database (the node's name, or its process as "pid@host") is this node. */
   public boolean is(String who) {
     return who != null && (who.equals(name) || who.startsWith(process.pid() + "@"));
+  }
+
+  /**
+   * What a query counts per "who" (first column: a node's name in the job log, or a process "pid@host"; second: the
+   * count), each who that is one of {@code nodes} under that node's name.
+   */
+  public static Map<String, Long> countsByNode(PostgresDatabase database, String query, List<ServiceNode> nodes) {
+    Map<String, Long> counts = new TreeMap<>();
+    try (Connection sql = DriverManager.getConnection(database.url(), database.user(), database.password());
+         ResultSet rows = sql.createStatement().executeQuery(query)) {
+      while (rows.next()) {
+        String who = rows.getString(1);
+        String node = nodes.stream().filter(n -> n.is(who)).map(ServiceNode::name).findFirst().orElse(String.valueOf(who));
+        counts.merge(node, rows.getLong(2), Long::sum);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return counts;
+  }
+
+  /** Each node's share of the counts, as "nodes-1 52% (430), nodes-2 48% (402)"; printed, never asserted. */
+  public static String shares(Map<String, Long> counts) {
+    long all = counts.values().stream().mapToLong(Long::longValue).sum();
+    if (all == 0) {
+      return "none";
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((who, count) -> parts.add(String.format("%s %d%% (%d)", who, Math.round(100.0 * count / all), count)));
+    return String.join(", ", parts);
   }
 
   private static int freePort() {

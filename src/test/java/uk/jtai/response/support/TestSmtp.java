@@ -1,7 +1,12 @@
 package uk.jtai.response.support;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The SMTP port the test application sends to (application-test.yaml, set for every context by
@@ -22,5 +27,17 @@ public final class TestSmtp {
 
   public static ServerSetup setup() {
     return ServerSetupTest.SMTP.port(port());
+  }
+
+  /** Outbox id (the X-JTAI-Outbox-Id header) to the copies the mail server received: one per recipient. */
+  public static Map<Long, Integer> copiesByOutboxId(GreenMail smtp) throws MessagingException {
+    Map<Long, Integer> copies = new HashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      String[] id = message.getHeader("X-JTAI-Outbox-Id");
+      if (id != null) {
+        copies.merge(Long.parseLong(id[0]), 1, Integer::sum);
+      }
+    }
+    return copies;
   }
 }
