@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import uk.jtai.response.deployment.ModelDeployer;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.HistoryWhereRead;
 import uk.jtai.response.process.HistoryWithoutVariableDetails;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.AdminProperties;
@@ -45,7 +47,8 @@ public class EngineConfiguration {
   @Bean
   @Order(1)
   ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm<?>> forms, ObjectProvider<TaskCreated> created,
-                                         ObjectProvider<TaskUpdated> updated, ObjectProvider<TaskEnded> ended) {
+                                         ObjectProvider<TaskUpdated> updated, ObjectProvider<TaskEnded> ended,
+                                         @Value("${jtai.history.pass-through-steps:false}") boolean passThroughSteps) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -68,6 +71,11 @@ public class EngineConfiguration {
         configuration.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
         // History where someone reads it: not every past value of every variable (process/HistoryWithoutVariableDetails).
         configuration.setHistoryEventHandler(new HistoryWithoutVariableDetails());
+        // ... nor the steps a token only passes through, nor multi-instance counters (process/HistoryWhereRead).
+        List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+        levels.add(new HistoryWhereRead(passThroughSteps));
+        configuration.setCustomHistoryLevels(levels);
         // Grants only, so no per-command look-up of revokes and of which groups have authorizations.
         GrantsOnlyAuthorization.configure(configuration);
       }
