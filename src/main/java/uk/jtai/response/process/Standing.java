@@ -18,13 +18,13 @@ public final class Standing {
   public static final String INSPECTION_PROCESS_KEY = "jtai-inspection";
 
   /** The inspection reference, e.g. JTAI-2027-05-YORK; also the business key. */
-  public static final Var<String> REFERENCE = Var.of("reference", String.class);
+  public static final Var<String> REFERENCE = Var.ofProcess("reference", String.class);
   /** The theme id, e.g. domestic-abuse. */
-  public static final Var<String> THEME = Var.of("theme", String.class);
+  public static final Var<String> THEME = Var.ofProcess("theme", String.class);
   /** When the lead inspector notified the DCS, ISO-8601 with offset. */
-  public static final Var<String> NOTIFIED_AT = Var.of("notifiedAt", String.class);
+  public static final Var<String> NOTIFIED_AT = Var.ofProcess("notifiedAt", String.class);
   /** The theme's name, for people reading Cockpit. */
-  public static final Var<String> THEME_NAME = Var.of("themeName", String.class);
+  public static final Var<String> THEME_NAME = Var.ofProcess("themeName", String.class);
   /** In a step done once per agency: the agency's id (multi-instance element variable). */
   public static final Var<String> AGENCY = Var.of("agency", String.class);
   /** In a step done once per audited child: the child's position in the audit selection, 1 to n. */
