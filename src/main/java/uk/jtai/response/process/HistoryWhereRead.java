@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
- * The history level {@code full} as this service keeps it: every event Camunda writes at that level except two kinds
+ * The history level {@code full} as this service keeps it: every event Camunda writes at that level except three kinds
  * nobody here reads (issue 19, "history kept where someone reads it").
  *
  * <ul>
@@ -25,6 +25,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  *   <li>The multi-instance counters Camunda keeps as variables ({@code loopCounter}, {@code nrOfInstances},
  *   {@code nrOfActiveInstances}, {@code nrOfCompletedInstances}): engine bookkeeping, a history row inserted and read
  *   and updated at each change. Their runtime variables stay, so completion conditions and Cockpit see them.</li>
+ *   <li>The job log's rows for a job created, deleted or run without error (a timer on every task with a deadline is
+ *   created with it and deleted when it is done in time: two rows per task). Nothing reads the job log here, and the
+ *   community edition's Cockpit does not show it. A job that fails keeps its row, with the error, beside the
+ *   incident it may become.</li>
  * </ul>
  *
  * <p>It keeps the id and name of {@code full} (3): a database set up at that level starts unchanged, and the engine
@@ -50,6 +54,9 @@ public class HistoryWhereRead extends HistoryLevelFull {
       HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
       HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL);
 
+  private static final Set<HistoryEventType> JOB_EVENTS_NOT_KEPT = Set.of(HistoryEventTypes.JOB_CREATE,
+      HistoryEventTypes.JOB_DELETE, HistoryEventTypes.JOB_SUCCESS);
+
   private final boolean passThroughSteps;
 
   /** @param passThroughSteps whether the steps a token only passes through keep their history too (process tests) */
@@ -60,6 +67,9 @@ public class HistoryWhereRead extends HistoryLevelFull {
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     // At parse time the entity is null: the listeners go on every activity, and each event is decided when it happens.
+    if (JOB_EVENTS_NOT_KEPT.contains(eventType)) {
+      return false;
+    }
     if (entity instanceof VariableInstanceEntity variable && VARIABLE_EVENTS.contains(eventType)) {
       return !LOOP_COUNTERS.contains(variable.getName());
     }

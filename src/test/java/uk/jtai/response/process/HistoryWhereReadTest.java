@@ -1,6 +1,7 @@
 package uk.jtai.response.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +49,24 @@ class HistoryWhereReadTest {
     assertThat(variableNames(history)).containsExactlyInAnyOrder("agencies", "agency", "agency", "decision");
     assertThat(history.createHistoricProcessInstanceQuery().completed().singleResult().getEndActivityId()).isEqualTo("End");
     assertThat(history.createHistoricTaskInstanceQuery().finished().count()).isEqualTo(2);
+    assertThat(history.createHistoricJobLogQuery().count()).as("the deadlines' timers, created and deleted").isZero();
+  }
+
+  @Test
+  void aJobThatFailsKeepsItsRowInTheJobLogWithTheError() {
+    run(false);
+    engine.getRepositoryService().createDeployment().addModelInstance("failing.bpmn",
+        Bpmn.createExecutableProcess("failing").camundaHistoryTimeToLive(1).startEvent()
+            .serviceTask("Task_Fail").camundaAsyncBefore().camundaExpression("${noSuchBean.run()}").endEvent().done())
+        .deploy();
+    engine.getRuntimeService().startProcessInstanceByKey("failing");
+    String job = engine.getManagementService().createJobQuery().singleResult().getId();
+
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(job)).hasMessageContaining("noSuchBean");
+
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().creationLog().count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().failureLog().singleResult().getJobExceptionMessage())
+        .contains("noSuchBean");
   }
 
   @Test
@@ -115,6 +134,7 @@ class HistoryWhereReadTest {
         .exclusiveGateway("Gateway_Any").condition("some", "${agencies.size() > 0}")
         .subProcess("SubProcess_Agency").embeddedSubProcess().startEvent("Start_Agency")
           .userTask("Task_Decide").camundaCandidateGroups("${agency}")
+            .boundaryEvent("Timer_Deadline").timerWithDuration("P1D").endEvent("End_Late").moveToActivity("Task_Decide")
           .endEvent("End_Agency").subProcessDone()
         .exclusiveGateway("Gateway_Join")
         .endEvent("End")
