@@ -20,6 +20,7 @@ import org.springframework.core.env.Profiles;
 import uk.jtai.response.deployment.ModelDeployer;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.HistoryWhereRead;
+import uk.jtai.response.process.QueryPropertiesWithoutGetters;
 import uk.jtai.response.process.HistoryWithoutVariableDetails;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.AdminProperties;
@@ -76,6 +77,8 @@ public class EngineConfiguration {
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
         levels.add(new HistoryWhereRead(passThroughSteps));
         configuration.setCustomHistoryLevels(levels);
+        // Query properties without getters read from their fields at once, not after OGNL searches every method.
+        QueryPropertiesWithoutGetters.install();
         // Grants only, so no per-command look-up of revokes and of which groups have authorizations.
         GrantsOnlyAuthorization.configure(configuration);
       }
