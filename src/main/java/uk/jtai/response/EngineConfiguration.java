@@ -21,7 +21,6 @@ import uk.jtai.response.deployment.ModelDeployer;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.process.HistoryWhereRead;
 import uk.jtai.response.process.QueryPropertiesWithoutGetters;
-import uk.jtai.response.process.HistoryWithoutVariableDetails;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.AdminProperties;
 import uk.jtai.response.security.DemoUsers;
@@ -70,9 +69,8 @@ public class EngineConfiguration {
         configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
         // Structured variables (lists of answers) are JSON, never Java serialisation.
         configuration.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
-        // History where someone reads it: not every past value of every variable (process/HistoryWithoutVariableDetails).
-        configuration.setHistoryEventHandler(new HistoryWithoutVariableDetails());
-        // ... nor the steps a token only passes through, nor multi-instance counters (process/HistoryWhereRead).
+        // History where someone reads it: not every past value of every variable, nor the steps a token only passes
+        // through, nor multi-instance counters, nor routine job-log rows (process/HistoryWhereRead).
         List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
         levels.add(new HistoryWhereRead(passThroughSteps));

@@ -11,10 +11,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
- * The history level {@code full} as this service keeps it: every event Camunda writes at that level except three kinds
+ * The history level {@code full} as this service keeps it: every event Camunda writes at that level except four kinds
  * nobody here reads (issue 19, "history kept where someone reads it").
  *
  * <ul>
+ *   <li>Every earlier value of every variable: an {@code ACT_HI_DETAIL} row per change (about 8 SQL statements per user
+ *   task). The product reads variables' current values ({@code ACT_HI_VARINST}: the board, the debrief, the purge),
+ *   and no earlier value of a variable holding anything about a child is kept beyond the variable itself. Camunda
+ *   asks the level about each such row ({@code DbHistoryEventHandler.shouldWriteHistoricDetail}).</li>
  *   <li>The steps a token only passes through: gateways and the none start and none end events of processes and
  *   sub-processes. Each was an activity-instance row inserted and updated (about 2 of the 4 activity instances per
  *   user task, 4 to 5 SQL statements). The product reads the history of user tasks ({@code ReturnCorrections}), and
@@ -52,7 +56,7 @@ public class HistoryWhereRead extends HistoryLevelFull {
 
   private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
       HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
-      HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL);
+      HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE);
 
   private static final Set<HistoryEventType> JOB_EVENTS_NOT_KEPT = Set.of(HistoryEventTypes.JOB_CREATE,
       HistoryEventTypes.JOB_DELETE, HistoryEventTypes.JOB_SUCCESS);
@@ -67,7 +71,7 @@ public class HistoryWhereRead extends HistoryLevelFull {
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     // At parse time the entity is null: the listeners go on every activity, and each event is decided when it happens.
-    if (JOB_EVENTS_NOT_KEPT.contains(eventType)) {
+    if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL || JOB_EVENTS_NOT_KEPT.contains(eventType)) {
       return false;
     }
     if (entity instanceof VariableInstanceEntity variable && VARIABLE_EVENTS.contains(eventType)) {

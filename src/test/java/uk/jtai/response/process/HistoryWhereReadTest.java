@@ -101,7 +101,6 @@ class HistoryWhereReadTest {
         .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
         .setJobExecutorActivate(false);
     configuration.setCustomHistoryLevels(List.of(new HistoryWhereRead(passThroughSteps)));
-    configuration.setHistoryEventHandler(new HistoryWithoutVariableDetails());
     configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addModelInstance("agencies.bpmn", model()).deploy();
