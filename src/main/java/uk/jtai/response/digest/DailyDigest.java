@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -104,7 +106,10 @@ public class DailyDigest {
         continue;
       }
       try {
-        ownTransaction.executeWithoutResult(status -> outbox.enqueue(digest(schedule.get(), today, now).once(key)));
+        // Read before the transaction that writes it: a task completed meanwhile fails its engine read, and a
+        // failed engine command inside a transaction marks the whole transaction for rollback.
+        Mail mail = digest(schedule.get(), today, now).once(key);
+        ownTransaction.executeWithoutResult(status -> outbox.enqueue(mail));
         written++;
       } catch (DataIntegrityViolationException writtenByAnotherNode) {
         // Another node wrote the same digest between the check and the insert: the unique key kept one.
@@ -122,7 +127,11 @@ public class DailyDigest {
       overdue.put(who, new ArrayList<>());
     }
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(schedule.reference()).list()) {
-      String who = who(task);
+      Optional<String> whose = whoseIfOpen(task);
+      if (whose.isEmpty()) {
+        continue; // completed since the list was read: not open any more
+      }
+      String who = whose.get();
       open.merge(who, 1, Integer::sum);
       if (task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now)) {
         overdue.computeIfAbsent(who, w -> new ArrayList<>())
@@ -155,6 +164,22 @@ public class DailyDigest {
     List<String> order = new ArrayList<>(RoleContacts.PARTNERSHIP_ROLES.values());
     partnership.agencies().forEach(agency -> order.add(agency.shortName()));
     return order;
+  }
+
+  /**
+   * {@link #who}, or nothing if the task was completed after the list of open tasks was read: each read is an
+   * engine command of its own, and people complete tasks while the digest is written (at 150 inspections one
+   * did, and the whole poll failed with "task doesn't exist").
+   */
+  private Optional<String> whoseIfOpen(Task task) {
+    try {
+      return Optional.of(who(task));
+    } catch (NullValueException | NotFoundException gone) {
+      if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+        return Optional.empty();
+      }
+      throw gone;
+    }
   }
 
   /** The agency a task is for (its agency variable, or its group's agency), else its role's name. */

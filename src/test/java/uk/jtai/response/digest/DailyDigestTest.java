@@ -17,11 +17,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 import uk.jtai.response.calendar.EngineTime;
+import uk.jtai.response.calendar.WorkingCalendar;
+import uk.jtai.response.notify.Outbox;
+import uk.jtai.response.notify.OutboxRepository;
+import uk.jtai.response.notify.TaskLinks;
+import uk.jtai.response.partnership.ActingContacts;
+import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.Standing;
 import uk.jtai.response.support.ChildData;
 import uk.jtai.response.support.ProcessTestSupport;
 
@@ -32,6 +44,14 @@ class DailyDigestTest extends ProcessTestSupport {
 
   @Autowired DailyDigest digest;
   @Autowired DataSource dataSource;
+  @Autowired WorkingCalendar calendar;
+  @Autowired Partnership partnership;
+  @Autowired Outbox outbox;
+  @Autowired OutboxRepository outboxRows;
+  @Autowired TaskLinks links;
+  @Autowired DigestProperties digestProperties;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired ActingContacts acting;
 
   private List<Map<String, Object>> digests(String reference) {
     return outbox(reference, "daily-digest");
@@ -96,6 +116,35 @@ class DailyDigestTest extends ProcessTestSupport {
     String body = (String) digests(reference).get(0).get("body");
     assertThat(body).contains("Say which of the selected children are known to your agency (Police)");
     assertThat(children).noneMatch(body::contains);
+  }
+
+  @Test
+  void aTaskCompletedWhileTheDigestIsWrittenIsLeftOutAndTheDigestStillGoes() {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", NOTIFIED);
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    moveClockTo("2027-05-25T08:00:00+01:00");
+    Task policeLead = agencyTask(reference, "Task_ConfirmLeadContact", "police");
+    // The police complete their task after the digest has listed the open tasks, before it reads the task's agency
+    // (each is an engine command of its own; at 150 inspections this failed the whole poll).
+    TaskService racing = Mockito.spy(tasks);
+    AtomicBoolean completed = new AtomicBoolean();
+    Mockito.doAnswer(call -> {
+      if (call.getArgument(0).equals(policeLead.getId()) && completed.compareAndSet(false, true)) {
+        complete(policeLead, Map.of("confirmedContact", "lead", "contactName", "police lead", "briefed", true));
+      }
+      return call.callRealMethod();
+    }).when(racing).getVariable(Mockito.anyString(), Mockito.eq(Standing.AGENCY.name()));
+    DailyDigest whileCompleting = new DailyDigest(runtime, racing, schedules, calendar, partnership, outbox, outboxRows,
+        links, digestProperties, transactions, acting);
+
+    whileCompleting.sendDue();
+    assertThat(completed).as("the task was completed during the digest").isTrue();
+    assertThat(digests(reference)).hasSize(1);
+    String body = (String) digests(reference).get(0).get("body");
+    assertThat(body).as("lead contact done; fieldwork meetings and the evidence approval open")
+        .contains("Police: 2 open, 0 overdue").contains("Local Authority: 4 open, 1 overdue");
   }
 
   @Test
