@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import uk.jtai.response.store.InsertRows;
 
 /**
  * The stored inspections and their schedules (tables jtai_inspection and jtai_milestone). Writes join
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ScheduleRepository {
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate batch;
+  private final InsertRows rows;
 
   /**
    * What was read in the current transaction, by reference: a task's due date, its deadline timer, its reminders
@@ -61,9 +62,9 @@ public class ScheduleRepository {
     }
   }
 
-  public ScheduleRepository(JdbcClient jdbc, JdbcTemplate batch) {
+  public ScheduleRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
-    this.batch = batch;
+    this.rows = new InsertRows(template);
   }
 
   public boolean exists(String reference) {
@@ -78,8 +79,8 @@ public class ScheduleRepository {
             + "values (?, ?, ?, ?, ?, ?)")
         .params(schedule.reference(), schedule.theme(), utc(schedule.notifiedAt()), processInstanceId, startedBy, utc(now))
         .update();
-    // One JDBC batch for the milestones (JdbcClient has no batch).
-    batch.batchUpdate("insert into jtai_milestone (reference, name, working_day, due, title) values (?, ?, ?, ?, ?)",
+    // One statement for the milestones.
+    rows.insert("jtai_milestone", List.of("reference", "name", "working_day", "due", "title"),
         schedule.milestones().stream()
             .map(m -> new Object[] {schedule.reference(), m.name(), m.workingDay(), utc(m.due()), m.title()})
             .toList());

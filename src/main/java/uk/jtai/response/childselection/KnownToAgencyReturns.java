@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import uk.jtai.response.store.InsertRows;
 
 /** Table jtai_known_to_agency: each agency's answers, recorded as its return arrives. */
 @Repository
@@ -27,19 +28,21 @@ public class KnownToAgencyReturns {
   public static final String NOT_APPLICABLE = "na";
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate batch;
+  private static final List<String> COLUMNS = List.of("reference", "agency", "child_reference", "question", "answer",
+      "submitted_by", "submitted_at");
 
-  public KnownToAgencyReturns(JdbcClient jdbc, JdbcTemplate batch) {
+  private final InsertRows rows;
+
+  public KnownToAgencyReturns(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
-    this.batch = batch;
+    this.rows = new InsertRows(template);
   }
 
   public void record(String reference, String agency, List<Answer> answers, String by, Instant at) {
     jdbc.sql("delete from jtai_known_to_agency where reference = ? and agency = ?").params(reference, agency).update();
     OffsetDateTime when = utc(at);
-    // One JDBC batch for the answers (JdbcClient has no batch).
-    batch.batchUpdate("insert into jtai_known_to_agency (reference, agency, child_reference, question, answer, "
-            + "submitted_by, submitted_at) values (?, ?, ?, ?, ?, ?, ?)",
+    // One statement for the whole return.
+    rows.insert("jtai_known_to_agency", COLUMNS,
         answers.stream().map(a -> new Object[] {reference, agency, a.child(), a.question(), a.answer(), by, when}).toList());
   }
 
