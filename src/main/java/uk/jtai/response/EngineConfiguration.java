@@ -34,7 +34,6 @@ import uk.jtai.response.tasks.GuardedRuntimeService;
 import uk.jtai.response.tasks.GuardedTaskService;
 import uk.jtai.response.tasks.SubmissionErrorsUnwrapped;
 import uk.jtai.response.tasks.TaskCreated;
-import uk.jtai.response.tasks.TaskEnded;
 import uk.jtai.response.tasks.TaskForm;
 import uk.jtai.response.tasks.TaskFormGuard;
 import uk.jtai.response.tasks.TaskUpdated;
@@ -47,14 +46,14 @@ public class EngineConfiguration {
   @Bean
   @Order(1)
   ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm<?>> forms, ObjectProvider<TaskCreated> created,
-                                         ObjectProvider<TaskUpdated> updated, ObjectProvider<TaskEnded> ended,
+                                         ObjectProvider<TaskUpdated> updated,
                                          @Value("${jtai.history.pass-through-steps:false}") boolean passThroughSteps) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new TaskFormGuard(forms, created, updated, ended));
+        listeners.add(new TaskFormGuard(forms, created, updated));
         configuration.setCustomPostBPMNParseListeners(listeners);
         // Every door of the engine (REST, Tasklist, Java) passes the product's rules: the form is the schema,
         // child-level data never becomes a variable, claims name the signed-in user (tasks/Guarded*Service).

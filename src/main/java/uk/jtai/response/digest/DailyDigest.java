@@ -11,11 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +35,8 @@ import uk.jtai.response.partnership.ActingContacts;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Partnership;
 import uk.jtai.response.partnership.RoleContacts;
-import uk.jtai.response.process.Standing;
 import uk.jtai.response.security.Roles;
+import uk.jtai.response.tasks.OpenTaskOwners;
 import uk.jtai.response.tasks.TaskNaming;
 
 /**
@@ -66,11 +62,12 @@ public class DailyDigest {
   private final DigestProperties properties;
   private final TransactionTemplate ownTransaction;
   private final ActingContacts acting;
+  private final OpenTaskOwners taskOwners;
 
   public DailyDigest(@Lazy RuntimeService runtime, @Lazy TaskService tasks, ScheduleRepository schedules,
                      WorkingCalendar calendar, Partnership partnership, Outbox outbox, OutboxRepository outboxRows,
                      TaskLinks links, DigestProperties properties, PlatformTransactionManager transactions,
-                     ActingContacts acting) {
+                     ActingContacts acting, OpenTaskOwners taskOwners) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.schedules = schedules;
@@ -83,6 +80,7 @@ public class DailyDigest {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.acting = acting;
+    this.taskOwners = taskOwners;
   }
 
   /** Writes today's digests not written yet (engine clock); returns how many this call wrote. */
@@ -106,8 +104,7 @@ public class DailyDigest {
         continue;
       }
       try {
-        // Read before the transaction that writes it: a task completed meanwhile fails its engine read, and a
-        // failed engine command inside a transaction marks the whole transaction for rollback.
+        // Read before the transaction that writes it: the engine's reads need no part in the write.
         Mail mail = digest(schedule.get(), today, now).once(key);
         ownTransaction.executeWithoutResult(status -> outbox.enqueue(mail));
         written++;
@@ -126,12 +123,14 @@ public class DailyDigest {
       open.put(who, 0);
       overdue.put(who, new ArrayList<>());
     }
-    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(schedule.reference()).list()) {
-      Optional<String> whose = whoseIfOpen(task);
-      if (whose.isEmpty()) {
+    List<Task> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(schedule.reference()).list();
+    Map<String, OpenTaskOwners.Owner> owners = taskOwners.of(openTasks.stream().map(Task::getId).toList());
+    for (Task task : openTasks) {
+      OpenTaskOwners.Owner owner = owners.get(task.getId());
+      if (owner == null) {
         continue; // completed since the list was read: not open any more
       }
-      String who = whose.get();
+      String who = who(owner);
       open.merge(who, 1, Integer::sum);
       if (task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now)) {
         overdue.computeIfAbsent(who, w -> new ArrayList<>())
@@ -166,38 +165,19 @@ public class DailyDigest {
     return order;
   }
 
-  /**
-   * {@link #who}, or nothing if the task was completed after the list of open tasks was read: each read is an
-   * engine command of its own, and people complete tasks while the digest is written (at 150 inspections one
-   * did, and the whole poll failed with "task doesn't exist").
-   */
-  private Optional<String> whoseIfOpen(Task task) {
-    try {
-      return Optional.of(who(task));
-    } catch (NullValueException | NotFoundException gone) {
-      if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
-        return Optional.empty();
-      }
-      throw gone;
-    }
-  }
-
   /** The agency a task is for (its agency variable, or its group's agency), else its role's name. */
-  private String who(Task task) {
-    Object agencyId = tasks.getVariable(task.getId(), Standing.AGENCY.name());
-    if (agencyId instanceof String id && partnership.find(id).isPresent()) {
-      return partnership.agency(id).shortName();
+  private String who(OpenTaskOwners.Owner owner) {
+    if (owner.agency() != null && partnership.find(owner.agency()).isPresent()) {
+      return partnership.agency(owner.agency()).shortName();
     }
     Map<String, String> roles = Roles.groups(partnership);
-    for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        for (Agency agency : partnership.agencies()) {
-          if (link.getGroupId().equals(agency.id()) || link.getGroupId().equals(agency.seniorGroup())) {
-            return agency.shortName();
-          }
+    for (String group : owner.candidateGroups()) {
+      for (Agency agency : partnership.agencies()) {
+        if (group.equals(agency.id()) || group.equals(agency.seniorGroup())) {
+          return agency.shortName();
         }
-        return roles.getOrDefault(link.getGroupId(), link.getGroupId());
       }
+      return roles.getOrDefault(group, group);
     }
     return "Business Unit";
   }

@@ -11,11 +11,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import uk.jtai.response.store.ClaimableQueue;
+import uk.jtai.response.store.InsertRows;
 
 /**
  * Table jtai_reminder, drained as a {@link ClaimableQueue}: of several nodes exactly one claims a reminder,
  * and it is marked done in the same transaction that writes its e-mail to the outbox, so a transaction that
- * does not commit leaves it to be tried again.
+ * does not commit leaves it to be tried again. A reminder whose task has ended (completed, or deleted with its
+ * scope) is withdrawn as it falls due, by the claim that finds it, with the others found with it in one statement
+ * ({@link #TASK_ENDED}): nothing is withdrawn task by task as tasks complete.
  */
 @Repository
 public class ReminderRepository {
@@ -25,16 +28,23 @@ public class ReminderRepository {
   public static final String SKIPPED = "SKIPPED";
   public static final String CANCELLED = "CANCELLED";
   public static final String FAILED = ClaimableQueue.FAILED;
+  /** Why a reminder was withdrawn as it fell due. */
+  public static final String TASK_ENDED = "task ended";
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate batch;
+  private static final List<String> COLUMNS = List.of("reference", "task_id", "kind", "milestone", "send_at", "task_due",
+      "status", "created_at", "next_attempt_at", "attempts", "agency");
+
+  private final InsertRows rows;
   private final ClaimableQueue<Reminder> queue;
 
-  public ReminderRepository(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+  public ReminderRepository(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.batch = batch;
+    this.rows = new InsertRows(template);
     this.queue = new ClaimableQueue<>(jdbc, transactions,
-        new ClaimableQueue.Table("jtai_reminder", "next_attempt_at, id", "outcome", "done_at"), Reminder.class);
+        new ClaimableQueue.Table("jtai_reminder", "next_attempt_at, id", "outcome", "done_at", new ClaimableQueue.Withdraw(
+            "not exists (select 1 from act_ru_task t where t.id_ = jtai_reminder.task_id)", CANCELLED, TASK_ENDED)),
+        Reminder.class);
   }
 
   /**
@@ -45,11 +55,10 @@ public class ReminderRepository {
                          Instant sendAt, Instant taskDue, int attempts, String agency) implements ClaimableQueue.Row {}
 
   public void insert(TaskDeadline task, List<ReminderPlan.Planned> plan, Instant now) {
-    // One JDBC batch for the task's reminders (JdbcClient has no batch).
-    batch.batchUpdate("insert into jtai_reminder (reference, task_id, kind, milestone, send_at, task_due, status, "
-            + "created_at, next_attempt_at, attempts, agency) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+    // One statement for the task's reminders.
+    rows.insert("jtai_reminder", COLUMNS,
         plan.stream().map(p -> new Object[] {task.reference(), task.taskId(), p.kind().name(), task.milestone(),
-            utc(p.sendAt()), utc(task.due()), PENDING, utc(now), utc(p.sendAt()),
+            utc(p.sendAt()), utc(task.due()), PENDING, utc(now), utc(p.sendAt()), 0,
             task.agency() == null ? "" : task.agency()}).toList());
   }
 
@@ -59,15 +68,18 @@ public class ReminderRepository {
         .param(taskId).query(Instant.class).optional();
   }
 
-  /** Withdraws the task's reminders not sent yet (its due date changed or went). */
+  /** Withdraws the task's reminders not sent yet (its due date changed). */
   public int cancelPending(String taskId, Instant now, String why) {
     return jdbc.sql("update jtai_reminder set status = ?, done_at = ?, outcome = ? where task_id = ? and status = ?")
         .params(CANCELLED, utc(now), why, taskId, PENDING).update();
   }
 
-  /** Claims up to {@code limit} reminders due now for {@code node}, earliest first. */
-  public List<Reminder> claimDue(String node, Instant now, Duration claimTimeout, int limit) {
-    return queue.claim(node, now, claimTimeout, limit);
+  /**
+   * Takes up to {@code limit} reminders due now, earliest first: those whose task has ended are withdrawn, the
+   * others claimed for {@code node}.
+   */
+  public ClaimableQueue.Claim<Reminder> claimDue(String node, Instant now, Duration claimTimeout, int limit) {
+    return queue.claimOrWithdraw(node, now, claimTimeout, limit);
   }
 
   /**

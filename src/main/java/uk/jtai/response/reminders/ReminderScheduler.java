@@ -14,18 +14,18 @@ import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.process.Standing;
 import uk.jtai.response.tasks.TaskCreated;
-import uk.jtai.response.tasks.TaskEnded;
 import uk.jtai.response.tasks.TaskUpdated;
 
 /**
  * Plans every user task's reminders and deadline escalation when it is created, in the creating step's
  * transaction, and plans them again when its due date changes (a moved milestone updates its open tasks'
  * due dates): the reminders follow the task's due date, never a copy of it. When the task ends (completed,
- * or deleted with its scope) its reminders not sent yet are withdrawn, in the same transaction.
+ * or deleted with its scope) nothing is done here: its reminders are withdrawn as they fall due, many in one
+ * statement ({@link ReminderRepository}), not one statement for every task that ends.
  */
 @Component
 @Order(10)
-public class ReminderScheduler implements TaskCreated, TaskUpdated, TaskEnded {
+public class ReminderScheduler implements TaskCreated, TaskUpdated {
 
   private final ReminderPlan plan;
   private final ReminderRepository repository;
@@ -47,11 +47,6 @@ public class ReminderScheduler implements TaskCreated, TaskUpdated, TaskEnded {
       return; // not a task of an inspection
     }
     Instant now = EngineTime.now();
-    if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) || TaskListener.EVENTNAME_DELETE.equals(task.getEventName())) {
-      repository.cancelPending(task.getId(), now, TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())
-          ? "task completed" : "task ended");
-      return;
-    }
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     if (TaskListener.EVENTNAME_UPDATE.equals(task.getEventName())) {
       if (Objects.equals(repository.plannedDue(task.getId()).orElse(null), due)) {

@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +26,17 @@ import uk.jtai.response.notify.TaskLinks;
 import uk.jtai.response.partnership.Agency;
 import uk.jtai.response.partnership.Contact;
 import uk.jtai.response.partnership.Partnership;
-import uk.jtai.response.process.Standing;
 import uk.jtai.response.store.ClaimableQueue;
 import uk.jtai.response.store.SideBySide;
+import uk.jtai.response.tasks.OpenTaskOwners;
 import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * Turns due reminders into outbox e-mails, each exactly once: a batch of rows is claimed for this node
  * ({@link ClaimableQueue}), then one transaction per row marks it done, checks the task against the engine
  * and writes the e-mail (and, at a missed deadline, the Cockpit marker); if any of it fails, nothing of it
- * is kept and the row is tried again later. A task completed since sends nothing; a task whose due date
+ * is kept and the row is tried again later. A task that has ended sends nothing (its reminders are withdrawn
+ * as they fall due, see {@link ReminderRepository}); a task whose due date
  * changed is planned again from its new one.
  */
 @Component
@@ -55,6 +55,7 @@ public class ReminderSender {
   private final WorkingCalendar calendar;
   private final TaskLinks links;
   private final MissedDeadlines missedDeadlines;
+  private final OpenTaskOwners taskOwners;
   private final TransactionTemplate transaction;
   private final String node = ClaimableQueue.nodeName();
   /** Handles the reminders of a batch {@code parallel} at a time. */
@@ -63,7 +64,7 @@ public class ReminderSender {
   public ReminderSender(ReminderRepository repository, ReminderScheduler scheduler, ReminderProperties properties,
                         @Lazy TaskService tasks, Outbox outbox, GroupRecipients groups, Partnership partnership,
                         Schedule schedule, WorkingCalendar calendar, TaskLinks links, MissedDeadlines missedDeadlines,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, OpenTaskOwners taskOwners) {
     this.repository = repository;
     this.scheduler = scheduler;
     this.properties = properties;
@@ -75,6 +76,7 @@ public class ReminderSender {
     this.calendar = calendar;
     this.links = links;
     this.missedDeadlines = missedDeadlines;
+    this.taskOwners = taskOwners;
     this.transaction = new TransactionTemplate(transactions);
     this.workers = new SideBySide("reminder-sender", properties.parallel());
   }
@@ -86,11 +88,12 @@ public class ReminderSender {
 
   /**
    * Handles the reminders due now (engine clock), one batch claimed at once, each in its own transaction;
-   * returns how many this call claimed.
+   * returns how many due reminders this call dealt with (claimed, or withdrawn because their task has ended).
    */
   public int sendDue() {
-    List<ReminderRepository.Reminder> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
-        properties.batchSize());
+    ClaimableQueue.Claim<ReminderRepository.Reminder> claim = repository.claimDue(node, EngineTime.now(),
+        properties.claimTimeout(), properties.batchSize());
+    List<ReminderRepository.Reminder> batch = claim.rows();
     // An inspection's reminders one after another, inspections side by side: each escalation adds to its inspection's
     // Cockpit marker, and two of them at once clashed (optimistic locking), sending one a retry interval late.
     Map<String, List<ReminderRepository.Reminder>> byInspection = batch.stream().collect(
@@ -99,7 +102,7 @@ public class ReminderSender {
       reminders.forEach(this::handleOnce);
       return true;
     });
-    return batch.size();
+    return claim.found();
   }
 
   /** One reminder in its own transaction; a failure is recorded on its row for a later try. */
@@ -126,8 +129,8 @@ public class ReminderSender {
   private void handle(ReminderRepository.Reminder reminder) {
     Instant now = EngineTime.now();
     Task task = tasks.createTaskQuery().taskId(reminder.taskId()).singleResult();
-    if (task == null) {
-      repository.finish(reminder.id(), node, ReminderRepository.SKIPPED, now, "task completed");
+    if (task == null) { // ended since the claim
+      repository.finish(reminder.id(), node, ReminderRepository.SKIPPED, now, ReminderRepository.TASK_ENDED);
     } else if (task.getDueDate() == null) {
       repository.finish(reminder.id(), node, ReminderRepository.SKIPPED, now, "task has no due date any more");
     } else if (!task.getDueDate().toInstant().equals(reminder.taskDue())) {
@@ -135,12 +138,16 @@ public class ReminderSender {
       if (repository.finish(reminder.id(), node, ReminderRepository.CANCELLED, now, "due date changed")) {
         scheduler.replan(task, reminder.reference());
       }
-    } else if (repository.finish(reminder.id(), node, ReminderRepository.SENT, now, null)) {
-      List<String> candidateGroups = candidateGroups(task);
-      if (reminder.kind() == ReminderPlan.Kind.REMINDER) {
-        remind(reminder, task, candidateGroups);
-      } else {
-        escalate(reminder, task, candidateGroups);
+    } else {
+      Optional<OpenTaskOwners.Owner> owner = taskOwners.of(task.getId());
+      if (owner.isEmpty()) { // ended since it was read
+        repository.finish(reminder.id(), node, ReminderRepository.SKIPPED, now, ReminderRepository.TASK_ENDED);
+      } else if (repository.finish(reminder.id(), node, ReminderRepository.SENT, now, null)) {
+        if (reminder.kind() == ReminderPlan.Kind.REMINDER) {
+          remind(reminder, task, owner.get());
+        } else {
+          escalate(reminder, task, owner.get());
+        }
       }
     }
   }
@@ -149,14 +156,14 @@ public class ReminderSender {
    * Before the deadline: the person the task is assigned to (the Audit Chair records the Audit Day, the
    * Audit Author shares the drafts) and the people of the task's groups.
    */
-  private void remind(ReminderRepository.Reminder reminder, Task task, List<String> candidateGroups) {
-    outbox.enqueue(mail(reminder, task, agency(reminder, task, candidateGroups), "task-reminder")
-        .to(groups.ofTask(task.getAssignee(), candidateGroups)));
+  private void remind(ReminderRepository.Reminder reminder, Task task, OpenTaskOwners.Owner owner) {
+    outbox.enqueue(mail(reminder, task, agency(reminder, owner), "task-reminder")
+        .to(groups.ofTask(task.getAssignee(), owner.candidateGroups())));
   }
 
   /** At the deadline of a task the model does not escalate: the agency's senior (else the DCS) and the Business Unit. */
-  private void escalate(ReminderRepository.Reminder reminder, Task task, List<String> candidateGroups) {
-    Agency agency = agency(reminder, task, candidateGroups);
+  private void escalate(ReminderRepository.Reminder reminder, Task task, OpenTaskOwners.Owner owner) {
+    Agency agency = agency(reminder, owner);
     List<Contact> to = new ArrayList<>();
     to.add(agency != null ? agency.senior() : partnership.dcs());
     to.add(partnership.businessUnit());
@@ -185,21 +192,15 @@ public class ReminderSender {
    * groups only. LAIM records the response to an issue of concern raised with the police: the task sees
    * the concern's agency, but it is LAIM's, so its lateness goes to the DCS, not to the police's senior.
    */
-  private Agency agency(ReminderRepository.Reminder reminder, Task task, List<String> groups) {
+  private Agency agency(ReminderRepository.Reminder reminder, OpenTaskOwners.Owner owner) {
     // Stored when the reminder was planned; read from the task only for reminders planned before it was stored.
-    Object variable = reminder.agency() != null ? reminder.agency() : tasks.getVariable(task.getId(), Standing.AGENCY.name());
-    Agency agency = variable instanceof String id && !id.isEmpty() ? partnership.find(id).orElse(null) : null;
+    String id = reminder.agency() != null ? reminder.agency() : owner.agency();
+    Agency agency = id != null && !id.isEmpty() ? partnership.find(id).orElse(null) : null;
     if (agency == null) {
       return null;
     }
+    List<String> groups = owner.candidateGroups();
     return groups.isEmpty() || groups.contains(agency.id()) || groups.contains(agency.seniorGroup()) ? agency : null;
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .toList();
   }
 
   private void failed(ReminderRepository.Reminder reminder, RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,22 +46,46 @@ public final class ClaimableQueue<T extends ClaimableQueue.Row> {
 
   /**
    * The queue's table: {@code orderBy} says which due rows go first; {@code errorColumn} holds the last
-   * error (or how a row ended); {@code doneAtColumn} when the row was finished.
+   * error (or how a row ended); {@code doneAtColumn} when the row was finished; {@code withdraw}, if not null,
+   * which due rows are no longer wanted.
    */
-  public record Table(String name, String orderBy, String errorColumn, String doneAtColumn) {}
+  public record Table(String name, String orderBy, String errorColumn, String doneAtColumn, Withdraw withdraw) {
+
+    public Table(String name, String orderBy, String errorColumn, String doneAtColumn) {
+      this(name, orderBy, errorColumn, doneAtColumn, null);
+    }
+  }
+
+  /**
+   * Due rows whose work has gone away ({@code condition}, SQL on the table's columns: a reminder whose task has
+   * ended): the claim that finds them ends them with {@code status} and {@code note}, in its own transaction and
+   * in one statement, instead of handing them out. The work's owner need not withdraw its rows one by one as the
+   * work goes away (issue 19: a statement on every task's completion); they end when they fall due.
+   */
+  public record Withdraw(String condition, String status, String note) {}
+
+  /** What a claim took: the rows to work on, and how many due rows it withdrew instead. */
+  public record Claim<T>(List<T> rows, int withdrawn) {
+
+    /** Due rows the claim dealt with, claimed or withdrawn: none means nothing more is due now. */
+    public int found() {
+      return rows.size() + withdrawn;
+    }
+  }
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
   private final Table table;
-  private final Class<T> rowType;
   private final String columns;
+  /** How JdbcClient maps a row to a record by its columns' names. */
+  private final SimplePropertyRowMapper<T> mapper;
 
   public ClaimableQueue(JdbcClient jdbc, PlatformTransactionManager transactions, Table table, Class<T> rowType) {
     this.jdbc = jdbc;
     this.table = table;
-    this.rowType = rowType;
     this.columns = Arrays.stream(rowType.getRecordComponents()).map(c -> snakeCase(c.getName()))
         .collect(Collectors.joining(", "));
+    this.mapper = new SimplePropertyRowMapper<>(rowType);
     // A claim is committed before the work starts, so other nodes see it whatever the caller's transaction.
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -73,20 +98,42 @@ public final class ClaimableQueue<T extends ClaimableQueue.Row> {
 
   /** Claims up to {@code limit} due rows for {@code node} (in queue order) and returns them; none: an empty list. */
   public List<T> claim(String node, Instant now, Duration claimTimeout, int limit) {
+    return claimOrWithdraw(node, now, claimTimeout, limit).rows();
+  }
+
+  /**
+   * Takes up to {@code limit} due rows (in queue order): those the table's {@link Withdraw} condition holds for
+   * are ended as it says, the others claimed for {@code node} and returned. One transaction, two statements when
+   * rows are due (three when some are withdrawn), one when none is.
+   */
+  public Claim<T> claimOrWithdraw(String node, Instant now, Duration claimTimeout, int limit) {
     return ownTransaction.execute(status -> {
-      List<T> rows = jdbc.sql("select " + columns + " from " + table.name()
+      Withdraw withdraw = table.withdraw();
+      List<Due<T>> due = jdbc.sql("select " + columns
+              + (withdraw == null ? ", 0" : ", case when " + withdraw.condition() + " then 1 else 0 end") + " as withdrawn_"
+              + " from " + table.name()
               + " where status = :pending and next_attempt_at <= :now and (claimed_until is null or claimed_until < :now)"
               + " order by " + table.orderBy() + " fetch first :limit rows only for update skip locked")
           .param("pending", PENDING).param("now", Sql.utc(now)).param("limit", limit)
-          .query(rowType).list();
-      if (!rows.isEmpty()) {
+          .query((resultSet, row) -> new Due<>(mapper.mapRow(resultSet, row), resultSet.getInt("withdrawn_") == 1)).list();
+      List<T> claimed = due.stream().filter(d -> !d.withdrawn()).map(Due::row).toList();
+      List<T> withdrawn = due.stream().filter(Due::withdrawn).map(Due::row).toList();
+      if (!claimed.isEmpty()) {
         jdbc.sql("update " + table.name() + " set claimed_by = :node, claimed_until = :until where id in (:ids)")
-            .param("node", node).param("until", Sql.utc(now.plus(claimTimeout))).param("ids", ids(rows))
+            .param("node", node).param("until", Sql.utc(now.plus(claimTimeout))).param("ids", ids(claimed))
             .update();
       }
-      return rows;
+      if (!withdrawn.isEmpty()) {
+        jdbc.sql("update " + table.name() + " set status = :status, " + table.doneAtColumn() + " = :now, "
+                + table.errorColumn() + " = :note, done_by = :node, claimed_by = null, claimed_until = null where id in (:ids)")
+            .param("status", withdraw.status()).param("now", Sql.utc(now)).param("note", withdraw.note())
+            .param("node", node).param("ids", ids(withdrawn)).update();
+      }
+      return new Claim<>(claimed, withdrawn.size());
     });
   }
+
+  private record Due<T>(T row, boolean withdrawn) {}
 
   /**
    * Finishes a row {@code node} holds, in the caller's transaction: {@code status} (e.g. SENT), when, and

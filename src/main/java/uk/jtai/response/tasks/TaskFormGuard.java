@@ -28,19 +28,16 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
   private final ObjectProvider<TaskForm<?>> formBeans;
   private final ObjectProvider<TaskCreated> createdBeans;
   private final ObjectProvider<TaskUpdated> updatedBeans;
-  private final ObjectProvider<TaskEnded> endedBeans;
   private Map<String, TaskForm<?>> forms;
   private List<TaskCreated> onCreate;
   private List<TaskUpdated> onUpdate;
-  private List<TaskEnded> onEnd;
 
   /** Resolved lazily: the beans may need engine services, which exist only after the engine is built. */
   public TaskFormGuard(ObjectProvider<TaskForm<?>> forms, ObjectProvider<TaskCreated> onCreate,
-                       ObjectProvider<TaskUpdated> onUpdate, ObjectProvider<TaskEnded> onEnd) {
+                       ObjectProvider<TaskUpdated> onUpdate) {
     this.formBeans = forms;
     this.createdBeans = onCreate;
     this.updatedBeans = onUpdate;
-    this.endedBeans = onEnd;
   }
 
   private synchronized void resolve() {
@@ -48,7 +45,6 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
       forms = formBeans.orderedStream().collect(Collectors.toMap(TaskForm::formId, Function.identity()));
       onCreate = createdBeans.orderedStream().toList();
       onUpdate = updatedBeans.orderedStream().toList();
-      onEnd = endedBeans.orderedStream().toList();
     }
   }
 
@@ -69,10 +65,6 @@ public class TaskFormGuard extends AbstractBpmnParseListener {
     onCreate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
     onUpdate.forEach(listener -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener));
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new Check<>(form));
-    onEnd.forEach(listener -> {
-      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
-      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, listener);
-    });
   }
 
   /** After every activity of the process (and its input mappings) is parsed: a task's own fields ({@link TaskLocalFields}). */

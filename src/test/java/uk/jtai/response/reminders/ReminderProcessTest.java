@@ -116,15 +116,21 @@ class ReminderProcessTest extends ProcessTestSupport {
     complete(setUp, Map.of("setUpDiscussionAt", "2027-05-24T13:30:00+01:00", "statutoryPartnersAttended", true,
         "annexARequestReceived", true, "concernsArrangementsAgreed", true));
 
-    assertThat(reminders(setUp)).as("withdrawn as the task completes").extracting(row -> row.get("status") + " " + row.get("outcome"))
-        .containsOnly("CANCELLED task completed");
+    assertThat(reminders(setUp)).as("nothing written as the task completes").extracting(row -> row.get("status"))
+        .containsOnly("PENDING");
+
+    moveClockTo("2027-05-24T17:00:00+01:00"); // the first reminder's time
+    sendAllDue();
+    assertThat(reminders(setUp)).as("withdrawn as it falls due, the later ones when they do")
+        .extracting(row -> row.get("status") + " " + row.get("outcome"))
+        .containsExactly("CANCELLED task ended", "PENDING null", "PENDING null");
 
     moveClockTo("2027-05-25T17:30:00+01:00");
     sendAllDue();
     assertThat(mails(reference, "task-reminder", "set-up discussion")).isEmpty();
     assertThat(mails(reference, "task-overdue", "set-up discussion")).isEmpty();
     assertThat(reminders(setUp)).extracting(row -> row.get("status") + " " + row.get("outcome"))
-        .containsOnly("CANCELLED task completed");
+        .containsOnly("CANCELLED task ended");
     assertThat(String.valueOf(runtime.getVariable(calledProcess(reference, "jtai-inspection").getId(), "missedDeadlines")))
         .as("nothing missed on this task").doesNotContain("SET_UP_DISCUSSION_DUE");
   }

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -64,6 +67,40 @@ class ClaimableQueueTest {
     assertThat(first.get(0).nextAttemptAt()).as("instants read back as written").isEqualTo(T0);
     assertThat(ids(queue.claim("b", T0, CLAIM, 10))).as("not due yet: the sixth").containsExactly(3L, 4L, 5L);
     assertThat(queue.claim("c", T0, CLAIM, 10)).isEmpty();
+  }
+
+  @Test
+  void dueRowsWhoseWorkHasGoneAreWithdrawnByTheClaimThatFindsThemInOneStatement() {
+    jdbc.sql("drop table if exists gone").update();
+    jdbc.sql("create table gone (payload varchar(100))").update();
+    DataSource data = new DriverManagerDataSource("jdbc:h2:mem:claimable-queue;DB_CLOSE_DELAY=-1", "sa", "");
+    AtomicInteger statements = new AtomicInteger();
+    ClaimableQueue<Work> withdrawing = new ClaimableQueue<>(JdbcClient.create(ProxyDataSourceBuilder.create(data)
+        .afterQuery((execution, queries) -> statements.incrementAndGet()).build()), new DataSourceTransactionManager(data),
+        new ClaimableQueue.Table("work", "id", "last_error", "done_at",
+            new ClaimableQueue.Withdraw("payload in (select payload from gone)", "CANCELLED", "work gone")), Work.class);
+    add(4, T0); // w0 .. w3
+    add(1, T0.plusSeconds(60)); // w0, not due yet
+    jdbc.sql("insert into gone (payload) values ('w0'), ('w2')").update();
+
+    ClaimableQueue.Claim<Work> claim = withdrawing.claimOrWithdraw("a", T0, CLAIM, 10);
+    assertThat(ids(claim.rows())).containsExactly(2L, 4L);
+    assertThat(claim.withdrawn()).isEqualTo(2);
+    assertThat(claim.found()).isEqualTo(4);
+    assertThat(statements).as("the select, the claim, the withdrawal").hasValue(3);
+    assertThat(status(1)).isEqualTo("CANCELLED");
+    assertThat(status(3)).isEqualTo("CANCELLED");
+    assertThat(jdbc.sql("select last_error from work where id = 1").query(String.class).single()).isEqualTo("work gone");
+    assertThat(jdbc.sql("select done_by from work where id = 3").query(String.class).single()).isEqualTo("a");
+    assertThat(status(5)).as("withdrawn only as it falls due").isEqualTo("PENDING");
+    assertThat(withdrawing.finish(1, "a", "DONE", T0, null)).as("a withdrawn row is nobody's to finish").isFalse();
+
+    statements.set(0);
+    assertThat(withdrawing.claimOrWithdraw("b", T0, CLAIM, 10).found()).as("nothing more due").isZero();
+    assertThat(statements).as("idle: the select alone").hasValue(1);
+    assertThat(withdrawing.claim("b", T0.plusSeconds(60), CLAIM, 10)).as("the fifth row's work has gone too: withdrawn, "
+        + "not handed out").isEmpty();
+    assertThat(status(5)).isEqualTo("CANCELLED");
   }
 
   @Test
