@@ -139,7 +139,8 @@ public class ReminderSender {
         scheduler.replan(task, reminder.reference());
       }
     } else {
-      Optional<OpenTaskOwners.Owner> owner = taskOwners.of(task.getId());
+      // The agency is stored on the reminder; read from the task only for reminders planned before it was stored.
+      Optional<OpenTaskOwners.Owner> owner = taskOwners.of(task.getId(), reminder.agency() == null);
       if (owner.isEmpty()) { // ended since it was read
         repository.finish(reminder.id(), node, ReminderRepository.SKIPPED, now, ReminderRepository.TASK_ENDED);
       } else if (repository.finish(reminder.id(), node, ReminderRepository.SENT, now, null)) {
@@ -193,7 +194,6 @@ public class ReminderSender {
    * the concern's agency, but it is LAIM's, so its lateness goes to the DCS, not to the police's senior.
    */
   private Agency agency(ReminderRepository.Reminder reminder, OpenTaskOwners.Owner owner) {
-    // Stored when the reminder was planned; read from the task only for reminders planned before it was stored.
     String id = reminder.agency() != null ? reminder.agency() : owner.agency();
     Agency agency = id != null && !id.isEmpty() ? partnership.find(id).orElse(null) : null;
     if (agency == null) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -23,7 +24,10 @@ import uk.jtai.response.process.Standing;
 @Component
 public class OpenTaskOwners {
 
-  /** A task's {@code agency} variable (null if it has none, or it is not text) and its candidate groups. */
+  /**
+   * A task's {@code agency} variable (null if it has none, it is not text, or it was not asked for) and its candidate
+   * groups.
+   */
   public record Owner(String agency, List<String> candidateGroups) {}
 
   private final ProcessEngine engine;
@@ -34,13 +38,25 @@ public class OpenTaskOwners {
 
   /** The owners of those of {@code taskIds} still open, by task id, in the order given. */
   public Map<String, Owner> of(Collection<String> taskIds) {
+    return read(taskIds, true);
+  }
+
+  /**
+   * The owner of one task if it is still open, its agency variable read only if {@code withAgency}: the variable
+   * is looked for scope by scope up from the task, several statements, which a caller that stored it need not pay.
+   */
+  public Optional<Owner> of(String taskId, boolean withAgency) {
+    return Optional.ofNullable(read(List.of(taskId), withAgency).get(taskId));
+  }
+
+  private Map<String, Owner> read(Collection<String> taskIds, boolean withAgency) {
     return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
         .execute(context -> context.runWithoutAuthorization(() -> {
           Map<String, Owner> owners = new LinkedHashMap<>();
           for (String id : taskIds) {
             TaskEntity task = context.getTaskManager().findTaskById(id);
             if (task != null) {
-              owners.put(id, new Owner(task.getVariable(Standing.AGENCY.name()) instanceof String agency ? agency : null,
+              owners.put(id, new Owner(withAgency && task.getVariable(Standing.AGENCY.name()) instanceof String agency ? agency : null,
                   task.getIdentityLinks().stream()
                       .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                       .map(IdentityLinkEntity::getGroupId).toList()));
@@ -48,10 +64,5 @@ public class OpenTaskOwners {
           }
           return owners;
         }));
-  }
-
-  /** The owner of one task, if it is still open. */
-  public java.util.Optional<Owner> of(String taskId) {
-    return java.util.Optional.ofNullable(of(List.of(taskId)).get(taskId));
   }
 }
