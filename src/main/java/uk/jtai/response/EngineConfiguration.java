@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import uk.jtai.response.deployment.ModelDeployer;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.HistoryUpdatesWithoutStartTime;
 import uk.jtai.response.process.HistoryWhereRead;
 import uk.jtai.response.process.QueryPropertiesWithoutGetters;
 import uk.jtai.response.partnership.ThemeRegistry;
@@ -68,6 +69,9 @@ public class EngineConfiguration {
         configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
         // Structured variables (lists of answers) are JSON, never Java serialisation.
         configuration.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
+        // History updates that do not end an instance are written without reading its start time, which they do not
+        // use (process/HistoryUpdatesWithoutStartTime).
+        configuration.setHistoryEventHandler(new HistoryUpdatesWithoutStartTime());
         // History where someone reads it: not every past value of every variable, nor the steps a token only passes
         // through, nor multi-instance counters, nor routine job-log rows (process/HistoryWhereRead).
         List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
