@@ -1,0 +1,58 @@
+package uk.jtai.response.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jtai.response.process.Standing;
+import uk.jtai.response.support.ProcessTestSupport;
+
+/**
+ * Whose open tasks are, read for many tasks at once, is what the engine says task by task: the agency variable as
+ * {@code getVariable} finds it up the scopes, and the candidate groups in the engine's order.
+ */
+class OpenTaskOwnersTest extends ProcessTestSupport {
+
+  @Autowired OpenTaskOwners owners;
+
+  @Test
+  void theOwnersOfEveryOpenTaskInWeek2AreWhatTheEngineSaysTaskByTask() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00", 20, 6);
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
+    assertThat(open).hasSizeGreaterThan(5);
+
+    Map<String, OpenTaskOwners.Owner> read = owners.of(open.stream().map(Task::getId).toList());
+
+    assertThat(read.keySet()).containsExactlyElementsOf(open.stream().map(Task::getId).toList());
+    for (Task task : open) {
+      Object agency = tasks.getVariable(task.getId(), Standing.AGENCY.name());
+      assertThat(read.get(task.getId()).agency()).as(task.getName()).isEqualTo(agency instanceof String text ? text : null);
+      assertThat(read.get(task.getId()).candidateGroups()).as(task.getName()).containsExactlyElementsOf(
+          tasks.getIdentityLinksForTask(task.getId()).stream()
+              .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+              .map(IdentityLink::getGroupId).toList());
+    }
+    assertThat(read.values()).as("per-agency tasks among them").anyMatch(owner -> owner.agency() != null)
+        .as("and tasks of no agency").anyMatch(owner -> owner.agency() == null);
+    assertThat(owners.of(open.get(0).getId(), false)).get().extracting(OpenTaskOwners.Owner::agency).isNull();
+  }
+
+  @Test
+  void aTaskThatHasEndedIsNotInTheAnswer() {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
+    Task notify = task(reference, "Task_NotifyPartners");
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    complete(notify, Map.of("contactsCurrent", true));
+
+    assertThat(owners.of(List.of(notify.getId()))).isEmpty();
+    assertThat(owners.of(notify.getId(), true)).isEmpty();
+    assertThat(owners.of(List.of())).isEmpty();
+  }
+}
