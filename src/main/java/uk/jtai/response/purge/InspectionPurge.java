@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import uk.jtai.response.calendar.EngineTime;
 import uk.jtai.response.childselection.KnownToAgencyReturns;
 import uk.jtai.response.childselection.SelectedChildren;
+import uk.jtai.response.reminders.ReminderRepository;
 import uk.jtai.response.store.Sql;
 
 /**
@@ -42,14 +43,16 @@ public class InspectionPurge {
   private final SelectedChildren selected;
   private final KnownToAgencyReturns returns;
   private final JdbcClient jdbc;
+  private final ReminderRepository reminders;
 
   public InspectionPurge(@Lazy ProcessEngine engine, @Lazy RuntimeService runtime, SelectedChildren selected,
-                         KnownToAgencyReturns returns, JdbcClient jdbc) {
+                         KnownToAgencyReturns returns, JdbcClient jdbc, ReminderRepository reminders) {
     this.engine = engine;
     this.runtime = runtime;
     this.selected = selected;
     this.returns = returns;
     this.jdbc = jdbc;
+    this.reminders = reminders;
   }
 
   public void purge(String reference, String reason) {
@@ -62,6 +65,8 @@ public class InspectionPurge {
         .execute(new EngineRecordsPurge(reference));
     returns.delete(reference);
     selected.delete(reference);
+    // A purged rehearsal's processes are deleted without their listeners: its reminders are withdrawn here.
+    reminders.withdrawInspection(reference, EngineTime.now(), "inspection purged");
     for (String table : CHILD_LEVEL_TABLES) {
       jdbc.sql("delete from " + table + " where reference = ?").param(reference).update();
     }

@@ -68,6 +68,15 @@ public class ReminderRepository {
         .param(taskId).query(Instant.class).optional();
   }
 
+  /**
+   * Withdraws every reminder of the inspection not sent yet (it has closed, or it is being purged). A reminder a node
+   * is sending now is either sent first (this waits for its row) or not sent at all (its finish finds it withdrawn).
+   */
+  public int withdrawInspection(String reference, Instant now, String why) {
+    return jdbc.sql("update jtai_reminder set status = ?, done_at = ?, outcome = ? where reference = ? and status = ?")
+        .params(CANCELLED, utc(now), why, reference, PENDING).update();
+  }
+
   /** Withdraws the task's reminders not sent yet (its due date changed). */
   public int cancelPending(String taskId, Instant now, String why) {
     return jdbc.sql("update jtai_reminder set status = ?, done_at = ?, outcome = ? where task_id = ? and status = ?")

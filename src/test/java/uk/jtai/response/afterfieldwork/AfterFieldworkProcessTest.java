@@ -142,6 +142,10 @@ class AfterFieldworkProcessTest extends ProcessTestSupport {
         "lessonsLocation", "Lessons"));
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).as("the inspection has closed").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from jtai_reminder where reference = ? and status = 'PENDING'",
+        Integer.class, reference)).as("no reminder left to send").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from jtai_reminder where reference = ? and outcome = 'inspection closed'",
+        Integer.class, reference)).as("those planned beyond the close withdrawn as it closed").isPositive();
     assertThat(purge.closedAndNotPurged()).contains(reference);
 
     assertThat(ChildData.whereFound(dataSource, audited)).isNotEmpty();
