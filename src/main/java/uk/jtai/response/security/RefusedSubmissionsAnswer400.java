@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -20,6 +21,8 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
  * error in a 500; this mapper, ahead of Camunda's own, answers 400 with the fields and reasons when the
  * cause is a refused submission, and leaves every other error to Camunda. A password the password policy
  * refuses (the engine says so with a bare ProcessEngineException, which REST answers with 500) is one too.
+ * Completing or submitting a task that is no longer open (done twice, or by a colleague first) answers 404, not
+ * Camunda's 500: nothing was saved, and it is not a fault of the service.
  */
 @Component
 public class RefusedSubmissionsAnswer400 implements ResourceConfigCustomizer {
@@ -70,8 +73,20 @@ public class RefusedSubmissionsAnswer400 implements ResourceConfigCustomizer {
           body.put("errors", errors);
           return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
+        if (cause instanceof NullValueException && cause.getMessage() != null
+            && cause.getMessage().startsWith(TASK_GONE)) {
+          // Completing or submitting a task that has been completed (twice in a row, or by a colleague first):
+          // Camunda's task resource answers 500; nothing was saved, and the task is not there to be done.
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("type", "InvalidRequestException");
+          body.put("message", "Not saved: this task is no longer open (it has been completed, or it does not exist).");
+          return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        }
       }
       return camunda.toResponse(exception);
     }
   }
+
+  /** The engine's words for a task that is not there to complete (CompleteTaskCmd, SubmitTaskFormCmd). */
+  static final String TASK_GONE = "Cannot find task with id ";
 }

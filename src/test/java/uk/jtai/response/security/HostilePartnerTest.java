@@ -130,13 +130,18 @@ class HostilePartnerTest extends ProcessTestSupport {
     assertThat(sheetAsTasklistReadsIt).contains(children.get(0));
     assertThat(policeLead.post("/engine-rest/task/" + police.getId() + "/claim", "{\"userId\":\"police.lead\"}").statusCode())
         .isEqualTo(204);
-    HttpResponse<String> done = policeLead.post("/engine-rest/task/" + police.getId() + "/complete",
-        "{\"variables\":{\"knownToAgencyAnswers\":" + jsonVariable(rows(police, "no").getValueSerialized()) + "}}");
+    String completion = "{\"variables\":{\"knownToAgencyAnswers\":" + jsonVariable(rows(police, "no").getValueSerialized()) + "}}";
+    HttpResponse<String> done = policeLead.post("/engine-rest/task/" + police.getId() + "/complete", completion);
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    HttpResponse<String> again = policeLead.post("/engine-rest/task/" + police.getId() + "/complete", completion);
+    assertThat(again.statusCode()).as("completed twice: " + again.body()).isEqualTo(404);
+    assertThat(again.body()).contains("this task is no longer open");
     // ... and its upload, with the very body the other agencies were refused.
     Task upload = agencyTask(evidence, "Task_UploadEvidence", "police");
     HttpResponse<String> uploadedByPolice = policeLead.post("/engine-rest/task/" + upload.getId() + "/submit-form", uploaded(""));
     assertThat(uploadedByPolice.statusCode()).as(uploadedByPolice.body()).isEqualTo(204);
+    HttpResponse<String> uploadedAgain = policeLead.post("/engine-rest/task/" + upload.getId() + "/submit-form", uploaded(""));
+    assertThat(uploadedAgain.statusCode()).as("submitted twice: " + uploadedAgain.body()).isEqualTo(404);
     assertThat(openTasks(evidence, "Task_UploadEvidence")).isEmpty();
   }
 
