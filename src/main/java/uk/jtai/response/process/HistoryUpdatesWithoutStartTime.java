@@ -71,9 +71,4 @@ public class HistoryUpdatesWithoutStartTime extends DbHistoryEventHandler {
   private static String key(HistoryEvent event) {
     return event.getClass().getSimpleName() + ":" + event.getId();
   }
-
-  /** How many start times are held now. */
-  int held() {
-    return startTimes.size();
-  }
 }

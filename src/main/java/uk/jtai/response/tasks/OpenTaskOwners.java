@@ -2,10 +2,12 @@ package uk.jtai.response.tasks;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -43,6 +45,7 @@ public class OpenTaskOwners {
         join ACT_RU_VARIABLE v on v.EXECUTION_ID_ = s.execution_id and v.TASK_ID_ is null and v.NAME_ = :name
       union all
       select v.TASK_ID_, 0, v.TYPE_, v.TEXT_ from ACT_RU_VARIABLE v where v.TASK_ID_ in (:tasks) and v.NAME_ = :name
+      order by 1, 2
       """;
 
   /**
@@ -94,17 +97,14 @@ public class OpenTaskOwners {
 
   /** Each task's nearest variable {@code name}, if it is text (a task without one, or with another type: absent). */
   private Map<String, String> nearestText(Collection<String> taskIds, String name) {
-    Map<String, Integer> depths = new HashMap<>();
+    Set<String> found = new HashSet<>();
     Map<String, String> values = new HashMap<>();
+    // Nearest first: the first row of each task is the variable getVariable would find.
     jdbc.sql(NEAREST_VARIABLE).param("tasks", taskIds).param("name", name).query(row -> {
-      String task = row.getString(1);
-      int depth = row.getInt(2);
-      if (!depths.containsKey(task) || depth < depths.get(task)) {
-        depths.put(task, depth);
-        values.put(task, ValueType.STRING.getName().equals(row.getString(3)) ? row.getString(4) : null);
+      if (found.add(row.getString(1)) && ValueType.STRING.getName().equals(row.getString(3))) {
+        values.put(row.getString(1), row.getString(4));
       }
     });
-    values.values().removeIf(java.util.Objects::isNull);
     return values;
   }
 }
