@@ -151,6 +151,9 @@ class NationalScaleBenchmarkIT {
       results.put("openTasks", engine.getTaskService().createTaskQuery().count());
       results.put("reminders", ProductRun.reminderCounts(jdbc, clock));
       results.put("reminderLag", ProductVsBareCamundaBenchmarkIT.lag(lags));
+      Map<String, Object> parts = new LinkedHashMap<>();
+      ProductRun.reminderLagParts(jdbc, clock).forEach((part, sorted) -> parts.put(part, ProductVsBareCamundaBenchmarkIT.lag(sorted)));
+      results.put("reminderLagParts", parts);
       results.put("emailsSent", jdbc.queryForObject("select count(*) from jtai_outbox where status = 'SENT'", Long.class));
       results.put("emailsNotSent", jdbc.queryForObject("select count(*) from jtai_outbox where status <> 'SENT'", Long.class));
       results.put("sqlStatements", sql.statements());

@@ -41,7 +41,7 @@ final class ProductRun {
 
   record Result(int inspections, int threads, long startupMillis, long driveMillis, long tasks, double tasksPerSecond,
                 long concurrentChangeRetries, StatementCounter.Counts sql, Map<String, Long> stageMillis,
-                Map<String, Long> reminders, List<Long> reminderLagsMillis, Memory memory, BoardTimes board,
+                Map<String, Long> reminders, List<Long> reminderLagsMillis, Map<String, List<Long>> reminderLagParts, Memory memory, BoardTimes board,
                 long deadlocks, long jobsWaitedMillis, Map<String, Long> retriesByTaskAndCause, long triedAgainByTheService) {}
 
   /**
@@ -121,7 +121,7 @@ final class ProductRun {
       Memory memory = memory();
       long tasks = driver.tasksCompleted();
       return new Result(inspections, threads, startupMillis, driveMillis, tasks, tasks * 1000.0 / driveMillis,
-          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, memory, board, deadlocks, jobsWaitedMillis,
+          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, reminderLagParts(jdbc, clock), memory, board, deadlocks, jobsWaitedMillis,
           driver.concurrentChangeRetriesByTaskAndCause(), uk.jtai.response.tasks.ConcurrentChange.submissionsTriedAgain() - triedAgainBefore);
     } finally {
       context.close();
@@ -254,6 +254,29 @@ final class ProductRun {
         (row, i) -> clock.wallWhenReached(Math.round(row.getDouble(2))) - clock.wallWhenReached(Math.round(row.getDouble(1)))));
     lags.sort(Long::compare);
     return lags;
+  }
+
+  /**
+   * The same lags in their two parts, sorted: {@code written}, from the reminder's time to its e-mail written to the
+   * outbox (the reminder row done), and {@code sent}, from there to the mail server. Which side a burst waits on.
+   */
+  static Map<String, List<Long>> reminderLagParts(JdbcTemplate jdbc, MovedClock clock) {
+    List<Long> written = new ArrayList<>();
+    List<Long> sent = new ArrayList<>();
+    jdbc.query("select extract(epoch from r.send_at) * 1000, extract(epoch from r.done_at) * 1000, "
+            + "extract(epoch from o.sent_at) * 1000 from jtai_reminder r join jtai_outbox o on o.dedup_key = 'reminder:' || r.id "
+            + "where o.status = 'SENT'", row -> {
+          long due = clock.wallWhenReached(Math.round(row.getDouble(1)));
+          long done = clock.wallWhenReached(Math.round(row.getDouble(2)));
+          written.add(done - due);
+          sent.add(clock.wallWhenReached(Math.round(row.getDouble(3))) - done);
+        });
+    written.sort(Long::compare);
+    sent.sort(Long::compare);
+    Map<String, List<Long>> parts = new LinkedHashMap<>();
+    parts.put("written", written);
+    parts.put("sent", sent);
+    return parts;
   }
 
   static Memory memory() throws Exception {

@@ -78,6 +78,9 @@ class ProductVsBareCamundaBenchmarkIT {
     productFigures.put("waitedForDueJobsAfterEachJumpMillis", product.jobsWaitedMillis());
     productFigures.put("reminders", product.reminders());
     productFigures.put("reminderLag", lag(product.reminderLagsMillis()));
+    Map<String, Object> parts = new LinkedHashMap<>();
+    product.reminderLagParts().forEach((part, sorted) -> parts.put(part, lag(sorted)));
+    productFigures.put("reminderLagParts", parts);
     productFigures.put("memoryAfterRun", product.memory());
     Map<String, Object> board = new LinkedHashMap<>();
     board.put("reference", product.board().reference());
@@ -165,6 +168,9 @@ class ProductVsBareCamundaBenchmarkIT {
         + product.reminders().get("due during the run") + " / " + lags.size()));
     out.append(String.format("%-36s %18s%n", "reminder lag p50 / p99 (s)", lags.isEmpty() ? "none due"
         : String.format("%.1f / %.1f", percentile(lags, 50) / 1000.0, percentile(lags, 99) / 1000.0)));
+    product.reminderLagParts().forEach((part, sorted) -> out.append(String.format("%-36s %18s%n",
+        "  of which " + part + " p50 / p99 (s)", sorted.isEmpty() ? "none" : String.format("%.1f / %.1f",
+            percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0))));
     ProductRun.Memory memory = product.memory();
     out.append(String.format("%-36s %18s%n", "heap used after run / after GC (MiB)",
         mib(memory.heapUsedBytes()) + " / " + mib(memory.heapUsedAfterGcBytes())));
