@@ -28,7 +28,7 @@ public class OutboxSender {
   private final JavaMailSender mailSender;
   private final MailProperties properties;
   private final String node = ClaimableQueue.nodeName();
-  /** Hands the messages of a batch to the mail server {@code parallel-sends} at a time. */
+  /** Hands the messages of a batch to the mail server {@code parallel-sends} conversations at a time. */
   private final SideBySide senders;
 
   /**
@@ -52,30 +52,55 @@ public class OutboxSender {
   }
 
   /**
-   * Sends what is due now; returns how many messages were delivered. The batch is claimed at once; each
-   * message is then sent holding its row's lock until it is marked sent (or its failure recorded), so that
-   * no other node takes it over while it is being handed to the mail server, however long that takes. A
-   * message whose claim ran out and was taken by another node before this one got to it is left to that node.
+   * Sends what is due now; returns how many messages were delivered. The batch is claimed at once and dealt into
+   * {@code parallel-sends} shares, each handed over on one conversation with the mail server
+   * ({@link MailServerConversation}). Each message is sent holding its row's lock until it is marked sent (or its
+   * failure recorded), in a transaction of its own, so that no other node takes it over while it is being handed to
+   * the mail server, however long that takes. A message whose claim ran out and was taken by another node before
+   * this one got to it is left to that node.
    */
   public int sendDue() {
     List<OutboxRepository.OutboxMessage> batch = repository.claimDue(node, EngineTime.now(), properties.claimTimeout(),
         properties.batchSize());
-    // A database failure under one message (its row lock and status untouched) does not stop the others; the
-    // poll then fails as it did when messages were sent one by one, and the message is claimed again later.
-    return senders.count(batch, this::sendHolding);
+    return senders.sum(senders.shares(batch), this::sendShare);
+  }
+
+  /**
+   * The messages of one share, one after another on one conversation; how many were delivered. A database failure
+   * under one message (its row lock and status untouched) does not stop the others; the poll then fails as it did
+   * when messages were sent one by one, and the message is claimed again later.
+   */
+  private int sendShare(List<OutboxRepository.OutboxMessage> share) {
+    int delivered = 0;
+    RuntimeException failure = null;
+    try (MailServerConversation conversation = new MailServerConversation(mailSender)) {
+      for (OutboxRepository.OutboxMessage message : share) {
+        try {
+          delivered += sendHolding(message, conversation) ? 1 : 0;
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            failure = e;
+          }
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return delivered;
   }
 
   /** Sends one message holding its row's lock; whether it was delivered. */
-  private boolean sendHolding(OutboxRepository.OutboxMessage message) {
+  private boolean sendHolding(OutboxRepository.OutboxMessage message, MailServerConversation conversation) {
     boolean[] delivered = {false};
-    repository.whileHolding(message.id(), node, () -> delivered[0] = send(message));
+    repository.whileHolding(message.id(), node, () -> delivered[0] = send(message, conversation));
     return delivered[0];
   }
 
-  private boolean send(OutboxRepository.OutboxMessage message) {
+  private boolean send(OutboxRepository.OutboxMessage message, MailServerConversation conversation) {
     long id = message.id();
     try {
-      mailSender.send(mime(message));
+      conversation.send(mime(message));
       repository.markSent(id, node, EngineTime.now());
       log.info("E-mail #{} ({}) sent for {}", id, message.template(), message.reference());
       return true;
