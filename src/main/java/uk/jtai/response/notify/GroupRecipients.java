@@ -1,7 +1,10 @@
 package uk.jtai.response.notify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Lazy;
@@ -30,9 +33,40 @@ public class GroupRecipients {
 
   /** The people of the groups; the Business Unit when no group has anyone to tell. */
   public List<Contact> of(List<String> groups) {
+    return of(groups, this::members);
+  }
+
+  /** The people a task is for: its assignee (when they have an e-mail address) and the people of its groups. */
+  public List<Contact> ofTask(String assignee, List<String> groups) {
+    return ofTask(assignee, groups, this::user, this::members);
+  }
+
+  /**
+   * The same answers for many e-mails written together (a batch of reminders), each group's members and each
+   * assignee read once.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** {@link #ofTask} remembering what it has read; for one batch, not to be kept. */
+  public final class Batch {
+
+    private final Map<String, List<Contact>> users = new HashMap<>();
+    private final Map<String, List<Contact>> members = new HashMap<>();
+
+    private Batch() {}
+
+    public List<Contact> ofTask(String assignee, List<String> groups) {
+      return GroupRecipients.this.ofTask(assignee, groups, id -> users.computeIfAbsent(id, GroupRecipients.this::user),
+          group -> members.computeIfAbsent(group, GroupRecipients.this::members));
+    }
+  }
+
+  private List<Contact> of(List<String> groups, Function<String, List<Contact>> membersOf) {
     List<Contact> contacts = new ArrayList<>();
     for (String group : groups) {
-      List<Contact> members = members(group);
+      List<Contact> members = membersOf.apply(group);
       contacts.addAll(members.isEmpty() ? roles.mailboxes(group) : members);
     }
     if (contacts.isEmpty()) {
@@ -41,19 +75,22 @@ public class GroupRecipients {
     return contacts;
   }
 
-  /** The people a task is for: its assignee (when they have an e-mail address) and the people of its groups. */
-  public List<Contact> ofTask(String assignee, List<String> groups) {
+  private List<Contact> ofTask(String assignee, List<String> groups, Function<String, List<Contact>> userOf,
+                               Function<String, List<Contact>> membersOf) {
     List<Contact> contacts = new ArrayList<>();
     if (assignee != null) {
-      User user = identity.createUserQuery().userId(assignee).singleResult();
-      if (user != null) {
-        contacts.addAll(contacts(List.of(user)));
-      }
+      contacts.addAll(userOf.apply(assignee));
     }
     if (!groups.isEmpty() || contacts.isEmpty()) {
-      contacts.addAll(of(groups));
+      contacts.addAll(of(groups, membersOf));
     }
     return contacts;
+  }
+
+  /** The assignee as a contact, if they exist and have an e-mail address. */
+  private List<Contact> user(String id) {
+    User user = identity.createUserQuery().userId(id).singleResult();
+    return user == null ? List.of() : contacts(List.of(user));
   }
 
   private List<Contact> members(String group) {

@@ -1,7 +1,9 @@
 package uk.jtai.response.notify;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -47,6 +49,14 @@ public class MissedDeadlines {
 
   /** Adds {@code missed} to the inspection's list, once; an inspection that has ended is left alone. */
   public void record(String reference, String missed) {
+    record(reference, List.of(missed));
+  }
+
+  /** Adds each of {@code missed} to the inspection's list, once, in one change of it (a batch of escalations). */
+  public void record(String reference, Collection<String> missed) {
+    if (missed.isEmpty()) {
+      return;
+    }
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
         .execute(context -> context.runWithoutAuthorization(() -> {
           append(engine.getRuntimeService(), reference, missed);
@@ -54,25 +64,36 @@ public class MissedDeadlines {
         }));
   }
 
-  private static void append(RuntimeService runtime, String reference, String missed) {
+  private static void append(RuntimeService runtime, String reference, Collection<String> missed) {
     ProcessInstance inspection = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey(Standing.INSPECTION_PROCESS_KEY).singleResult();
     if (inspection == null) {
       log.info("Inspection {} has ended: missed deadline not marked on it", reference);
       return;
     }
-    String current = (String) runtime.getVariable(inspection.getId(), MISSED_DEADLINES.name());
+    String before = (String) runtime.getVariable(inspection.getId(), MISSED_DEADLINES.name());
+    String current = before;
+    for (String one : missed) {
+      current = appended(current, one);
+    }
+    if (!Objects.equals(current, before)) {
+      runtime.setVariable(inspection.getId(), MISSED_DEADLINES.name(), current);
+    }
+  }
+
+  /** The list with {@code missed} added, unless it is there, or the list is full (then "..." ends it, once). */
+  private static String appended(String current, String missed) {
     List<String> entries = current == null || current.isEmpty() ? List.of() : Arrays.asList(current.split(SEPARATOR));
     if (entries.contains(missed)) {
-      return;
+      return current;
     }
     String updated = current == null || current.isEmpty() ? missed : current + SEPARATOR + missed;
     if (updated.length() > MAX_LENGTH) {
       if (current.endsWith("...")) {
-        return;
+        return current;
       }
       updated = current + SEPARATOR + "...";
     }
-    runtime.setVariable(inspection.getId(), MISSED_DEADLINES.name(), updated);
+    return updated;
   }
 }

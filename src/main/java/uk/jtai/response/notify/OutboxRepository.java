@@ -4,11 +4,17 @@ import static uk.jtai.response.store.Sql.utc;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import uk.jtai.response.store.ClaimableQueue;
+import uk.jtai.response.store.InsertRows;
 
 /**
  * Table jtai_outbox, drained as a {@link ClaimableQueue}: of several nodes exactly one claims a message,
@@ -23,11 +29,16 @@ public class OutboxRepository {
   /** Never to be sent: what it was about was cancelled (a rehearsal, say) before it went. */
   public static final String CANCELLED = "CANCELLED";
 
+  private static final List<String> COLUMNS = List.of("dedup_key", "reference", "template", "recipients", "subject",
+      "body", "status", "created_at", "next_attempt_at", "attempts");
+
   private final JdbcClient jdbc;
+  private final InsertRows rows;
   private final ClaimableQueue<OutboxMessage> queue;
 
-  public OutboxRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  public OutboxRepository(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.rows = new InsertRows(template);
     this.queue = new ClaimableQueue<>(jdbc, transactions,
         new ClaimableQueue.Table("jtai_outbox", "id", "last_error", "sent_at"), OutboxMessage.class);
   }
@@ -37,11 +48,21 @@ public class OutboxRepository {
   }
 
   public void insert(Mail mail, MailTemplates.Rendered rendered, Instant now) {
-    jdbc.sql("insert into jtai_outbox (dedup_key, reference, template, recipients, subject, body, status, "
-            + "created_at, next_attempt_at, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-        .params(mail.dedupKey(), mail.reference(), mail.template(), String.join(",", mail.recipients()),
-            rendered.subject(), rendered.body(), PENDING, utc(now), utc(now))
-        .update();
+    insertAll(Map.of(mail, rendered), now);
+  }
+
+  /** The messages in one statement (none: no statement). */
+  public void insertAll(Map<Mail, MailTemplates.Rendered> messages, Instant now) {
+    rows.insert("jtai_outbox", COLUMNS, messages.entrySet().stream().map(message -> new Object[] {
+        message.getKey().dedupKey(), message.getKey().reference(), message.getKey().template(),
+        String.join(",", message.getKey().recipients()), message.getValue().subject(), message.getValue().body(),
+        PENDING, utc(now), utc(now), 0}).toList());
+  }
+
+  /** Which of {@code dedupKeys} a message already has. */
+  public Set<String> keysAmong(Collection<String> dedupKeys) {
+    return dedupKeys.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql("select dedup_key from jtai_outbox where dedup_key in (:keys)")
+        .param("keys", dedupKeys).query(String.class).list());
   }
 
   /** Claims up to {@code limit} messages due now for {@code node}, oldest first. */

@@ -4,6 +4,7 @@ import static uk.jtai.response.store.Sql.utc;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,6 +98,11 @@ public class ReminderRepository {
    */
   public boolean finish(long id, String node, String status, Instant now, String outcome) {
     return queue.finish(id, node, status, now, outcome);
+  }
+
+  /** {@link #finish} for many reminders in one statement; how many were finished (fewer: another node has some). */
+  public int finishAll(Collection<Long> ids, String node, String status, Instant now, String outcome) {
+    return queue.finishAll(ids, node, status, now, outcome);
   }
 
   /** An attempt that failed (its transaction rolled back): try again later, or give up visibly. */

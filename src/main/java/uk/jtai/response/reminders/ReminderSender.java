@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -33,9 +34,10 @@ import uk.jtai.response.tasks.TaskNaming;
 
 /**
  * Turns due reminders into outbox e-mails, each exactly once: a batch of rows is claimed for this node
- * ({@link ClaimableQueue}), then one transaction per row marks it done, checks the task against the engine
- * and writes the e-mail (and, at a missed deadline, the Cockpit marker); if any of it fails, nothing of it
- * is kept and the row is tried again later. A task that has ended sends nothing (its reminders are withdrawn
+ * ({@link ClaimableQueue}), then each share of it is written in one transaction that marks its rows done, checks
+ * their tasks and writes the e-mails (and, at a missed deadline, the Cockpit marker); a share that fails is
+ * handled again row by row, one transaction per row; if any of a row's work fails, nothing of it is kept and the
+ * row is tried again later. A task that has ended sends nothing (its reminders are withdrawn
  * as they fall due, see {@link ReminderRepository}); a task whose due date
  * changed is planned again from its new one.
  */
@@ -87,22 +89,91 @@ public class ReminderSender {
   }
 
   /**
-   * Handles the reminders due now (engine clock), one batch claimed at once, each in its own transaction;
-   * returns how many due reminders this call dealt with (claimed, or withdrawn because their task has ended).
+   * Handles the reminders due now (engine clock), one batch claimed at once; returns how many due reminders this call
+   * dealt with (claimed, or withdrawn because their task has ended). The batch is dealt, whole inspections at a time,
+   * into {@code parallel} shares, each written in one transaction ({@link #writeTogether}); a share that cannot be
+   * (another node took a reminder over, a clash on an inspection's Cockpit marker...) is rolled back and its
+   * reminders are handled one by one, each in its own transaction, as they all were before.
    */
   public int sendDue() {
     ClaimableQueue.Claim<ReminderRepository.Reminder> claim = repository.claimDue(node, EngineTime.now(),
         properties.claimTimeout(), properties.batchSize());
-    List<ReminderRepository.Reminder> batch = claim.rows();
-    // An inspection's reminders one after another, inspections side by side: each escalation adds to its inspection's
-    // Cockpit marker, and two of them at once clashed (optimistic locking), sending one a retry interval late.
-    Map<String, List<ReminderRepository.Reminder>> byInspection = batch.stream().collect(
+    Map<String, List<ReminderRepository.Reminder>> byInspection = claim.rows().stream().collect(
         Collectors.groupingBy(ReminderRepository.Reminder::reference, LinkedHashMap::new, Collectors.toList()));
-    workers.count(List.copyOf(byInspection.values()), reminders -> {
-      reminders.forEach(this::handleOnce);
+    workers.count(workers.shares(List.copyOf(byInspection.values())), inspections -> {
+      handleTogether(inspections.stream().flatMap(List::stream).toList());
       return true;
     });
     return claim.found();
+  }
+
+  /** A share of the batch in one transaction; if that fails, each of its reminders in a transaction of its own. */
+  private void handleTogether(List<ReminderRepository.Reminder> share) {
+    List<ReminderRepository.Reminder> alone;
+    try {
+      alone = transaction.execute(status -> writeTogether(share));
+    } catch (RuntimeException e) {
+      log.info("{} reminders handled one by one, not together: {}", share.size(),
+          ClaimableQueue.clip(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+      alone = share;
+    }
+    alone.forEach(this::handleOnce);
+  }
+
+  /**
+   * Writes the e-mails of a share of the batch in the caller's transaction, a few statements for the whole share
+   * where one reminder at a time took about ten (issue 19: a deadline shared by every agency of many inspections made
+   * hundreds due at once, and their e-mails left a minute late): the tasks, their groups and agencies read at once
+   * ({@link OpenTaskOwners#open}), the reminders marked done in one statement, each group's members read once, the
+   * e-mails written in one, and each inspection's Cockpit marker changed once (inspections in order, so two nodes
+   * never wait on each other's). Returns the reminders whose task's due date has changed or gone, left to
+   * {@link #handle}, which plans the task's reminders again. Throws, so that nothing of the share is kept, if another
+   * node has taken over any of its reminders.
+   */
+  private List<ReminderRepository.Reminder> writeTogether(List<ReminderRepository.Reminder> share) {
+    Instant now = EngineTime.now();
+    Map<String, OpenTaskOwners.OpenTask> open = taskOwners.open(
+        share.stream().map(ReminderRepository.Reminder::taskId).distinct().toList());
+    List<ReminderRepository.Reminder> alone = new ArrayList<>();
+    List<Long> ended = new ArrayList<>();
+    List<ReminderRepository.Reminder> due = new ArrayList<>();
+    for (ReminderRepository.Reminder reminder : share) {
+      OpenTaskOwners.OpenTask task = open.get(reminder.taskId());
+      if (task == null) {
+        ended.add(reminder.id());
+      } else if (task.due() == null || !task.due().equals(reminder.taskDue())) {
+        alone.add(reminder);
+      } else {
+        due.add(reminder);
+      }
+    }
+    finishedAll(ended, ReminderRepository.SKIPPED, now, ReminderRepository.TASK_ENDED);
+    finishedAll(due.stream().map(ReminderRepository.Reminder::id).toList(), ReminderRepository.SENT, now, null);
+    GroupRecipients.Batch recipients = groups.batch();
+    List<Mail> mails = new ArrayList<>();
+    Map<String, List<String>> missed = new TreeMap<>();
+    for (ReminderRepository.Reminder reminder : due) {
+      OpenTaskOwners.OpenTask task = open.get(reminder.taskId());
+      Agency agency = agency(reminder, task.owner());
+      if (reminder.kind() == ReminderPlan.Kind.REMINDER) {
+        mails.add(mail(reminder, task.id(), task.name(), agency, "task-reminder")
+            .to(recipients.ofTask(task.assignee(), task.candidateGroups())));
+      } else {
+        mails.add(mail(reminder, task.id(), task.name(), agency, "task-overdue").to(escalatedTo(agency)));
+        missed.computeIfAbsent(reminder.reference(), reference -> new ArrayList<>()).add(missed(reminder, task.name(), agency));
+      }
+    }
+    outbox.enqueueAll(mails);
+    missed.forEach(missedDeadlines::record);
+    return alone;
+  }
+
+  /** Finishes all of {@code ids} or throws: another node has some of them now. */
+  private void finishedAll(List<Long> ids, String status, Instant now, String outcome) {
+    int finished = repository.finishAll(ids, node, status, now, outcome);
+    if (finished != ids.size()) {
+      throw new IllegalStateException((ids.size() - finished) + " of " + ids.size() + " reminders taken over by another node");
+    }
   }
 
   /** One reminder in its own transaction; a failure is recorded on its row for a later try. */
@@ -158,27 +229,36 @@ public class ReminderSender {
    * Audit Author shares the drafts) and the people of the task's groups.
    */
   private void remind(ReminderRepository.Reminder reminder, Task task, OpenTaskOwners.Owner owner) {
-    outbox.enqueue(mail(reminder, task, agency(reminder, owner), "task-reminder")
+    outbox.enqueue(mail(reminder, task.getId(), task.getName(), agency(reminder, owner), "task-reminder")
         .to(groups.ofTask(task.getAssignee(), owner.candidateGroups())));
   }
 
   /** At the deadline of a task the model does not escalate: the agency's senior (else the DCS) and the Business Unit. */
   private void escalate(ReminderRepository.Reminder reminder, Task task, OpenTaskOwners.Owner owner) {
     Agency agency = agency(reminder, owner);
+    outbox.enqueue(mail(reminder, task.getId(), task.getName(), agency, "task-overdue").to(escalatedTo(agency)));
+    missedDeadlines.record(reminder.reference(), missed(reminder, task.getName(), agency));
+  }
+
+  private List<Contact> escalatedTo(Agency agency) {
     List<Contact> to = new ArrayList<>();
     to.add(agency != null ? agency.senior() : partnership.dcs());
     to.add(partnership.businessUnit());
-    outbox.enqueue(mail(reminder, task, agency, "task-overdue").to(to));
-    missedDeadlines.record(reminder.reference(), reminder.milestone() == null ? TaskNaming.step(task.getName())
-        : MissedDeadlines.describe(reminder.milestone(), schedule.milestoneTitle(reminder.reference(), reminder.milestone()),
-            agency == null ? null : agency.shortName()));
+    return to;
   }
 
-  private Mail mail(ReminderRepository.Reminder reminder, Task task, Agency agency, String template) {
-    String what = reminder.milestone() == null ? TaskNaming.step(task.getName())
+  /** The line a missed deadline adds to the inspection's Cockpit marker. */
+  private String missed(ReminderRepository.Reminder reminder, String taskName, Agency agency) {
+    return reminder.milestone() == null ? TaskNaming.step(taskName)
+        : MissedDeadlines.describe(reminder.milestone(), schedule.milestoneTitle(reminder.reference(), reminder.milestone()),
+            agency == null ? null : agency.shortName());
+  }
+
+  private Mail mail(ReminderRepository.Reminder reminder, String taskId, String taskName, Agency agency, String template) {
+    String what = reminder.milestone() == null ? TaskNaming.step(taskName)
         : schedule.milestoneTitle(reminder.reference(), reminder.milestone());
     Mail mail = Mail.about(reminder.reference(), template)
-        .task(TaskNaming.step(task.getName()), links.task(task.getId()))
+        .task(TaskNaming.step(taskName), links.task(taskId))
         .due(reminder.taskDue(), calendar.zone(), what)
         .partnership(partnership.name(), partnership.businessUnit().name(), partnership.businessUnit().email())
         .once(outboxKey(reminder.id()));

@@ -150,6 +150,21 @@ public final class ClaimableQueue<T extends ClaimableQueue.Row> {
   }
 
   /**
+   * {@link #finish} for many rows in one statement; how many were finished. Fewer than asked means another node
+   * has some of them now: the caller rolls its transaction back (and may take the rows one by one).
+   */
+  public int finishAll(Collection<Long> ids, String node, String status, Instant now, String note) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("update " + table.name() + " set status = :status, " + table.doneAtColumn() + " = :now, "
+            + table.errorColumn() + " = :note, attempts = attempts + 1, done_by = :node, claimed_by = null, claimed_until = null "
+            + "where id in (:ids) and claimed_by = :node and status = :pending")
+        .param("status", status).param("now", Sql.utc(now)).param("note", note).param("ids", ids).param("node", node)
+        .param("pending", PENDING).update();
+  }
+
+  /**
    * Runs {@code work} on row {@code id} in a transaction of its own that first locks the row, if {@code node}
    * still holds its claim and no other transaction has the row locked; returns false, and runs nothing,
    * otherwise. The work {@linkplain #finish finishes} the row or {@linkplain #retryLater retries it later} in

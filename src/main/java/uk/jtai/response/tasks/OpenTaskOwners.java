@@ -1,5 +1,8 @@
 package uk.jtai.response.tasks;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +57,25 @@ public class OpenTaskOwners {
    */
   public record Owner(String agency, List<String> candidateGroups) {}
 
+  /**
+   * An open task as a poller writes about it: its name, assignee and due date, its candidate groups (sorted: SQL
+   * gives the links in no order) and its nearest {@code agency} variable (null if none, or not text).
+   */
+  public record OpenTask(String id, String name, String assignee, Instant due, List<String> candidateGroups,
+                         String agency) {
+
+    public Owner owner() {
+      return new Owner(agency, candidateGroups);
+    }
+  }
+
+  /** Each asked-for open task with its candidate groups, a row per group (one row with none for a task with none). */
+  private static final String TASKS_AND_GROUPS = """
+      select t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, l.GROUP_ID_ from ACT_RU_TASK t
+        left join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_ and l.TYPE_ = :candidate and l.GROUP_ID_ is not null
+      where t.ID_ in (:tasks)
+      """;
+
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
 
@@ -73,6 +95,43 @@ public class OpenTaskOwners {
    */
   public Optional<Owner> of(String taskId, boolean withAgency) {
     return Optional.ofNullable(read(List.of(taskId), withAgency).get(taskId));
+  }
+
+  /**
+   * Those of {@code taskIds} still open, by id, as a poller needs them: two statements for any number of tasks (the
+   * tasks with their groups, then their agencies), where reading them through the engine is two a task (issue 19:
+   * the reminder sender). Read-only, on the engine's runtime tables, outside any engine command: a task that ends
+   * meanwhile is either in the answer as it was or absent, as with {@link #of(Collection)}.
+   */
+  public Map<String, OpenTask> open(Collection<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, OpenTask> tasks = new LinkedHashMap<>();
+    Map<String, List<String>> groups = new HashMap<>();
+    jdbc.sql(TASKS_AND_GROUPS).param("candidate", IdentityLinkType.CANDIDATE).param("tasks", taskIds).query(row -> {
+      String id = row.getString(1);
+      Timestamp due = row.getTimestamp(4);
+      tasks.putIfAbsent(id, new OpenTask(id, row.getString(2), row.getString(3), due == null ? null : due.toInstant(),
+          List.of(), null));
+      List<String> own = groups.computeIfAbsent(id, task -> new ArrayList<>());
+      if (row.getString(5) != null) {
+        own.add(row.getString(5));
+      }
+    });
+    if (tasks.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> agencies = nearestText(tasks.keySet(), Standing.AGENCY.name());
+    Map<String, OpenTask> open = new LinkedHashMap<>();
+    for (String id : taskIds) {
+      OpenTask task = tasks.get(id);
+      if (task != null) {
+        open.put(id, new OpenTask(id, task.name(), task.assignee(), task.due(),
+            groups.get(id).stream().sorted().distinct().toList(), agencies.get(id)));
+      }
+    }
+    return open;
   }
 
   private Map<String, Owner> read(Collection<String> taskIds, boolean withAgency) {

@@ -44,6 +44,30 @@ class OpenTaskOwnersTest extends ProcessTestSupport {
   }
 
   @Test
+  void everyOpenTaskInWeek2ReadForThePollersIsWhatTheEngineSays() {
+    String reference = newReference();
+    reachWeek2(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00", 20, 6);
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
+    Map<String, OpenTaskOwners.Owner> owned = owners.of(open.stream().map(Task::getId).toList());
+
+    Map<String, OpenTaskOwners.OpenTask> read = owners.open(open.stream().map(Task::getId).toList());
+
+    assertThat(read.keySet()).containsExactlyElementsOf(open.stream().map(Task::getId).toList());
+    for (Task task : open) {
+      OpenTaskOwners.OpenTask as = read.get(task.getId());
+      assertThat(as.name()).isEqualTo(task.getName());
+      assertThat(as.assignee()).as(task.getName()).isEqualTo(task.getAssignee());
+      assertThat(as.due()).as(task.getName()).isEqualTo(task.getDueDate() == null ? null : task.getDueDate().toInstant());
+      assertThat(as.agency()).as(task.getName()).isEqualTo(owned.get(task.getId()).agency());
+      assertThat(as.candidateGroups()).as(task.getName()).isSorted()
+          .containsExactlyInAnyOrderElementsOf(owned.get(task.getId()).candidateGroups());
+    }
+    assertThat(read.values()).as("tasks with a deadline").anyMatch(task -> task.due() != null)
+        .as("tasks without one").anyMatch(task -> task.due() == null)
+        .as("per-agency tasks").anyMatch(task -> task.agency() != null);
+  }
+
+  @Test
   void aTaskThatHasEndedIsNotInTheAnswer() {
     String reference = newReference();
     startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
@@ -54,5 +78,7 @@ class OpenTaskOwnersTest extends ProcessTestSupport {
     assertThat(owners.of(List.of(notify.getId()))).isEmpty();
     assertThat(owners.of(notify.getId(), true)).isEmpty();
     assertThat(owners.of(List.of())).isEmpty();
+    assertThat(owners.open(List.of(notify.getId()))).isEmpty();
+    assertThat(owners.open(List.of())).isEmpty();
   }
 }
