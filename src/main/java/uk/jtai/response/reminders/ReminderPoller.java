@@ -30,10 +30,12 @@ public class ReminderPoller {
     int written = 0;
     for (int batch = sender.sendDue(); batch > 0; batch = sender.sendDue()) {
       written += batch;
+      // The e-mails just written start to leave while the next batch is written.
+      outbox.ifAvailable(OutboxPoller::wake);
     }
     if (written > 0) {
       // The e-mails just written go out now, not at the outbox's next poll (up to its interval later): every
-      // reminder waited for two polls in turn. The outbox poller may be draining too; each message is sent once.
+      // reminder waited for two polls in turn. A node's outbox polls run one at a time; each message is sent once.
       outbox.ifAvailable(OutboxPoller::poll);
     }
   }

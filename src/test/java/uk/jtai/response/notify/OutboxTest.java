@@ -95,6 +95,35 @@ class OutboxTest extends ProcessTestSupport {
   }
 
   @Test
+  void aWokenPollerSendsWhatIsWaitingOnAThreadOfItsOwnAndAWakeDuringAPollIsNotLost() throws Exception {
+    OutboxPoller poller = new OutboxPoller(sender);
+    try {
+      inTransaction(() -> outbox.enqueue(mail("JTAI-2027-05-WOKEN", "w0@test.example")));
+      poller.wake();
+      awaitReceived(1);
+      inTransaction(() -> {
+        for (int i = 1; i < 4; i++) {
+          outbox.enqueue(mail("JTAI-2027-05-WOKEN", "w" + i + "@test.example"));
+        }
+      });
+      poller.wake();
+      poller.wake();
+      awaitReceived(4);
+      assertThat(jdbc.queryForObject("select count(*) from jtai_outbox where status = 'SENT'", Integer.class)).isEqualTo(4);
+    } finally {
+      poller.stop();
+    }
+  }
+
+  /** Waits (up to a minute) until GreenMail holds {@code count} messages; fails if more arrive or too few. */
+  private void awaitReceived(int count) throws InterruptedException {
+    for (int i = 0; i < 600 && smtp.getReceivedMessages().length < count; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(smtp.getReceivedMessages()).hasSize(count);
+  }
+
+  @Test
   void theSameEventEnqueuedTwiceIsOneEmail() {
     inTransaction(() -> outbox.enqueue(mail("JTAI-2027-05-DEDUP", "a@test.example").once("overdue:42")));
     inTransaction(() -> outbox.enqueue(mail("JTAI-2027-05-DEDUP", "a@test.example").once("overdue:42")));
