@@ -21,13 +21,8 @@ public final class SideBySide implements AutoCloseable {
   private final ExecutorService workers;
   private final int threads;
 
-  /** How many rows it works on at once. */
-  public int threads() {
-    return threads;
-  }
-
   /**
-   * {@code rows} dealt into at most {@link #threads()} shares, in turn (the first row to the first share, the second
+   * {@code rows} dealt into at most as many shares as it has threads, in turn (the first row to the first share, the second
    * to the second...), so that each share starts with the earliest rows and keeps their order.
    */
   public <T> List<List<T>> shares(List<T> rows) {
