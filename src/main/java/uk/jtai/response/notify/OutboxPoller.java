@@ -39,8 +39,12 @@ public class OutboxPoller {
     // Batch after batch until a batch delivers nothing: one batch per interval capped sending at batch-size
     // e-mails per poll-interval however many were waiting (a mail server that is down delivers nothing,
     // and each message then waits for its back-off).
-    while (sender.sendDue() > 0) {
-      // the next batch
+    try {
+      while (sender.sendDue() > 0) {
+        // the next batch, on the same connections
+      }
+    } finally {
+      sender.endConversations();
     }
   }
 

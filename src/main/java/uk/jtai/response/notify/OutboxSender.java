@@ -30,6 +30,12 @@ public class OutboxSender {
   private final String node = ClaimableQueue.nodeName();
   /** Hands the messages of a batch to the mail server {@code parallel-sends} conversations at a time. */
   private final SideBySide senders;
+  /**
+   * Conversations not in use, kept between batches (at most one per share sent at once): connecting cost more than
+   * sending, and a drain of a burst is many batches in a row.
+   */
+  private final java.util.concurrent.BlockingQueue<MailServerConversation> open =
+      new java.util.concurrent.LinkedBlockingQueue<>();
 
   /**
    * Jakarta Mail finds its stream provider again for every header encoded and every part written, through a
@@ -49,12 +55,28 @@ public class OutboxSender {
   @PreDestroy
   void stop() {
     senders.close();
+    endConversations();
+  }
+
+  /**
+   * Ends the conversations with the mail server kept open between batches (the outbox poller calls it once the
+   * outbox is drained): a burst's batches share their connections, and an idle node holds none.
+   */
+  public void endConversations() {
+    for (MailServerConversation conversation = open.poll(); conversation != null; conversation = open.poll()) {
+      conversation.close();
+    }
+  }
+
+  /** How many conversations are open now, between batches. */
+  int openConversations() {
+    return open.size();
   }
 
   /**
    * Sends what is due now; returns how many messages were delivered. The batch is claimed at once and dealt into
    * {@code parallel-sends} shares, each handed over on one conversation with the mail server
-   * ({@link MailServerConversation}). Each message is sent holding its row's lock until it is marked sent (or its
+   * ({@link MailServerConversation}), kept open for the next batch until {@link #endConversations}. Each message is sent holding its row's lock until it is marked sent (or its
    * failure recorded), in a transaction of its own, so that no other node takes it over while it is being handed to
    * the mail server, however long that takes. A message whose claim ran out and was taken by another node before
    * this one got to it is left to that node.
@@ -73,7 +95,11 @@ public class OutboxSender {
   private int sendShare(List<OutboxRepository.OutboxMessage> share) {
     int delivered = 0;
     RuntimeException failure = null;
-    try (MailServerConversation conversation = new MailServerConversation(mailSender)) {
+    MailServerConversation conversation = open.poll();
+    if (conversation == null) {
+      conversation = new MailServerConversation(mailSender);
+    }
+    try {
       for (OutboxRepository.OutboxMessage message : share) {
         try {
           delivered += sendHolding(message, conversation) ? 1 : 0;
@@ -83,6 +109,8 @@ public class OutboxSender {
           }
         }
       }
+    } finally {
+      open.offer(conversation);
     }
     if (failure != null) {
       throw failure;

@@ -124,6 +124,30 @@ class OutboxTest extends ProcessTestSupport {
   }
 
   @Test
+  void theBatchesOfADrainShareTheirConnectionsWhichEndWithIt() {
+    inTransaction(() -> {
+      for (int i = 0; i < 12; i++) {
+        outbox.enqueue(mail("JTAI-2027-05-CONVERSATIONS", "c" + i + "@test.example"));
+      }
+    });
+    MailProperties twoSharesOfThree = new MailProperties(properties.from(), properties.pollInterval(), 6,
+        properties.claimTimeout(), properties.firstRetry(), properties.maxRetryInterval(), properties.maxAttempts(), 2);
+    OutboxSender twoAtATime = new OutboxSender(repository, mailSender, twoSharesOfThree);
+    try {
+      assertThat(twoAtATime.sendDue()).isEqualTo(6);
+      assertThat(twoAtATime.openConversations()).as("kept for the next batch").isBetween(1, 2);
+      assertThat(twoAtATime.sendDue()).isEqualTo(6);
+      assertThat(twoAtATime.openConversations()).as("the same, not more").isBetween(1, 2);
+      assertThat(twoAtATime.sendDue()).isZero();
+      twoAtATime.endConversations();
+      assertThat(twoAtATime.openConversations()).isZero();
+      assertThat(smtp.getReceivedMessages()).hasSize(12);
+    } finally {
+      twoAtATime.stop();
+    }
+  }
+
+  @Test
   void theSameEventEnqueuedTwiceIsOneEmail() {
     inTransaction(() -> outbox.enqueue(mail("JTAI-2027-05-DEDUP", "a@test.example").once("overdue:42")));
     inTransaction(() -> outbox.enqueue(mail("JTAI-2027-05-DEDUP", "a@test.example").once("overdue:42")));
