@@ -28,11 +28,7 @@ public class Outbox {
   }
 
   public void enqueue(Mail mail) {
-    addressed(mail);
-    if (mail.dedupKey() != null && repository.hasKey(mail.dedupKey())) {
-      return;
-    }
-    repository.insert(mail, rendered(mail), EngineTime.now());
+    enqueueAll(List.of(mail));
   }
 
   /**

@@ -47,10 +47,6 @@ public class OutboxRepository {
     return jdbc.sql("select count(*) from jtai_outbox where dedup_key = ?").param(dedupKey).query(Integer.class).single() > 0;
   }
 
-  public void insert(Mail mail, MailTemplates.Rendered rendered, Instant now) {
-    insertAll(Map.of(mail, rendered), now);
-  }
-
   /** The messages in one statement (none: no statement). */
   public void insertAll(Map<Mail, MailTemplates.Rendered> messages, Instant now) {
     rows.insert("jtai_outbox", COLUMNS, messages.entrySet().stream().map(message -> new Object[] {

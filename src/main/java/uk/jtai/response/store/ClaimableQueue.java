@@ -142,11 +142,7 @@ public final class ClaimableQueue<T extends ClaimableQueue.Row> {
    * after it keeps the row and its work together.
    */
   public boolean finish(long id, String node, String status, Instant now, String note) {
-    return jdbc.sql("update " + table.name() + " set status = :status, " + table.doneAtColumn() + " = :now, "
-            + table.errorColumn() + " = :note, attempts = attempts + 1, done_by = :node, claimed_by = null, claimed_until = null "
-            + "where id = :id and claimed_by = :node and status = :pending")
-        .param("status", status).param("now", Sql.utc(now)).param("note", note).param("id", id).param("node", node)
-        .param("pending", PENDING).update() == 1;
+    return finishAll(List.of(id), node, status, now, note) == 1;
   }
 
   /**
