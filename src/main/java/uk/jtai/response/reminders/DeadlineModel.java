@@ -1,10 +1,16 @@
 package uk.jtai.response.reminders;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.ModelInstance;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import uk.jtai.response.calendar.Schedule;
 
@@ -15,6 +21,12 @@ import uk.jtai.response.calendar.Schedule;
  * second escalation at the deadline.
  */
 public final class DeadlineModel {
+
+  /**
+   * Per model, the ids of the activities a timer boundary event is attached to. A deployed model does not change, and
+   * finding them meant walking every boundary event of the model for each scope around each new task (issue 19).
+   */
+  private static final Map<ModelInstance, Set<String>> TIMED = Collections.synchronizedMap(new WeakHashMap<>());
 
   private DeadlineModel() {}
 
@@ -33,9 +45,15 @@ public final class DeadlineModel {
   }
 
   private static boolean hasTimerBoundary(Activity activity) {
-    return activity.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
-        .filter(boundary -> boundary.getAttachedTo() != null && boundary.getAttachedTo().getId().equals(activity.getId()))
-        .anyMatch(boundary -> boundary.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance));
+    return TIMED.computeIfAbsent(activity.getModelInstance(), DeadlineModel::timed).contains(activity.getId());
+  }
+
+  private static Set<String> timed(ModelInstance model) {
+    return model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(boundary -> boundary.getAttachedTo() != null)
+        .filter(boundary -> boundary.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
+        .map(boundary -> boundary.getAttachedTo().getId())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The milestone the task's due date is, e.g. ANNEX_A_DUE; empty when it is none. */
