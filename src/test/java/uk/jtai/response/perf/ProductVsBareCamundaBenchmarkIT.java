@@ -120,6 +120,12 @@ class ProductVsBareCamundaBenchmarkIT {
     figures.put("sqlStatements", sql.statements());
     figures.put("sqlStatementsPerUserTask", perTask(sql.statements(), tasks));
     figures.put("commitsPerUserTask", perTask(sql.commits(), tasks));
+    // Where the time goes: waiting for statements, and the CPU on each side of the connection (this JVM holds the
+    // driver, and on the product's side GreenMail too; PostgreSQL is every postgres process on the machine).
+    figures.put("sqlWaitMillisPerUserTask", millisPerTask(sql.sqlNanos(), tasks));
+    figures.put("jvmCpuMillisPerUserTask", millisPerTask(sql.jvmCpuNanos(), tasks));
+    figures.put("postgresCpuMillisPerUserTask", millisPerTask(sql.databaseCpuNanos(), tasks));
+    figures.put("sqlWaitMillisPerUserTaskByThreadAndTable", millisPerTask(sql.nanosByTable(), tasks));
     // Where the cost goes (issue 19): per user task, by thread and table, by the product class that issued it
     // (sampled), and commits by that class.
     figures.put("sqlStatementsPerUserTaskByThreadAndTable", perTask(sql.byTable(), tasks));
@@ -134,6 +140,19 @@ class ProductVsBareCamundaBenchmarkIT {
     Map<String, Double> perTask = new LinkedHashMap<>();
     counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> perTask.put(e.getKey(), Math.round(perTask(e.getValue(), tasks) * 100) / 100.0));
+    return perTask;
+  }
+
+  /** Nanoseconds as milliseconds per user task (two decimals); -1 when unknown. */
+  static double millisPerTask(long nanos, long tasks) {
+    return nanos < 0 || tasks == 0 ? -1 : Math.round(nanos / 1e4 / tasks) / 100.0;
+  }
+
+  /** Nanoseconds by source as milliseconds per user task, largest first. */
+  static Map<String, Double> millisPerTask(Map<String, Long> nanos, long tasks) {
+    Map<String, Double> perTask = new LinkedHashMap<>();
+    nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> perTask.put(e.getKey(), millisPerTask(e.getValue(), tasks)));
     return perTask;
   }
 
@@ -162,6 +181,14 @@ class ProductVsBareCamundaBenchmarkIT {
         productSql / baselineSql));
     out.append(String.format("%-36s %18.2f %18.2f%n", "commits per user task", perTask(product.sql().commits(), product.tasks()),
         perTask(baseline.sql().commits(), baseline.instances())));
+    out.append(String.format("%-36s %18.2f %18.2f %10.2f%n", "waiting for SQL per user task (ms)",
+        millisPerTask(product.sql().sqlNanos(), product.tasks()), millisPerTask(baseline.sql().sqlNanos(), baseline.instances()),
+        (double) product.sql().sqlNanos() / product.tasks() / ((double) baseline.sql().sqlNanos() / baseline.instances())));
+    out.append(String.format("%-36s %18.2f %18.2f%n", "CPU per user task, this JVM (ms)",
+        millisPerTask(product.sql().jvmCpuNanos(), product.tasks()), millisPerTask(baseline.sql().jvmCpuNanos(), baseline.instances())));
+    out.append(String.format("%-36s %18.2f %18.2f%n", "CPU per user task, PostgreSQL (ms)",
+        millisPerTask(product.sql().databaseCpuNanos(), product.tasks()),
+        millisPerTask(baseline.sql().databaseCpuNanos(), baseline.instances())));
     out.append(String.format("%-36s %18.1f %18.1f%n", "start-up (s)", product.startupMillis() / 1000.0,
         baseline.startupMillis() / 1000.0));
     out.append(String.format("%-36s %18s%n", "reminders planned / due / e-mailed", product.reminders().get("planned") + " / "
@@ -201,6 +228,17 @@ class ProductVsBareCamundaBenchmarkIT {
         + ", largest 40)", product.sql().bySql(), product.tasks(), 40));
     out.append(breakdown("bare Camunda: SQL statements per user task by thread / table", baseline.sql().byTable(),
         baseline.instances(), 15));
+    out.append(millisBreakdown("product: ms waiting for SQL per user task by thread / table (largest 20)",
+        product.sql().nanosByTable(), product.tasks(), 20));
+    out.append(millisBreakdown("bare Camunda: ms waiting for SQL per user task by thread / table",
+        baseline.sql().nanosByTable(), baseline.instances(), 15));
+    return out.toString();
+  }
+
+  static String millisBreakdown(String title, Map<String, Long> nanos, long tasks, int top) {
+    StringBuilder out = new StringBuilder(title).append('\n');
+    millisPerTask(nanos, tasks).entrySet().stream().limit(top)
+        .forEach(e -> out.append(String.format("  %8.2f  %s%n", e.getValue(), e.getKey())));
     return out.toString();
   }
 

@@ -30,6 +30,10 @@ final class StatementCounter {
 
   private final LongAdder statements = new LongAdder();
   private final LongAdder commits = new LongAdder();
+  /** Time the issuing threads waited for their statements (the database's work, the round trip and the driver's). */
+  private final LongAdder sqlNanos = new LongAdder();
+  private final Map<String, LongAdder> nanosByTable = new ConcurrentHashMap<>();
+  private static final ThreadLocal<long[]> STARTED = ThreadLocal.withInitial(() -> new long[1]);
   private final Map<String, LongAdder> byTable = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> byOrigin = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> commitsByOrigin = new ConcurrentHashMap<>();
@@ -59,18 +63,27 @@ final class StatementCounter {
     return new StatementCounter(false);
   }
 
-  /** A snapshot of the counts, with the breakdowns by source. */
+  /**
+   * A snapshot of the counts, with the breakdowns by source; the time waited for statements (in all and by thread and
+   * table, nanoseconds), and the CPU used by this JVM and by the PostgreSQL server ({@link ProcessCpu}; -1 unknown).
+   */
   record Counts(long statements, long commits, Map<String, Long> byTable, Map<String, Long> byOrigin,
-                Map<String, Long> commitsByOrigin, Map<String, Long> bySql) {
+                Map<String, Long> commitsByOrigin, Map<String, Long> bySql, long sqlNanos,
+                Map<String, Long> nanosByTable, long jvmCpuNanos, long databaseCpuNanos) {
 
     Counts(long statements, long commits) {
-      this(statements, commits, Map.of(), Map.of(), Map.of(), Map.of());
+      this(statements, commits, Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), -1, -1);
     }
 
     Counts minus(Counts earlier) {
       return new Counts(statements - earlier.statements, commits - earlier.commits, minus(byTable, earlier.byTable),
           minus(byOrigin, earlier.byOrigin), minus(commitsByOrigin, earlier.commitsByOrigin),
-          minus(bySql, earlier.bySql));
+          minus(bySql, earlier.bySql), sqlNanos - earlier.sqlNanos, minus(nanosByTable, earlier.nanosByTable),
+          minusKnown(jvmCpuNanos, earlier.jvmCpuNanos), minusKnown(databaseCpuNanos, earlier.databaseCpuNanos));
+    }
+
+    private static long minusKnown(long now, long earlier) {
+      return now < 0 || earlier < 0 ? -1 : now - earlier;
     }
 
     private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> earlier) {
@@ -87,16 +100,20 @@ final class StatementCounter {
 
   DataSource wrap(DataSource dataSource) {
     return ProxyDataSourceBuilder.create("counted", dataSource)
+        .beforeQuery((execution, queries) -> STARTED.get()[0] = System.nanoTime())
         .afterQuery((execution, queries) -> {
+          long took = System.nanoTime() - STARTED.get()[0];
           int count = execution.isBatch() ? execution.getBatchSize() : queries.size();
           statements.add(count);
+          sqlNanos.add(took);
           if (!bySource) {
             return;
           }
           String thread = thread();
           String sql = queries.isEmpty() ? "" : queries.get(0).getQuery();
-          byTable.computeIfAbsent(thread + " / " + families.computeIfAbsent(sql, StatementCounter::family),
-              k -> new LongAdder()).add(count);
+          String family = thread + " / " + families.computeIfAbsent(sql, StatementCounter::family);
+          byTable.computeIfAbsent(family, k -> new LongAdder()).add(count);
+          nanosByTable.computeIfAbsent(family, k -> new LongAdder()).add(took);
           if (sampled.incrementAndGet() % SAMPLE == 0) {
             byOrigin.computeIfAbsent(thread + " / " + origin(), k -> new LongAdder()).add((long) count * SAMPLE);
             // What each thread runs, statement by statement (the first 90 characters), sampled alike.
@@ -129,7 +146,7 @@ final class StatementCounter {
 
   Counts now() {
     return new Counts(statements.sum(), commits.sum(), snapshot(byTable), snapshot(byOrigin), snapshot(commitsByOrigin),
-        snapshot(bySql));
+        snapshot(bySql), sqlNanos.sum(), snapshot(nanosByTable), ProcessCpu.jvmNanos(), ProcessCpu.postgresNanos());
   }
 
   private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
