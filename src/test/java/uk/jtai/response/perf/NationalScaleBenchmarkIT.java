@@ -71,6 +71,8 @@ class NationalScaleBenchmarkIT {
     Instant firstNotified = at(day1, 9, 0);
     Duration notificationSpread = Duration.ofHours(6);
 
+    // The server as production runs it (autovacuum on): see PostgresDatabase.autovacuumOn.
+    PostgresDatabase.Autovacuum autovacuum = PostgresDatabase.autovacuumOn();
     GreenMail smtp = new GreenMail(TestSmtp.setup());
     smtp.start();
     // Totals only: counting by source walks stacks, CPU that would add to the lag measured here.
@@ -160,12 +162,14 @@ class NationalScaleBenchmarkIT {
       results.put("commits", sql.commits());
       results.put("postgresDeadlocksDetected", ProductRun.deadlocks(jdbc) - deadlocksBefore);
       results.put("memoryAfterRun", ProductRun.memory());
+      results.put("postgresAutovacuum", autovacuum.note());
     } finally {
       ticker.shutdownNow();
       starters.shutdownNow();
       context.close();
       clock.reset();
       smtp.stop();
+      autovacuum.close();
     }
 
     String printed = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results);

@@ -39,18 +39,26 @@ class ProductVsBareCamundaBenchmarkIT {
     String db = System.getenv().getOrDefault("JTAI_TEST_DB", "jtai_it");
     Instant began = Instant.now();
 
-    GreenMail smtp = new GreenMail(TestSmtp.setup());
-    smtp.start();
     ProductRun.Result product;
-    try {
-      product = ProductRun.run(PostgresDatabase.fresh(db + "_bench_product"), smtp, inspections, threads);
-    } finally {
-      smtp.stop();
+    BareCamundaBaseline.Result baseline;
+    String autovacuum;
+    // Both sides on the server as production runs it (autovacuum on): see PostgresDatabase.autovacuumOn.
+    try (PostgresDatabase.Autovacuum vacuum = PostgresDatabase.autovacuumOn()) {
+      autovacuum = vacuum.note();
+      GreenMail smtp = new GreenMail(TestSmtp.setup());
+      smtp.start();
+      try {
+        product = ProductRun.run(PostgresDatabase.fresh(db + "_bench_product"), smtp, inspections, threads);
+      } finally {
+        smtp.stop();
+      }
+      baseline = BareCamundaBaseline.run(PostgresDatabase.fresh(db + "_bench_baseline"), instances, threads);
     }
-    BareCamundaBaseline.Result baseline = BareCamundaBaseline.run(PostgresDatabase.fresh(db + "_bench_baseline"), instances, threads);
 
     Map<String, Object> results = results(began, product, baseline);
+    results.put("postgresAutovacuum", autovacuum);
     System.out.println(table(product, baseline));
+    System.out.println("PostgreSQL autovacuum: " + autovacuum);
     Path file = Path.of("target", "benchmark", "results.json");
     Files.createDirectories(file.getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);

@@ -138,6 +138,8 @@ class TwoNodeThroughputBenchmarkIT {
     database = PostgresDatabase.fresh(System.getenv().getOrDefault("JTAI_TEST_DB", "jtai_it") + "_bench_nodes");
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
+    // The server as production runs it (autovacuum on): see PostgresDatabase.autovacuumOn.
+    PostgresDatabase.Autovacuum autovacuum = PostgresDatabase.autovacuumOn();
     List<ServiceNode> started = new ArrayList<>();
     try {
       JdbcTemplate sql = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(), database.password()));
@@ -197,6 +199,7 @@ class TwoNodeThroughputBenchmarkIT {
       results.put("postgresDeadlocks", deadlocks);
       results.put("jvmOptions", JVM_OPTIONS);
       results.put("memory", memory);
+      results.put("postgresAutovacuum", autovacuum.note());
       Path out = Path.of("target", "benchmark", "two-nodes.json");
       Files.createDirectories(out.getParent());
       Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
@@ -206,6 +209,7 @@ class TwoNodeThroughputBenchmarkIT {
         node.stop();
       }
       smtp.stop();
+      autovacuum.close();
     }
   }
 
