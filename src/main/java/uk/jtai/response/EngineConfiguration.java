@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import uk.jtai.response.deployment.ModelDeployer;
 import uk.jtai.response.partnership.Partnership;
+import uk.jtai.response.process.EngineIndexes;
 import uk.jtai.response.process.HistoryUpdatesWithoutStartTime;
 import uk.jtai.response.process.HistoryWhereRead;
 import uk.jtai.response.process.QueryPropertiesWithoutGetters;
@@ -82,6 +83,8 @@ public class EngineConfiguration {
         QueryPropertiesWithoutGetters.install();
         // Grants only, so no per-command look-up of revokes and of which groups have authorizations.
         GrantsOnlyAuthorization.configure(configuration);
+        // Every job has a due date, so the job executor's acquisition can use an index (process/EngineIndexes).
+        EngineIndexes.configure(configuration);
       }
 
       @Override
@@ -91,6 +94,8 @@ public class EngineConfiguration {
 
       @Override
       public void postProcessEngineBuild(ProcessEngine engine) {
+        // Indexes Camunda's schema lacks for statements it runs on every completion and every job poll.
+        EngineIndexes.apply((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
         GrantsOnlyAuthorization.requireNoRevokes(engine);
       }
     };
