@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two indexes Camunda's schema lacks for statements Camunda itself runs often, found with PostgreSQL's
@@ -22,12 +24,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  *       deadline has a timer due days ahead, and the query read them all on every poll (1.3 ms, 7.5%). Camunda
  *       asks only by due date when every job has one ({@code ensureJobDueDateNotNull}, set with this: a job to run at
  *       once is due "now" instead of null); jobs a version before this one left without a due date are given
- *       "now" when the engine starts, before its job executor does, so none is left behind.</li>
+ *       "now" when the engine starts, before its job executor does, so none is left behind (so stop every node of an
+ *       earlier version before starting this one: an earlier node would go on creating jobs without one).</li>
  * </ul>
  * Created if missing when the engine starts (its tables are created by the engine, after the product's own
  * migrations); {@code create index if not exists} is a no-op afterwards, on PostgreSQL and H2 alike.
  */
 public final class EngineIndexes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   static final List<String> INDEXES = List.of(
       "create index if not exists JTAI_IDX_TASK_PARENT on %sACT_RU_TASK (PARENT_TASK_ID_)",
@@ -48,9 +53,13 @@ public final class EngineIndexes {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
-      try (Statement sql = connection.createStatement()) {
-        for (String index : INDEXES) {
+      for (String index : INDEXES) {
+        try (Statement sql = connection.createStatement()) {
           sql.execute(index.formatted(prefix));
+        } catch (SQLException e) {
+          // Two nodes starting together on a new database may both try; the engine is correct without it, only slower.
+          LOG.warn("Index not created ({}): {}; Camunda's queries work without it, more slowly", index.formatted(prefix),
+              e.getMessage());
         }
       }
       try (PreparedStatement due = connection.prepareStatement(
