@@ -145,10 +145,7 @@ class ProductVsBareCamundaBenchmarkIT {
 
   /** The counts per user task, largest first. */
   static Map<String, Double> perTask(Map<String, Long> counts, long tasks) {
-    Map<String, Double> perTask = new LinkedHashMap<>();
-    counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> perTask.put(e.getKey(), Math.round(perTask(e.getValue(), tasks) * 100) / 100.0));
-    return perTask;
+    return largestFirst(counts, count -> Math.round(perTask(count, tasks) * 100) / 100.0);
   }
 
   /** Nanoseconds as milliseconds per user task (two decimals); -1 when unknown. */
@@ -158,18 +155,19 @@ class ProductVsBareCamundaBenchmarkIT {
 
   /** Nanoseconds by source as milliseconds per user task, largest first. */
   static Map<String, Double> millisPerTask(Map<String, Long> nanos, long tasks) {
-    Map<String, Double> perTask = new LinkedHashMap<>();
-    nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> perTask.put(e.getKey(), millisPerTask(e.getValue(), tasks)));
-    return perTask;
+    return largestFirst(nanos, total -> millisPerTask(total, tasks));
+  }
+
+  private static Map<String, Double> largestFirst(Map<String, Long> totals, java.util.function.LongToDoubleFunction perTask) {
+    Map<String, Double> largestFirst = new LinkedHashMap<>();
+    totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> largestFirst.put(e.getKey(), perTask.applyAsDouble(e.getValue())));
+    return largestFirst;
   }
 
   /** The largest {@code top} sources of a breakdown per user task, one a line. */
   static String breakdown(String title, Map<String, Long> counts, long tasks, int top) {
-    StringBuilder out = new StringBuilder(title).append('\n');
-    perTask(counts, tasks).entrySet().stream().limit(top)
-        .forEach(e -> out.append(String.format("  %8.2f  %s%n", e.getValue(), e.getKey())));
-    return out.toString();
+    return lines(title, perTask(counts, tasks), top);
   }
 
   static String table(ProductRun.Result product, BareCamundaBaseline.Result baseline) {
@@ -243,9 +241,14 @@ class ProductVsBareCamundaBenchmarkIT {
     return out.toString();
   }
 
+  /** The same, of time: the largest {@code top} sources in milliseconds per user task. */
   static String millisBreakdown(String title, Map<String, Long> nanos, long tasks, int top) {
+    return lines(title, millisPerTask(nanos, tasks), top);
+  }
+
+  private static String lines(String title, Map<String, Double> largestFirst, int top) {
     StringBuilder out = new StringBuilder(title).append('\n');
-    millisPerTask(nanos, tasks).entrySet().stream().limit(top)
+    largestFirst.entrySet().stream().limit(top)
         .forEach(e -> out.append(String.format("  %8.2f  %s%n", e.getValue(), e.getKey())));
     return out.toString();
   }
