@@ -23,6 +23,7 @@ import uk.jtai.response.process.EngineIndexes;
 import uk.jtai.response.process.HistoryUpdatesWithoutStartTime;
 import uk.jtai.response.process.HistoryWhereRead;
 import uk.jtai.response.process.QueryPropertiesWithoutGetters;
+import uk.jtai.response.process.VariablesAhead;
 import uk.jtai.response.partnership.ThemeRegistry;
 import uk.jtai.response.security.AdminProperties;
 import uk.jtai.response.security.DemoUsers;
@@ -85,11 +86,14 @@ public class EngineConfiguration {
         GrantsOnlyAuthorization.configure(configuration);
         // Every job has a due date, so the job executor's acquisition can use an index (process/EngineIndexes).
         EngineIndexes.configure(configuration);
+        // The variables of the scopes above a task are loaded together, not one scope at a time (process/VariablesAhead).
+        VariablesAhead.configure(configuration);
       }
 
       @Override
       public void postInit(ProcessEngineConfigurationImpl configuration) {
         requireIdleBackOff(configuration.getJobExecutor());
+        VariablesAhead.registerStatement(configuration);
       }
 
       @Override

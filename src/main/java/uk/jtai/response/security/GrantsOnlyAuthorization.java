@@ -11,10 +11,9 @@ import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import uk.jtai.response.process.EngineSessions;
 
 /**
  * Authorization as this service uses it: permissions are granted (to groups, by {@link IdentitySetup}, and to a
@@ -43,20 +42,7 @@ public final class GrantsOnlyAuthorization {
     configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
     // A task's people read its history, not its whole process's variables (OwnTaskHistoryOnly).
     configuration.setResourceAuthorizationProvider(new OwnTaskHistoryOnly());
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new Manager();
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+    EngineSessions.replace(configuration, AuthorizationManager.class, Manager::new);
   }
 
   /** After the engine is built: a REVOKE authorization already in the database would be silently ignored. */
