@@ -52,10 +52,7 @@ class NoChildDataInEmailsTest extends ProcessTestSupport {
 
   @Test
   void whatPeopleTypeIntoTasksNeverReachesAnEmail() {
-    String reference = newReference();
-    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
-    moveClockTo("2027-05-24T10:00:00+01:00");
-    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    String reference = inspectionWithPartnersNotified();
     complete(agencyTask(reference, "Task_ConfirmLeadContact", "police"),
         Map.of("confirmedContact", "lead", "contactName", ENTERED, "briefed", true));
     complete(task(reference, "Task_RecordSetUpDiscussion"), Map.of("setUpDiscussionAt", "2027-05-24T09:30:00+01:00",

@@ -67,8 +67,7 @@ class ProductVsBareCamundaBenchmarkIT {
     results.put("postgresAutovacuum", autovacuum);
     Map<String, Object> variants = new LinkedHashMap<>();
     for (BareCamundaBaseline.Result variant : withWhatEveryTaskHas) {
-      Map<String, Object> figures = figures(variant.startupMillis(), variant.wallMillis(), variant.instances(),
-          variant.tasksPerSecond(), variant.sql());
+      Map<String, Object> figures = figures(variant);
       figures.put("ratioProductToThisTasksPerSecond", product.tasksPerSecond() / variant.tasksPerSecond());
       variants.put(variant.variant().label, figures);
     }
@@ -119,8 +118,7 @@ class ProductVsBareCamundaBenchmarkIT {
     board.put("pageMaxMillis", percentileOf(product.board().pageMillis(), 100));
     productFigures.put("boardOfADoneInspection", board);
 
-    Map<String, Object> baselineFigures = figures(baseline.startupMillis(), baseline.wallMillis(), baseline.instances(),
-        baseline.tasksPerSecond(), baseline.sql());
+    Map<String, Object> baselineFigures = figures(baseline);
 
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("date", began.toString());
@@ -132,6 +130,11 @@ class ProductVsBareCamundaBenchmarkIT {
     results.put("ratioProductToBareCamundaSqlPerTask", perTask(product.sql().statements(), product.tasks())
         / perTask(baseline.sql().statements(), baseline.instances()));
     return results;
+  }
+
+  /** A bare Camunda run's figures, as {@link #figures(long, long, long, double, StatementCounter.Counts)}. */
+  static Map<String, Object> figures(BareCamundaBaseline.Result run) {
+    return figures(run.startupMillis(), run.wallMillis(), run.instances(), run.tasksPerSecond(), run.sql());
   }
 
   /** What both runs measure alike. */
@@ -200,14 +203,16 @@ class ProductVsBareCamundaBenchmarkIT {
     all.add(baseline);
     all.addAll(variants);
     for (BareCamundaBaseline.Result run : all) {
-      out.append(String.format("%-46s %10.1f %10.3f %10.1f %10.2f %10.2f%n", run.variant().label, run.tasksPerSecond(),
-          product.tasksPerSecond() / run.tasksPerSecond(), perTask(run.sql().statements(), run.instances()),
-          millisPerTask(run.sql().jvmCpuNanos(), run.instances()), millisPerTask(run.sql().databaseCpuNanos(), run.instances())));
+      out.append(variantRow(run.variant().label, run.tasksPerSecond(),
+          String.format("%.3f", product.tasksPerSecond() / run.tasksPerSecond()), run.sql(), run.instances()));
     }
-    out.append(String.format("%-46s %10.1f %10s %10.1f %10.2f %10.2f%n", "product", product.tasksPerSecond(), "",
-        perTask(product.sql().statements(), product.tasks()), millisPerTask(product.sql().jvmCpuNanos(), product.tasks()),
-        millisPerTask(product.sql().databaseCpuNanos(), product.tasks())));
+    out.append(variantRow("product", product.tasksPerSecond(), "", product.sql(), product.tasks()));
     return out.toString();
+  }
+
+  private static String variantRow(String label, double tasksPerSecond, String ratio, StatementCounter.Counts sql, long tasks) {
+    return String.format("%-46s %10.1f %10s %10.1f %10.2f %10.2f%n", label, tasksPerSecond, ratio,
+        perTask(sql.statements(), tasks), millisPerTask(sql.jvmCpuNanos(), tasks), millisPerTask(sql.databaseCpuNanos(), tasks));
   }
 
   static String table(ProductRun.Result product, BareCamundaBaseline.Result baseline) {

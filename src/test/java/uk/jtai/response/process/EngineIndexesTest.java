@@ -2,7 +2,6 @@ package uk.jtai.response.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
@@ -20,10 +19,7 @@ class EngineIndexesTest extends ProcessTestSupport {
     assertThat(jdbc.queryForObject("select count(*) from INFORMATION_SCHEMA.INDEXES where INDEX_NAME in "
         + "('JTAI_IDX_TASK_PARENT', 'JTAI_IDX_JOB_DUEDATE')", Long.class)).isEqualTo(2);
 
-    String reference = newReference();
-    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
-    moveClockTo("2027-05-24T10:00:00+01:00");
-    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    inspectionWithPartnersNotified();
     assertThat(management.createJobQuery().list()).isNotEmpty()
         .allSatisfy(job -> assertThat(job.getDuedate()).as(job.getId()).isNotNull());
   }

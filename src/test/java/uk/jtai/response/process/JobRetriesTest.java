@@ -20,9 +20,10 @@ import uk.jtai.response.support.ProcessTestSupport;
 
 /**
  * A job that fails (a timer whose step throws) is retried on the application's ladder, one minute, five, fifteen, and
- * on its fourth failure raises an incident for Cockpit. The engine takes the ladder from the job's step on its first failure (Camunda's
- * "legacy" retry behaviour, kept on purpose: Camunda 7.24's other behaviour reads the ladder when each job is
- * created, which fails the whole command when a timer's job definition is not found, camunda-bpm-platform#5486).
+ * on its fourth failure raises an incident for Cockpit. The engine takes the ladder from the job's step on its first
+ * failure (Camunda's "legacy" retry behaviour, kept on purpose: Camunda 7.24's other behaviour reads the ladder when
+ * each job is created, which fails the whole command when a timer's job definition is not found,
+ * camunda-bpm-platform#5486).
  */
 class JobRetriesTest extends ProcessTestSupport {
 

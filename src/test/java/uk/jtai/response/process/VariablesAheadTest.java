@@ -23,10 +23,7 @@ class VariablesAheadTest extends ProcessTestSupport {
 
   @Test
   void walkingUpFromATaskLoadsEveryScopeAboveItInOneStatementAndEachHoldsWhatCamundaWouldLoad() {
-    String reference = newReference();
-    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
-    moveClockTo("2027-05-24T10:00:00+01:00");
-    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    String reference = inspectionWithPartnersNotified();
     Task agencyTask = tasks.createTaskQuery().processInstanceBusinessKey(reference).list().stream()
         .filter(t -> runtime.getVariableLocal(t.getExecutionId(), "agency") == null)
         .filter(t -> runtime.getVariable(t.getExecutionId(), "agency") != null)

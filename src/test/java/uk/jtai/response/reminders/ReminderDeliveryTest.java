@@ -69,10 +69,7 @@ class ReminderDeliveryTest extends ProcessTestSupport {
 
   @Test
   void whileTheMailServerIsDownDeadlinesPassAndWhenItIsBackEveryEmailArrivesExactlyOnce() throws Exception {
-    String reference = newReference();
-    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
-    moveClockTo("2027-05-24T10:00:00+01:00");
-    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    String reference = inspectionWithPartnersNotified();
     drainOutbox(); // the agencies' notifications, before the outage
 
     smtp.stop();
@@ -106,10 +103,7 @@ class ReminderDeliveryTest extends ProcessTestSupport {
 
   @Test
   void twoNodesTurningTheSameDueRemindersIntoEmailsWriteEachOnce() throws Exception {
-    String reference = newReference();
-    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
-    moveClockTo("2027-05-24T10:00:00+01:00");
-    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    String reference = inspectionWithPartnersNotified();
     moveClockTo("2027-05-25T17:00:01+01:00");
     long due = jdbc.queryForObject("select count(*) from jtai_reminder where reference = ? and status = 'PENDING' "
         + "and next_attempt_at <= ?", Long.class, reference, EngineTime.now().atOffset(java.time.ZoneOffset.UTC));

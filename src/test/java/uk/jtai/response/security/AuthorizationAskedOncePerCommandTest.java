@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -34,10 +33,7 @@ class AuthorizationAskedOncePerCommandTest extends ProcessTestSupport {
 
   @Test
   void aGrantedCheckHoldsForTheRestOfItsCommandOnlyAndOnlyForTheSameUser() {
-    String reference = newReference();
-    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
-    moveClockTo("2027-05-24T10:00:00+01:00");
-    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    String reference = inspectionWithPartnersNotified();
     Task police = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup("police").list().get(0);
     engine.getIdentityService().setAuthentication("police.lead", List.of("police"));
 

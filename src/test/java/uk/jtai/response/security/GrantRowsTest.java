@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -110,10 +109,7 @@ class GrantRowsTest extends ProcessTestSupport {
 
   @Test
   void aPartnerWorksOnTheirOwnTaskAndNotOnAnotherAgencys() {
-    String reference = newReference();
-    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
-    moveClockTo("2027-05-24T10:00:00+01:00");
-    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    String reference = inspectionWithPartnersNotified();
     Task police = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup("police").list().get(0);
     Task la = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup("la").list().get(0);
 

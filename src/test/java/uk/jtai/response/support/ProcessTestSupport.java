@@ -417,6 +417,18 @@ public abstract class ProcessTestSupport {
         .processDefinitionKey(processKey).singleResult();
   }
 
+  /**
+   * A new inspection of domestic abuse notified on Monday 24 May 2027 at 09:10, the engine clock at 10:00, and the
+   * Business Unit's notification of the partners done, so that each agency's first tasks are open. Its reference.
+   */
+  protected String inspectionWithPartnersNotified() {
+    String reference = newReference();
+    startInspection(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00");
+    moveClockTo("2027-05-24T10:00:00+01:00");
+    complete(task(reference, "Task_NotifyPartners"), Map.of("contactsCurrent", true));
+    return reference;
+  }
+
   protected Task task(String reference, String taskKey) {
     return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
   }
