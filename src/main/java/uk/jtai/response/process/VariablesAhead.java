@@ -94,6 +94,9 @@ public final class VariablesAhead extends VariableInstanceManager {
     @SuppressWarnings("unchecked")
     List<VariableInstanceEntity> rows = getDbEntityManager().selectList(STATEMENT, executions);
     for (VariableInstanceEntity row : rows) {
+      if (row.getTaskId() != null) {
+        continue; // a task's own variable: not the execution's (variables-ahead.xml says why it is filtered here)
+      }
       List<VariableInstanceEntity> its = byExecution.get(row.getExecutionId());
       if (its == null) {
         // A variable this command has moved to another execution (the engine's cached entity says so, not yet its row):

@@ -17,7 +17,8 @@ import uk.jtai.response.support.ProcessTestSupport;
 
 /**
  * A task's scopes' variables are loaded in one statement when an expression walks up from the task, and each
- * execution then holds exactly the variables Camunda's own load of it returns.
+ * execution then holds exactly the variables Camunda's own load of it returns (a task's own variables are not its
+ * execution's).
  */
 class VariablesAheadTest extends ProcessTestSupport {
 
@@ -29,6 +30,8 @@ class VariablesAheadTest extends ProcessTestSupport {
         .filter(t -> runtime.getVariable(t.getExecutionId(), "agency") != null)
         .filter(t -> depth(t.getExecutionId()) >= 2).findFirst()
         .orElseThrow(() -> new AssertionError("no agency's task two executions below its process instance"));
+    // A variable of the task itself: its row names the task's execution too, and is not that execution's variable.
+    tasks.setVariableLocal(agencyTask.getId(), "aTaskOwnValue", "the task's, not its execution's");
 
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(
         (CommandContext context) -> {
@@ -47,6 +50,7 @@ class VariablesAheadTest extends ProcessTestSupport {
             assertThat(values(e.getVariableInstancesLocal())).as("execution %s", e.getId())
                 .isEqualTo(values(camundas.findVariableInstancesByExecutionId(e.getId())));
           }
+          assertThat(execution.getVariableLocal("aTaskOwnValue")).as("the task's own variable").isNull();
           assertThat(manager.statements).as("nothing loaded twice").isEqualTo(1);
           return null;
         });
