@@ -17,7 +17,7 @@ class EngineIndexesTest extends ProcessTestSupport {
   @Test
   void theIndexesExistAndEveryJobHasADueDate() {
     assertThat(jdbc.queryForObject("select count(*) from INFORMATION_SCHEMA.INDEXES where INDEX_NAME in "
-        + "('JTAI_IDX_TASK_PARENT', 'JTAI_IDX_JOB_DUEDATE')", Long.class)).isEqualTo(2);
+        + "('JTAI_IDX_TASK_PARENT', 'JTAI_IDX_JOB_DUEDATE', 'JTAI_IDX_TASK_DEF_KEY')", Long.class)).isEqualTo(3);
 
     inspectionWithPartnersNotified();
     assertThat(management.createJobQuery().list()).isNotEmpty()
