@@ -132,8 +132,11 @@ public class ReminderSender {
    */
   private List<ReminderRepository.Reminder> writeTogether(List<ReminderRepository.Reminder> share) {
     Instant now = EngineTime.now();
+    // A reminder stores its task's agency when planned ("" for none); only one planned before that column (null)
+    // needs it read from the task's scopes.
     Map<String, OpenTaskOwners.OpenTask> open = taskOwners.open(
-        share.stream().map(ReminderRepository.Reminder::taskId).distinct().toList());
+        share.stream().map(ReminderRepository.Reminder::taskId).distinct().toList(),
+        share.stream().filter(reminder -> reminder.agency() == null).map(ReminderRepository.Reminder::taskId).toList());
     List<ReminderRepository.Reminder> alone = new ArrayList<>();
     List<Long> ended = new ArrayList<>();
     List<ReminderRepository.Reminder> due = new ArrayList<>();

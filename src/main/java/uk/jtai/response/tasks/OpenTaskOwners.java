@@ -111,6 +111,15 @@ public class OpenTaskOwners {
    * meanwhile is either in the answer as it was or absent, as with {@link #of(Collection)}.
    */
   public Map<String, OpenTask> open(Collection<String> taskIds) {
+    return open(taskIds, taskIds);
+  }
+
+  /**
+   * As {@link #open(Collection)}, the agency variable read only for those of {@code agencyOf} (the others' agency is
+   * null): a caller that stored most tasks' agencies (the reminders) asks only for the rest, and for none, the
+   * statement up the scopes is not run at all.
+   */
+  public Map<String, OpenTask> open(Collection<String> taskIds, Collection<String> agencyOf) {
     if (taskIds.isEmpty()) {
       return Map.of();
     }
@@ -129,7 +138,9 @@ public class OpenTaskOwners {
     if (tasks.isEmpty()) {
       return Map.of();
     }
-    Map<String, String> agencies = nearestText(tasks.keySet(), Standing.AGENCY.name());
+    Set<String> withAgency = new HashSet<>(agencyOf);
+    withAgency.retainAll(tasks.keySet());
+    Map<String, String> agencies = withAgency.isEmpty() ? Map.of() : nearestText(withAgency, Standing.AGENCY.name());
     Map<String, OpenTask> open = new LinkedHashMap<>();
     for (String id : taskIds) {
       OpenTask task = tasks.get(id);

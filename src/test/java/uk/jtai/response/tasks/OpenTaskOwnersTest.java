@@ -65,6 +65,19 @@ class OpenTaskOwnersTest extends ProcessTestSupport {
     assertThat(read.values()).as("tasks with a deadline").anyMatch(task -> task.due() != null)
         .as("tasks without one").anyMatch(task -> task.due() == null)
         .as("per-agency tasks").anyMatch(task -> task.agency() != null);
+
+    // The agency asked for some tasks only: the others read the same but for their agency, left null.
+    List<String> agencyAskedFor = read.values().stream().filter(task -> task.agency() != null).limit(2)
+        .map(OpenTaskOwners.OpenTask::id).toList();
+    Map<String, OpenTaskOwners.OpenTask> some = owners.open(open.stream().map(Task::getId).toList(), agencyAskedFor);
+    assertThat(some.keySet()).containsExactlyElementsOf(read.keySet());
+    for (OpenTaskOwners.OpenTask task : some.values()) {
+      OpenTaskOwners.OpenTask all = read.get(task.id());
+      assertThat(task).as(task.name()).isEqualTo(new OpenTaskOwners.OpenTask(all.id(), all.name(), all.assignee(),
+          all.due(), all.candidateGroups(), agencyAskedFor.contains(task.id()) ? all.agency() : null));
+    }
+    assertThat(owners.open(open.stream().map(Task::getId).toList(), List.of()).values()).as("no agency asked for")
+        .allMatch(task -> task.agency() == null);
   }
 
   @Test
