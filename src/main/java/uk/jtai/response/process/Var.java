@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * A process variable declared once, with its name and type; Java code reads and writes variables
  * through these declarations, never through string literals scattered around.
  *
- * <p>A variable {@linkplain #ofProcess held by the process instance} is read there first: Camunda finds a variable
- * by asking each scope from the step up to the process instance, one query per scope whose variables the command has
- * not loaded yet (up to six for a task per child within a step per agency), where the process instance alone needs
- * at most one (issue 19).
+ * <p>A variable {@linkplain #ofProcess held by the process instance} is read there first, without looking in the
+ * scopes between (issue 19). The scopes' variables are loaded with it all the same, in the same statement
+ * ({@link VariablesAhead}: a load of a scope's variables brings those of every scope above it that the command has not
+ * loaded): a command that reads the process instance's variable nearly always reads one of the scopes' next (a task's
+ * name, its agency, its child), and loading the process instance alone first made that a second statement.
  */
 public record Var<T>(String name, Class<T> type, boolean processWide) {
 
@@ -45,9 +46,17 @@ public record Var<T>(String name, Class<T> type, boolean processWide) {
 
   /** The value on the scope's process instance, if the scope is an engine entity within one and it has one there. */
   private Object fromProcessInstance(VariableScope scope) {
-    ExecutionEntity instance = scope instanceof TaskEntity task ? task.getProcessInstance()
-        : scope instanceof ExecutionEntity execution ? execution.getProcessInstance() : null;
-    return instance == null ? null : instance.getVariableLocal(name);
+    ExecutionEntity own = scope instanceof TaskEntity task ? task.getExecution()
+        : scope instanceof ExecutionEntity execution ? execution : null;
+    if (own == null || own.getProcessInstance() == null) {
+      return null;
+    }
+    // The first of these scopes whose variables are not loaded loads its own and those of every scope above it, in
+    // one statement; a scope created in this command has none to load, and one already loaded costs nothing.
+    for (ExecutionEntity each = own; each != null; each = each.getParent()) {
+      each.getVariableInstancesLocal();
+    }
+    return own.getProcessInstance().getVariableLocal(name);
   }
 
   public T get(VariableScope scope) {
