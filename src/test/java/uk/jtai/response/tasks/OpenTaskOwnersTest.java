@@ -26,8 +26,13 @@ class OpenTaskOwnersTest extends ProcessTestSupport {
     reachWeek2(reference, "domestic-abuse", "2027-05-24T09:10:00+01:00", 20, 6);
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
     assertThat(open).hasSizeGreaterThan(5);
+    // A task's own variable comes before its scopes' (its row has the task as its scope).
+    Task ownAgency = open.stream().filter(task -> tasks.getVariable(task.getId(), Standing.AGENCY.name()) != null)
+        .findFirst().orElseThrow();
+    tasks.setVariableLocal(ownAgency.getId(), Standing.AGENCY.name(), "the task's own");
 
     Map<String, OpenTaskOwners.Owner> read = owners.of(open.stream().map(Task::getId).toList());
+    assertThat(read.get(ownAgency.getId()).agency()).isEqualTo("the task's own");
 
     assertThat(read.keySet()).containsExactlyElementsOf(open.stream().map(Task::getId).toList());
     for (Task task : open) {
