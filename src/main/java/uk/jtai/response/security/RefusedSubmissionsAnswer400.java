@@ -22,7 +22,8 @@ import uk.jtai.response.tasks.SubmissionRejectedException;
  * cause is a refused submission, and leaves every other error to Camunda. A password the password policy
  * refuses (the engine says so with a bare ProcessEngineException, which REST answers with 500) is one too.
  * Completing or submitting a task that is no longer open (done twice, or by a colleague first) answers 404, not
- * Camunda's 500: nothing was saved, and it is not a fault of the service.
+ * Camunda's 500: nothing was saved, and it is not a fault of the service. So does claiming it, or reading its
+ * variables, from a Tasklist page opened before a colleague completed it.
  */
 @Component
 public class RefusedSubmissionsAnswer400 implements ResourceConfigCustomizer {
@@ -30,14 +31,15 @@ public class RefusedSubmissionsAnswer400 implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(Mapper.class);
-    config.register(PasswordPolicyMapper.class);
+    config.register(EngineErrorMapper.class);
   }
 
   /** The engine's words for a password the policy refuses (SaveUserCmd). */
   static final String POLICY_REFUSED = "Password does not match policy";
 
+  /** An engine error that is the caller's (a password the policy refuses, a task that is not there); else Camunda's. */
   @Priority(Priorities.USER - 100)
-  public static class PasswordPolicyMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
+  public static class EngineErrorMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
 
     private final org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler camunda =
         new org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler();
@@ -52,8 +54,20 @@ public class RefusedSubmissionsAnswer400 implements ResourceConfigCustomizer {
         body.put("errors", List.of(Map.of("field", "password", "reason", "does not meet the password policy")));
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
       }
+      if (exception instanceof NullValueException && exception.getMessage() != null
+          && (exception.getMessage().startsWith(TASK_GONE) || TASK_GONE_TO_READ.matcher(exception.getMessage()).matches())) {
+        // Claiming a task, or reading its variables, after a colleague completed it: Camunda answers 500.
+        return taskGone("This task is no longer open (it has been completed, or it does not exist).");
+      }
       return camunda.toResponse(exception);
     }
+  }
+
+  private static Response taskGone(String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidRequestException");
+    body.put("message", message);
+    return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   @Priority(Priorities.USER - 100)
@@ -77,16 +91,16 @@ public class RefusedSubmissionsAnswer400 implements ResourceConfigCustomizer {
             && cause.getMessage().startsWith(TASK_GONE)) {
           // Completing or submitting a task that has been completed (twice in a row, or by a colleague first):
           // Camunda's task resource answers 500; nothing was saved, and the task is not there to be done.
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("type", "InvalidRequestException");
-          body.put("message", "Not saved: this task is no longer open (it has been completed, or it does not exist).");
-          return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+          return taskGone("Not saved: this task is no longer open (it has been completed, or it does not exist).");
         }
       }
       return camunda.toResponse(exception);
     }
   }
 
-  /** The engine's words for a task that is not there to complete (CompleteTaskCmd, SubmitTaskFormCmd). */
+  /** The engine's words for a task that is not there to complete or claim (CompleteTaskCmd, SubmitTaskFormCmd, ClaimTaskCmd). */
   static final String TASK_GONE = "Cannot find task with id ";
+
+  /** The engine's words for a task that is not there to read the variables of (GetTaskVariablesCmd). */
+  static final java.util.regex.Pattern TASK_GONE_TO_READ = java.util.regex.Pattern.compile("task \\S+ doesn't exist: task is null");
 }

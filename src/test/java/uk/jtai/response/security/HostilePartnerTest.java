@@ -136,6 +136,12 @@ class HostilePartnerTest extends ProcessTestSupport {
     HttpResponse<String> again = policeLead.post("/engine-rest/task/" + police.getId() + "/complete", completion);
     assertThat(again.statusCode()).as("completed twice: " + again.body()).isEqualTo(404);
     assertThat(again.body()).contains("this task is no longer open");
+    // A colleague's Tasklist page, opened before it was completed: claiming it, or reading its variables, is a 404 too.
+    HttpResponse<String> claimGone = policeLead.post("/engine-rest/task/" + police.getId() + "/claim", "{\"userId\":\"police.lead\"}");
+    assertThat(claimGone.statusCode()).as("claimed once done: " + claimGone.body()).isEqualTo(404);
+    assertThat(claimGone.body()).contains("This task is no longer open");
+    HttpResponse<String> readGone = policeLead.get("/engine-rest/task/" + police.getId() + "/variables");
+    assertThat(readGone.statusCode()).as("its variables once done: " + readGone.body()).isEqualTo(404);
     // ... and its upload, with the very body the other agencies were refused.
     Task upload = agencyTask(evidence, "Task_UploadEvidence", "police");
     HttpResponse<String> uploadedByPolice = policeLead.post("/engine-rest/task/" + upload.getId() + "/submit-form", uploaded(""));
