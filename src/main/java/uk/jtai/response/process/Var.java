@@ -52,9 +52,10 @@ public record Var<T>(String name, Class<T> type, boolean processWide) {
       return null;
     }
     // The first of these scopes whose variables are not loaded loads its own and those of every scope above it, in
-    // one statement; a scope created in this command has none to load, and one already loaded costs nothing.
+    // one statement; a scope created in this command has none to load, and one already loaded costs nothing (asking
+    // whether it has any copies nothing, where listing them copied each scope's variables on every read).
     for (ExecutionEntity each = own; each != null; each = each.getParent()) {
-      each.getVariableInstancesLocal();
+      each.hasVariablesLocal();
     }
     return own.getProcessInstance().getVariableLocal(name);
   }

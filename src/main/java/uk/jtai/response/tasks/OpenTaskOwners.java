@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,11 +190,8 @@ public class OpenTaskOwners {
     Map<String, String> values = new HashMap<>();
     for (String task : taskIds) {
       String[] nearest = variables.get(task);
-      for (String execution : chains.getOrDefault(task, List.of())) {
-        if (nearest != null) {
-          break;
-        }
-        nearest = variables.get(execution);
+      for (Iterator<String> up = chains.getOrDefault(task, List.of()).iterator(); nearest == null && up.hasNext(); ) {
+        nearest = variables.get(up.next());
       }
       if (nearest != null && ValueType.STRING.getName().equals(nearest[0])) {
         values.put(task, nearest[1]);
