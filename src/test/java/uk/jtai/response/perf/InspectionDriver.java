@@ -44,13 +44,14 @@ final class InspectionDriver {
   /** One stage of the script: the engine clock is moved to its time, then its steps run for every inspection. */
   record Stage(String name, InspectionScript.Stage script) {
     Steps steps() {
-      return (driver, reference, series) -> SCRIPT.runStage(script, driver.inspection(reference, series), driver.performer);
+      return (driver, reference, series, notifiedAt) -> SCRIPT.runStage(script, driver.inspection(reference, series, notifiedAt),
+          driver.performer);
     }
   }
 
   @FunctionalInterface
   interface Steps {
-    void run(InspectionDriver driver, String reference, int series) throws Exception;
+    void run(InspectionDriver driver, String reference, int series, Instant notifiedAt) throws Exception;
   }
 
   private static final Duration TASK_WAIT = Duration.ofMinutes(5);
@@ -159,13 +160,18 @@ final class InspectionDriver {
     SCRIPT.runStage(SCRIPT.stages().get(0), inspection(reference, series, notifiedAt), performer);
   }
 
-  /** The engine time at which the stage runs, from the first inspection's schedule. */
-  long clockOf(Stage stage, String firstReference) {
-    return SCRIPT.timeOf(stage.script(), inspection(firstReference, 0), performer).toEpochMilli();
+  /** The engine time at which the stage runs, from the schedule of the first inspection notified at {@code notifiedAt}. */
+  long clockOf(Stage stage, String firstReference, Instant notifiedAt) {
+    return SCRIPT.timeOf(stage.script(), inspection(firstReference, 0, notifiedAt), performer).toEpochMilli();
   }
 
   long tasksCompleted() {
     return completed.sum();
+  }
+
+  /** Forgets the retries by task and cause counted so far (a warm-up's), so that the map holds the measured run's. */
+  void forgetRetriesByTaskAndCause() {
+    retriesByTaskAndCause.clear();
   }
 
   long concurrentChangeRetries() {

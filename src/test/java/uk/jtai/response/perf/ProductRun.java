@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,16 @@ final class ProductRun {
   record Result(int inspections, int threads, long startupMillis, long driveMillis, long tasks, double tasksPerSecond,
                 long concurrentChangeRetries, StatementCounter.Counts sql, Map<String, Long> stageMillis,
                 Map<String, Long> reminders, List<Long> reminderLagsMillis, Map<String, List<Long>> reminderLagParts, Memory memory, BoardTimes board,
-                long deadlocks, long jobsWaitedMillis, Map<String, Long> retriesByTaskAndCause, long triedAgainByTheService) {}
+                long deadlocks, long jobsWaitedMillis, Map<String, Long> retriesByTaskAndCause, long triedAgainByTheService,
+                List<StageCost> stageCosts, WarmUp warmUp) {}
+
+  /**
+   * What one stage of the script cost, every inspection's share of it: its wall time (the wait for due jobs after the
+   * jump included), the user tasks completed in it, and the statements, commits and CPU (this JVM's, PostgreSQL's;
+   * -1 unknown) counted while it ran, the pollers' and jobs' included.
+   */
+  record StageCost(String stage, long millis, long tasks, long statements, long commits, long jvmCpuNanos,
+                   long databaseCpuNanos) {}
 
   /**
    * The board of one inspection with every task done, read over HTTP as the Business Unit with every other
@@ -60,73 +70,150 @@ final class ProductRun {
 
   private ProductRun() {}
 
+  /**
+   * The inspections a run drives first, unmeasured, so that the product is measured warm as bare Camunda is (bare
+   * Camunda runs after it in this JVM, on the engine code the product's run has compiled): notified
+   * {@link #WARM_UP_WEEKS} weeks before the measured ones, done through every stage, their reminders drained. 0 for
+   * none, as every run before 2026-12-05 (evening) was made.
+   */
+  static final int WARM_UP_INSPECTIONS = Integer.getInteger("bench.warmup.inspections", 10);
+  static final int WARM_UP_WEEKS = 14;
+
+  /** What the warm-up drove, for the record: it is not part of any figure. */
+  record WarmUp(int inspections, long tasks, long driveMillis, String note) {}
+
   static Result run(PostgresDatabase database, GreenMail smtp, int inspections, int threads) throws Exception {
     StatementCounter counter = new StatementCounter();
     MovedClock clock = new MovedClock();
     long startupBegan = System.nanoTime();
     ConfigurableApplicationContext context = start(database, counter);
     long startupMillis = (System.nanoTime() - startupBegan) / 1_000_000;
+    ExecutorService workers = Executors.newFixedThreadPool(threads);
     try {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       demoUsers(engine.getIdentityService(), context.getBean(Partnership.class));
       InspectionDriver driver = InspectionDriver.of(context);
+      Instant notifiedAt = java.time.OffsetDateTime.parse(InspectionDriver.NOTIFIED_AT).toInstant();
+      WarmUp warmUp = warmUp(database, smtp, clock, driver, workers, jdbc, notifiedAt);
+
       List<String> references = new ArrayList<>();
       for (int i = 1; i <= inspections; i++) {
-        references.add("JTAI-2027-05-B" + i);
+        references.add(MEASURED_PREFIX + i);
       }
-
+      driver.forgetRetriesByTaskAndCause();
       long deadlocksBefore = deadlocks(jdbc);
       long triedAgainBefore = uk.jtai.response.tasks.ConcurrentChange.submissionsTriedAgain();
+      long tasksBefore = driver.tasksCompleted();
+      long driverRetriesBefore = driver.concurrentChangeRetries();
       StatementCounter.Counts before = counter.now();
       Map<String, Long> stageMillis = new LinkedHashMap<>();
-      ExecutorService workers = Executors.newFixedThreadPool(threads);
+      List<StageCost> stageCosts = new ArrayList<>();
       long began = System.nanoTime();
-      long jobsWaitedMillis = 0;
-      for (InspectionDriver.Stage stage : InspectionDriver.stages()) {
-        long stageBegan = System.nanoTime();
-        clock.moveTo(driver.clockOf(stage, references.get(0)));
-        jobsWaitedMillis += awaitDueJobs(database, clock);
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < references.size(); i++) {
-          String reference = references.get(i);
-          int series = 100 + i % 900;
-          done.add(workers.submit(() -> {
-            stage.steps().run(driver, reference, series);
-            return null;
-          }));
-        }
-        for (Future<?> inspection : done) {
-          inspection.get();
-        }
-        smtp.purgeEmailFromAllMailboxes();
-        stageMillis.put(stage.name(), (System.nanoTime() - stageBegan) / 1_000_000);
-      }
+      long jobsWaitedMillis = drive(database, smtp, clock, driver, workers, references, notifiedAt, counter, stageMillis,
+          stageCosts);
       long driveMillis = (System.nanoTime() - began) / 1_000_000;
       StatementCounter.Counts sql = counter.now().minus(before);
-      workers.shutdown();
 
       long ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("jtai-inspection")
-          .finished().count();
+          .processInstanceBusinessKeyLike(MEASURED_PREFIX + "%").finished().count();
       if (ended != inspections) {
         throw new IllegalStateException(ended + " of " + inspections + " inspections closed");
       }
       drainReminders(jdbc, clock);
       long deadlocks = deadlocks(jdbc) - deadlocksBefore;
-      Map<String, Long> reminders = reminderCounts(jdbc, clock);
-      List<Long> lags = reminderLags(jdbc, clock);
+      Map<String, Long> reminders = reminderCounts(jdbc, clock, MEASURED_PREFIX);
+      List<Long> lags = reminderLags(jdbc, clock, MEASURED_PREFIX);
       smtp.purgeEmailFromAllMailboxes();
       BoardTimes board = boardTimes(context.getEnvironment().getProperty("local.server.port", Integer.class),
-          references.get(0), inspections - 1);
+          references.get(0), inspections - 1 + warmUp.inspections());
       Memory memory = memory();
-      long tasks = driver.tasksCompleted();
+      long tasks = driver.tasksCompleted() - tasksBefore;
       return new Result(inspections, threads, startupMillis, driveMillis, tasks, tasks * 1000.0 / driveMillis,
-          driver.concurrentChangeRetries(), sql, stageMillis, reminders, lags, reminderLagParts(jdbc, clock), memory, board, deadlocks, jobsWaitedMillis,
-          driver.concurrentChangeRetriesByTaskAndCause(), uk.jtai.response.tasks.ConcurrentChange.submissionsTriedAgain() - triedAgainBefore);
+          driver.concurrentChangeRetries() - driverRetriesBefore, sql, stageMillis, reminders, lags,
+          reminderLagParts(jdbc, clock, MEASURED_PREFIX), memory, board, deadlocks, jobsWaitedMillis,
+          driver.concurrentChangeRetriesByTaskAndCause(), uk.jtai.response.tasks.ConcurrentChange.submissionsTriedAgain() - triedAgainBefore,
+          stageCosts, warmUp);
     } finally {
+      workers.shutdown();
       context.close();
       clock.reset();
     }
+  }
+
+  static final String MEASURED_PREFIX = "JTAI-2027-05-B";
+
+  /**
+   * Drives the warm-up inspections through every stage, notified {@link #WARM_UP_WEEKS} weeks before the measured
+   * ones, and drains their reminders; none when that is already past (the engine clock moves only forward) or when
+   * {@link #WARM_UP_INSPECTIONS} is 0. Refuses to leave the clock past the measured notification.
+   */
+  private static WarmUp warmUp(PostgresDatabase database, GreenMail smtp, MovedClock clock, InspectionDriver driver,
+                               ExecutorService workers, JdbcTemplate jdbc, Instant measuredNotifiedAt) throws Exception {
+    Instant notifiedAt = measuredNotifiedAt.minus(Duration.ofDays(7L * WARM_UP_WEEKS));
+    if (WARM_UP_INSPECTIONS <= 0) {
+      return new WarmUp(0, 0, 0, "none (bench.warmup.inspections=0): measured from a cold JVM");
+    }
+    if (!notifiedAt.isAfter(Instant.now())) {
+      return new WarmUp(0, 0, 0, "none: its notification (" + notifiedAt + ") is past, and the engine clock moves only "
+          + "forward; measured from a cold JVM");
+    }
+    java.time.ZonedDateTime month = notifiedAt.atZone(java.time.ZoneOffset.UTC);
+    String prefix = String.format("JTAI-%d-%02d-W", month.getYear(), month.getMonthValue());
+    List<String> references = new ArrayList<>();
+    for (int i = 1; i <= WARM_UP_INSPECTIONS; i++) {
+      references.add(prefix + i);
+    }
+    long tasksBefore = driver.tasksCompleted();
+    long began = System.nanoTime();
+    drive(database, smtp, clock, driver, workers, references, notifiedAt, null, new LinkedHashMap<>(), new ArrayList<>());
+    drainReminders(jdbc, clock);
+    long millis = (System.nanoTime() - began) / 1_000_000;
+    if (clock.engineNow() >= measuredNotifiedAt.toEpochMilli()) {
+      throw new IllegalStateException("the warm-up ran the engine clock past the measured inspections' notification ("
+          + measuredNotifiedAt + "): fewer weeks between them than the script spans");
+    }
+    return new WarmUp(references.size(), driver.tasksCompleted() - tasksBefore, millis,
+        references.size() + " inspections notified " + notifiedAt + ", every stage, before measuring");
+  }
+
+  /**
+   * Every stage of the script for every inspection of {@code references} (notified at {@code notifiedAt}), the
+   * engine clock moved to each stage's time; each stage's wall time and, with a {@code counter}, its cost. Returns the
+   * wall milliseconds spent waiting for due jobs after the jumps.
+   */
+  private static long drive(PostgresDatabase database, GreenMail smtp, MovedClock clock, InspectionDriver driver,
+                            ExecutorService workers, List<String> references, Instant notifiedAt, StatementCounter counter,
+                            Map<String, Long> stageMillis, List<StageCost> stageCosts) throws Exception {
+    long jobsWaitedMillis = 0;
+    for (InspectionDriver.Stage stage : InspectionDriver.stages()) {
+      long stageBegan = System.nanoTime();
+      StatementCounter.Counts stageBefore = counter == null ? null : counter.now();
+      long tasksBefore = driver.tasksCompleted();
+      clock.moveTo(driver.clockOf(stage, references.get(0), notifiedAt));
+      jobsWaitedMillis += awaitDueJobs(database, clock);
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < references.size(); i++) {
+        String reference = references.get(i);
+        int series = 100 + i % 900;
+        done.add(workers.submit(() -> {
+          stage.steps().run(driver, reference, series, notifiedAt);
+          return null;
+        }));
+      }
+      for (Future<?> inspection : done) {
+        inspection.get();
+      }
+      smtp.purgeEmailFromAllMailboxes();
+      long millis = (System.nanoTime() - stageBegan) / 1_000_000;
+      stageMillis.put(stage.name(), millis);
+      if (counter != null) {
+        StatementCounter.Counts spent = counter.now().minus(stageBefore);
+        stageCosts.add(new StageCost(stage.name(), millis, driver.tasksCompleted() - tasksBefore, spent.statements(),
+            spent.commits(), spent.jvmCpuNanos(), spent.databaseCpuNanos()));
+      }
+    }
+    return jobsWaitedMillis;
   }
 
   /**
@@ -232,14 +319,21 @@ final class ProductRun {
   }
 
   static Map<String, Long> reminderCounts(JdbcTemplate jdbc, MovedClock clock) {
+    return reminderCounts(jdbc, clock, "");
+  }
+
+  /** The reminders of the inspections whose reference starts with {@code prefix} ("" for all). */
+  static Map<String, Long> reminderCounts(JdbcTemplate jdbc, MovedClock clock, String prefix) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("planned", jdbc.queryForObject("select count(*) from jtai_reminder", Long.class));
-    counts.put("due during the run", jdbc.queryForObject("select count(*) from jtai_reminder where send_at <= to_timestamp(? / 1000.0)",
-        Long.class, clock.engineNow()));
-    jdbc.query("select status, count(*) from jtai_reminder where send_at <= to_timestamp(? / 1000.0) group by status order by status",
+    counts.put("planned", jdbc.queryForObject("select count(*) from jtai_reminder where reference like ?", Long.class,
+        prefix + "%"));
+    counts.put("due during the run", jdbc.queryForObject("select count(*) from jtai_reminder where send_at <= to_timestamp(? / 1000.0) "
+        + "and reference like ?", Long.class, clock.engineNow(), prefix + "%"));
+    jdbc.query("select status, count(*) from jtai_reminder where send_at <= to_timestamp(? / 1000.0) and reference like ? "
+            + "group by status order by status",
         row -> {
           counts.put(row.getString(1), row.getLong(2));
-        }, clock.engineNow());
+        }, clock.engineNow(), prefix + "%");
     return counts;
   }
 
@@ -249,9 +343,16 @@ final class ProductRun {
    * time into wall time through the clock's jumps; sorted.
    */
   static List<Long> reminderLags(JdbcTemplate jdbc, MovedClock clock) {
+    return reminderLags(jdbc, clock, "");
+  }
+
+  /** The lags of the reminders of the inspections whose reference starts with {@code prefix} ("" for all). */
+  static List<Long> reminderLags(JdbcTemplate jdbc, MovedClock clock, String prefix) {
     List<Long> lags = new ArrayList<>(jdbc.query("select extract(epoch from r.send_at) * 1000, extract(epoch from o.sent_at) * 1000 "
-            + "from jtai_reminder r join jtai_outbox o on o.dedup_key = 'reminder:' || r.id where o.status = 'SENT'",
-        (row, i) -> clock.wallWhenReached(Math.round(row.getDouble(2))) - clock.wallWhenReached(Math.round(row.getDouble(1)))));
+            + "from jtai_reminder r join jtai_outbox o on o.dedup_key = 'reminder:' || r.id where o.status = 'SENT' "
+            + "and r.reference like ?",
+        (row, i) -> clock.wallWhenReached(Math.round(row.getDouble(2))) - clock.wallWhenReached(Math.round(row.getDouble(1))),
+        prefix + "%"));
     lags.sort(Long::compare);
     return lags;
   }
@@ -261,16 +362,21 @@ final class ProductRun {
    * outbox (the reminder row done), and {@code sent}, from there to the mail server. Which side a burst waits on.
    */
   static Map<String, List<Long>> reminderLagParts(JdbcTemplate jdbc, MovedClock clock) {
+    return reminderLagParts(jdbc, clock, "");
+  }
+
+  /** The parts of the lags of the inspections whose reference starts with {@code prefix} ("" for all). */
+  static Map<String, List<Long>> reminderLagParts(JdbcTemplate jdbc, MovedClock clock, String prefix) {
     List<Long> written = new ArrayList<>();
     List<Long> sent = new ArrayList<>();
     jdbc.query("select extract(epoch from r.send_at) * 1000, extract(epoch from r.done_at) * 1000, "
             + "extract(epoch from o.sent_at) * 1000 from jtai_reminder r join jtai_outbox o on o.dedup_key = 'reminder:' || r.id "
-            + "where o.status = 'SENT'", row -> {
+            + "where o.status = 'SENT' and r.reference like ?", row -> {
           long due = clock.wallWhenReached(Math.round(row.getDouble(1)));
           long done = clock.wallWhenReached(Math.round(row.getDouble(2)));
           written.add(done - due);
           sent.add(clock.wallWhenReached(Math.round(row.getDouble(3))) - done);
-        });
+        }, prefix + "%");
     written.sort(Long::compare);
     sent.sort(Long::compare);
     Map<String, List<Long>> parts = new LinkedHashMap<>();

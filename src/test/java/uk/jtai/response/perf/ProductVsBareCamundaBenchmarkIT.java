@@ -89,6 +89,7 @@ class ProductVsBareCamundaBenchmarkIT {
     parameters.put("inspections", product.inspections());
     parameters.put("baselineInstances", baseline.instances());
     parameters.put("threads", product.threads());
+    parameters.put("productWarmUp", product.warmUp());
 
     Map<String, Object> productFigures = figures(product.startupMillis(), product.driveMillis(), product.tasks(),
         product.tasksPerSecond(), product.sql());
@@ -99,6 +100,7 @@ class ProductVsBareCamundaBenchmarkIT {
     productFigures.put("submissionsTriedAgainByTheServicePercentOfTasks", 100.0 * product.triedAgainByTheService() / Math.max(1, product.tasks()));
     productFigures.put("postgresDeadlocksDetected", product.deadlocks());
     productFigures.put("stageMillis", product.stageMillis());
+    productFigures.put("stageCosts", product.stageCosts());
     productFigures.put("waitedForDueJobsAfterEachJumpMillis", product.jobsWaitedMillis());
     productFigures.put("reminders", product.reminders());
     productFigures.put("reminderLag", lag(product.reminderLagsMillis()));
@@ -224,6 +226,8 @@ class ProductVsBareCamundaBenchmarkIT {
     out.append(String.format("%-36s %18s %18s%n", "work", product.inspections() + " inspections",
         baseline.instances() + " instances"));
     out.append(String.format("%-36s %18d %18d%n", "user tasks completed", product.tasks(), baseline.instances()));
+    out.append(String.format("%-36s %s (%d tasks, %.1f s, not counted)%n", "product warmed up first",
+        product.warmUp().note(), product.warmUp().tasks(), product.warmUp().driveMillis() / 1000.0));
     out.append(String.format("%-36s %18.1f %18.1f%n", "wall time of the drive (s)", product.driveMillis() / 1000.0,
         baseline.wallMillis() / 1000.0));
     out.append(String.format("%-36s %18.2f %18.2f %10.3f%n", "user tasks per second", product.tasksPerSecond(),
@@ -269,6 +273,7 @@ class ProductVsBareCamundaBenchmarkIT {
     out.append("stages (s):");
     product.stageMillis().forEach((stage, millis) -> out.append(String.format(" %s %.1f;", stage, millis / 1000.0)));
     out.append('\n');
+    out.append(stageCosts(product.stageCosts()));
     out.append(breakdown("product: SQL statements per user task by thread / table (largest 25)", product.sql().byTable(),
         product.tasks(), 25));
     out.append(breakdown("product: SQL statements per user task by the product class that issued them (sampled 1 in "
@@ -348,5 +353,22 @@ class ProductVsBareCamundaBenchmarkIT {
     }
     return Files.readAllLines(meminfo).stream().filter(line -> line.startsWith("MemTotal:"))
         .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1L);
+  }
+
+  /**
+   * Each stage's share of the run: where the time goes by stage, and whether a stage's user tasks cost more than
+   * the rest (statements, commits, CPU per user task of the stage; the pollers and jobs that ran during it included).
+   */
+  static String stageCosts(List<ProductRun.StageCost> stages) {
+    StringBuilder out = new StringBuilder(String.format("product: by stage%n  %-44s %8s %7s %7s %7s %9s %9s %9s%n",
+        "stage", "wall s", "tasks", "ms/task", "stmts", "commits", "JVM ms", "PG ms"));
+    for (ProductRun.StageCost stage : stages) {
+      double tasks = Math.max(1, stage.tasks());
+      out.append(String.format("  %-44s %8.1f %7d %7.1f %7.1f %9.2f %9s %9s%n", stage.stage(), stage.millis() / 1000.0,
+          stage.tasks(), stage.millis() / tasks, stage.statements() / tasks, stage.commits() / tasks,
+          stage.jvmCpuNanos() < 0 ? "?" : String.format("%.1f", stage.jvmCpuNanos() / 1e6 / tasks),
+          stage.databaseCpuNanos() < 0 ? "?" : String.format("%.1f", stage.databaseCpuNanos() / 1e6 / tasks)));
+    }
+    return out.toString();
   }
 }
