@@ -24,7 +24,8 @@ import uk.jtai.response.support.TestSmtp;
  *
  * <p>Runs only with {@code -Pbench}. System properties: {@code bench.inspections} (N', 150; 2 for a smoke
  * run), {@code bench.baseline.instances} (N, 2000; 20), {@code bench.threads} (drivers side by side in
- * both, 4).
+ * both, 4), {@code bench.warmup.inspections} (driven through every stage before the product is measured, 10; 0
+ * measures it from a cold JVM, see {@link ProductRun#WARM_UP_INSPECTIONS}).
  */
 class ProductVsBareCamundaBenchmarkIT {
 
