@@ -50,7 +50,8 @@ public class EngineConfiguration {
   @Order(1)
   ProcessEnginePlugin jtaiEngineSettings(ObjectProvider<TaskForm<?>> forms, ObjectProvider<TaskCreated> created,
                                          ObjectProvider<TaskUpdated> updated,
-                                         @Value("${jtai.history.pass-through-steps:false}") boolean passThroughSteps) {
+                                         @Value("${jtai.history.pass-through-steps:false}") boolean passThroughSteps,
+                                         @Value("${jtai.history.routine-job-log:false}") boolean routineJobLog) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -78,7 +79,7 @@ public class EngineConfiguration {
         // through, nor multi-instance counters, nor routine job-log rows (process/HistoryWhereRead).
         List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
-        levels.add(new HistoryWhereRead(passThroughSteps));
+        levels.add(new HistoryWhereRead(passThroughSteps, routineJobLog));
         configuration.setCustomHistoryLevels(levels);
         // Query properties without getters read from their fields at once, not after OGNL searches every method.
         QueryPropertiesWithoutGetters.install();

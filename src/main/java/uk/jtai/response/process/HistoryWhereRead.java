@@ -32,7 +32,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  *   <li>The job log's rows for a job created, deleted or run without error (a timer on every task with a deadline is
  *   created with it and deleted when it is done in time: two rows per task). Nothing reads the job log here, and the
  *   community edition's Cockpit does not show it. A job that fails keeps its row, with the error, beside the
- *   incident it may become.</li>
+ *   incident it may become. With {@code jtai.history.routine-job-log} the job log is written as Camunda writes it,
+ *   each row naming the node that ran the job (the two-node runs count each node's share of the jobs from it).</li>
  * </ul>
  *
  * <p>It keeps the id and name of {@code full} (3): a database set up at that level starts unchanged, and the engine
@@ -62,16 +63,27 @@ public class HistoryWhereRead extends HistoryLevelFull {
       HistoryEventTypes.JOB_DELETE, HistoryEventTypes.JOB_SUCCESS);
 
   private final boolean passThroughSteps;
+  private final boolean routineJobLog;
 
   /** @param passThroughSteps whether the steps a token only passes through keep their history too (process tests) */
   public HistoryWhereRead(boolean passThroughSteps) {
+    this(passThroughSteps, false);
+  }
+
+  /**
+   * @param passThroughSteps whether the steps a token only passes through keep their history too (process tests)
+   * @param routineJobLog whether the job log keeps the rows of jobs created, deleted or run without error
+   */
+  public HistoryWhereRead(boolean passThroughSteps, boolean routineJobLog) {
     this.passThroughSteps = passThroughSteps;
+    this.routineJobLog = routineJobLog;
   }
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     // At parse time the entity is null: the listeners go on every activity, and each event is decided when it happens.
-    if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL || JOB_EVENTS_NOT_KEPT.contains(eventType)) {
+    if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+        || !routineJobLog && JOB_EVENTS_NOT_KEPT.contains(eventType)) {
       return false;
     }
     if (entity instanceof VariableInstanceEntity variable && VARIABLE_EVENTS.contains(eventType)) {

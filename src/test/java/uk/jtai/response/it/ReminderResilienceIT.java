@@ -86,7 +86,9 @@ class ReminderResilienceIT {
         List.of("--jtai.mail.poll-interval=PT0.2S", "--jtai.mail.batch-size=100", "--jtai.mail.claim-timeout=PT5S",
             "--jtai.mail.first-retry=PT1S",
             "--jtai.reminders.poll-interval=PT0.2S", "--jtai.reminders.batch-size=100", "--jtai.reminders.claim-timeout=PT5S",
-            "--jtai.reminders.retry=PT1S"));
+            "--jtai.reminders.retry=PT1S",
+            // The job log as Camunda writes it, each row naming the node that ran the job: each node's share of the jobs.
+            "--jtai.history.routine-job-log=true"));
     running.add(node);
     return node;
   }

@@ -70,6 +70,23 @@ class HistoryWhereReadTest {
   }
 
   @Test
+  void withTheRoutineJobLogEveryJobIsLoggedWithTheNodeThatRanIt() {
+    HistoryService history = run(false, true);
+    engine.getRepositoryService().createDeployment().addModelInstance("passing.bpmn",
+        Bpmn.createExecutableProcess("passing").camundaHistoryTimeToLive(1).startEvent()
+            .serviceTask("Task_Pass").camundaAsyncBefore().camundaExpression("${true}").endEvent().done())
+        .deploy();
+    engine.getRuntimeService().startProcessInstanceByKey("passing");
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().singleResult().getId());
+
+    assertThat(history.createHistoricJobLogQuery().creationLog().count()).as("the two timers and the continuation")
+        .isEqualTo(3);
+    assertThat(history.createHistoricJobLogQuery().deletionLog().count()).as("the timers, done in time").isEqualTo(2);
+    assertThat(history.createHistoricJobLogQuery().successLog().singleResult().getHostname())
+        .isEqualTo(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHostname());
+  }
+
+  @Test
   void processTestsKeepThePassThroughStepsButNotTheCounters() {
     HistoryService history = run(true);
 
@@ -93,6 +110,10 @@ class HistoryWhereReadTest {
 
   /** Starts the model for two agencies, checks the runtime counters exist, completes both tasks; the engine's history. */
   private HistoryService run(boolean passThroughSteps) {
+    return run(passThroughSteps, false);
+  }
+
+  private HistoryService run(boolean passThroughSteps, boolean routineJobLog) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneInMemProcessEngineConfiguration()
         // Not "default": engines register by name, and closing this one must not take the application's off the register.
@@ -100,7 +121,7 @@ class HistoryWhereReadTest {
         .setJdbcUrl("jdbc:h2:mem:history-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
         .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
         .setJobExecutorActivate(false);
-    configuration.setCustomHistoryLevels(List.of(new HistoryWhereRead(passThroughSteps)));
+    configuration.setCustomHistoryLevels(List.of(new HistoryWhereRead(passThroughSteps, routineJobLog)));
     configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addModelInstance("agencies.bpmn", model()).deploy();
