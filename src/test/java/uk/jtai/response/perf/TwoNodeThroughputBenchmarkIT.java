@@ -121,7 +121,8 @@ class TwoNodeThroughputBenchmarkIT {
   }
 
   /** The packaged service's JVM options as docker-compose.yml runs it. */
-  static final List<String> JVM_OPTIONS = List.of(System.getProperty("bench.nodes.jvm", "-Xmx256m -XX:+UseSerialGC").split(" "));
+  static final List<String> JVM_OPTIONS = List.of(System.getProperty("bench.nodes.jvm",
+      "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" "));
 
   private final int inspections = Integer.getInteger("bench.nodes.inspections", 24);
   private final int threads = Integer.getInteger("bench.nodes.threads", 8);
