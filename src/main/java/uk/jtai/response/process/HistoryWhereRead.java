@@ -65,11 +65,6 @@ public class HistoryWhereRead extends HistoryLevelFull {
   private final boolean passThroughSteps;
   private final boolean routineJobLog;
 
-  /** @param passThroughSteps whether the steps a token only passes through keep their history too (process tests) */
-  public HistoryWhereRead(boolean passThroughSteps) {
-    this(passThroughSteps, false);
-  }
-
   /**
    * @param passThroughSteps whether the steps a token only passes through keep their history too (process tests)
    * @param routineJobLog whether the job log keeps the rows of jobs created, deleted or run without error

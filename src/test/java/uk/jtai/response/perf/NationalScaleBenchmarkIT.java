@@ -133,7 +133,7 @@ class NationalScaleBenchmarkIT {
       long drainedMillis = System.currentTimeMillis() - wallStart;
 
       StatementCounter.Counts sql = counter.now().minus(before);
-      List<Long> lags = ProductRun.reminderLags(jdbc, clock);
+      List<Long> lags = ProductRun.reminderLags(jdbc, clock, "");
       startLateMillis.sort(Long::compare);
       results.put("date", began.toString());
       results.put("machine", ProductVsBareCamundaBenchmarkIT.machine());
@@ -151,10 +151,10 @@ class NationalScaleBenchmarkIT {
       starts.put("lateP99Millis", ProductVsBareCamundaBenchmarkIT.percentile(startLateMillis, 99));
       results.put("starts", starts);
       results.put("openTasks", engine.getTaskService().createTaskQuery().count());
-      results.put("reminders", ProductRun.reminderCounts(jdbc, clock));
+      results.put("reminders", ProductRun.reminderCounts(jdbc, clock, ""));
       results.put("reminderLag", ProductVsBareCamundaBenchmarkIT.lag(lags));
       Map<String, Object> parts = new LinkedHashMap<>();
-      ProductRun.reminderLagParts(jdbc, clock).forEach((part, sorted) -> parts.put(part, ProductVsBareCamundaBenchmarkIT.lag(sorted)));
+      ProductRun.reminderLagParts(jdbc, clock, "").forEach((part, sorted) -> parts.put(part, ProductVsBareCamundaBenchmarkIT.lag(sorted)));
       results.put("reminderLagParts", parts);
       results.put("emailsSent", jdbc.queryForObject("select count(*) from jtai_outbox where status = 'SENT'", Long.class));
       results.put("emailsNotSent", jdbc.queryForObject("select count(*) from jtai_outbox where status <> 'SENT'", Long.class));

@@ -318,10 +318,6 @@ final class ProductRun {
     }
   }
 
-  static Map<String, Long> reminderCounts(JdbcTemplate jdbc, MovedClock clock) {
-    return reminderCounts(jdbc, clock, "");
-  }
-
   /** The reminders of the inspections whose reference starts with {@code prefix} ("" for all). */
   static Map<String, Long> reminderCounts(JdbcTemplate jdbc, MovedClock clock, String prefix) {
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -342,10 +338,6 @@ final class ProductRun {
    * time to the moment its e-mail was handed to the mail server (outbox sent_at), both turned from engine
    * time into wall time through the clock's jumps; sorted.
    */
-  static List<Long> reminderLags(JdbcTemplate jdbc, MovedClock clock) {
-    return reminderLags(jdbc, clock, "");
-  }
-
   /** The lags of the reminders of the inspections whose reference starts with {@code prefix} ("" for all). */
   static List<Long> reminderLags(JdbcTemplate jdbc, MovedClock clock, String prefix) {
     List<Long> lags = new ArrayList<>(jdbc.query("select extract(epoch from r.send_at) * 1000, extract(epoch from o.sent_at) * 1000 "
@@ -361,10 +353,6 @@ final class ProductRun {
    * The same lags in their two parts, sorted: {@code written}, from the reminder's time to its e-mail written to the
    * outbox (the reminder row done), and {@code sent}, from there to the mail server. Which side a burst waits on.
    */
-  static Map<String, List<Long>> reminderLagParts(JdbcTemplate jdbc, MovedClock clock) {
-    return reminderLagParts(jdbc, clock, "");
-  }
-
   /** The parts of the lags of the inspections whose reference starts with {@code prefix} ("" for all). */
   static Map<String, List<Long>> reminderLagParts(JdbcTemplate jdbc, MovedClock clock, String prefix) {
     List<Long> written = new ArrayList<>();

@@ -50,7 +50,7 @@ class TwoNodeThroughputBenchmarkIT {
   private static final InspectionScript SCRIPT = InspectionScript.onTime();
 
   /** One measured run: its inspections, the user tasks completed and how long they took. */
-  record Run(String name, List<String> references, long tasks, double seconds, long triedAgain, Map<String, Long> requests,
+  record Run(String name, Instant notifiedAt, List<String> references, long tasks, double seconds, long triedAgain, Map<String, Long> requests,
              Map<String, Double> cpuSeconds) {
     double tasksPerSecond() {
       return tasks / seconds;
@@ -165,8 +165,8 @@ class TwoNodeThroughputBenchmarkIT {
       double ratio = two.tasksPerSecond() / one.tasksPerSecond();
 
       System.out.printf("%nTWO-NODE BENCHMARK (%d inspections a run, %d at a time, stages 1 to %d of the on-time script, "
-          + "over HTTP as the demo users; %d cores; PostgreSQL on the same machine; notified %s)%n", inspections, threads, stages,
-          Runtime.getRuntime().availableProcessors(), notifiedAt(Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+          + "over HTTP as the demo users; %d cores; PostgreSQL on the same machine; notified %s and %s)%n", inspections, threads, stages,
+          Runtime.getRuntime().availableProcessors(), one.notifiedAt(), two.notifiedAt());
       for (Run run : List.of(one, two)) {
         System.out.printf("  %-9s  %5d user tasks in %6.1f s = %6.1f a second; tried again by the driver %d; requests %s%n",
             run.name(), run.tasks(), run.seconds(), run.tasksPerSecond(), run.triedAgain(), ServiceNode.shares(run.requests()));
@@ -187,11 +187,10 @@ class TwoNodeThroughputBenchmarkIT {
       results.put("date", Instant.now().toString());
       results.put("machine", ProductVsBareCamundaBenchmarkIT.machine());
       results.put("inspectionsPerRun", inspections);
-      results.put("notifiedAt", notifiedAt(Instant.now().truncatedTo(ChronoUnit.MINUTES)).toString());
       results.put("atATime", threads);
       results.put("stages", SCRIPT.stages().subList(0, stages).stream().map(InspectionScript.Stage::name).toList());
       for (Run run : List.of(one, two)) {
-        results.put(run.name(), Map.of("userTasks", run.tasks(), "seconds", run.seconds(), "userTasksPerSecond",
+        results.put(run.name(), Map.of("notifiedAt", run.notifiedAt().toString(), "userTasks", run.tasks(), "seconds", run.seconds(), "userTasksPerSecond",
             run.tasksPerSecond(), "triedAgainByTheDriver", run.triedAgain(), "requests", run.requests(), "cpuSeconds", run.cpuSeconds()));
       }
       results.put("ratio", ratio);
@@ -269,7 +268,7 @@ class TwoNodeThroughputBenchmarkIT {
     double seconds = (System.nanoTime() - began) / 1e9;
     Map<String, Double> cpu = cpuSeconds(cpuBefore, cpuTicks(nodes));
     pool.shutdown();
-    return new Run(name, references, performer.tasksCompleted(), seconds, performer.triedAgain(), performer.requestsByNode(), cpu);
+    return new Run(name, notifiedAt, references, performer.tasksCompleted(), seconds, performer.triedAgain(), performer.requestsByNode(), cpu);
   }
 
   private void awaitOutboxDrained(List<String> references) throws Exception {
